@@ -205,16 +205,23 @@ public record FurnaceConfig(String furnace, String description, double ambientC,
      * Gas released by the hot zone: a surface pool (adsorbed water, released at any temperature) and a bulk
      * pool in the felt whose release rate follows an Arrhenius law, plus random bursts while it is heated.
      */
+    /**
+     * Gas released by the chamber and the hot zone: a surface pool (adsorbed water, released under vacuum at any
+     * temperature), a bulk pool in the felt whose release rate follows an Arrhenius law, a steady release from hot
+     * graphite that never runs out (same law), and random bursts while the felt is heated.
+     */
     public record Outgassing(double surfaceInventoryMbarL, double surfaceRatePerS, double bulkInventoryMbarL,
                              double bulkReferenceRatePerS, double bulkReferenceC, double bulkActivationK,
+                             @JsonProperty("steady_reference_mbar_l_per_s") double steadyReferenceMbarLPerS,
                              double burstMeanIntervalS, double burstMinC, double burstMaxC,
                              double burstInventoryMbarL, double burstRatePerS) {
         public Outgassing {
             nonNegative(surfaceInventoryMbarL, "outgassing.surface_inventory_mbar_l");
             nonNegative(surfaceRatePerS, "outgassing.surface_rate_per_s");
             nonNegative(bulkInventoryMbarL, "outgassing.bulk_inventory_mbar_l");
-            nonNegative(bulkReferenceRatePerS, "outgassing.bulk_rate_per_s_at_reference");
+            nonNegative(bulkReferenceRatePerS, "outgassing.bulk_reference_rate_per_s");
             positive(bulkActivationK, "outgassing.bulk_activation_k");
+            nonNegative(steadyReferenceMbarLPerS, "outgassing.steady_reference_mbar_l_per_s");
             positive(burstMeanIntervalS, "outgassing.burst_mean_interval_s");
             nonNegative(burstInventoryMbarL, "outgassing.burst_inventory_mbar_l");
             positive(burstRatePerS, "outgassing.burst_rate_per_s");

@@ -26,9 +26,9 @@ final class Outgassing {
     /** Gas load for this step. */
     double step(double dtS, double pressureMbar, double hotZoneK, double injectedBurstMbarL, Noise noise) {
         double surface = pressureMbar < DESORPTION_BELOW_MBAR ? surfaceMbarL * config.surfaceRatePerS() : 0.0;
-        double bulkRate = config.bulkReferenceRatePerS()
-                * Math.exp(-config.bulkActivationK() * (1.0 / hotZoneK - 1.0 / referenceK));
-        double bulk = bulkMbarL * Math.min(bulkRate, 1.0 / dtS);
+        double arrhenius = Math.exp(-config.bulkActivationK() * (1.0 / hotZoneK - 1.0 / referenceK));
+        double bulk = bulkMbarL * Math.min(config.bulkReferenceRatePerS() * arrhenius, 1.0 / dtS);
+        double steady = config.steadyReferenceMbarLPerS() * arrhenius;
         maybeBurst(dtS, hotZoneK, noise);
         burstMbarL += injectedBurstMbarL;
         double burst = burstMbarL * Math.min(config.burstRatePerS(), 1.0 / dtS);
@@ -36,7 +36,7 @@ final class Outgassing {
         bulkMbarL -= bulk * dtS;
         burstMbarL -= burst * dtS;
         lastHotK = hotZoneK;
-        return surface + bulk + burst;
+        return surface + bulk + steady + burst;
     }
 
     private void maybeBurst(double dtS, double hotZoneK, Noise noise) {

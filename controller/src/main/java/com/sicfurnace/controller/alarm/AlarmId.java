@@ -1,0 +1,44 @@
+package com.sicfurnace.controller.alarm;
+
+import com.sicfurnace.controller.safety.Trip;
+
+/** Every alarm the controller raises, with its priority and what it means for the operator. */
+public enum AlarmId {
+    TRIP_EMERGENCY_STOP(AlarmPriority.URGENT, "Heater tripped: emergency stop"),
+    TRIP_DOOR_OPEN(AlarmPriority.URGENT, "Heater tripped: lid or cabinet door open"),
+    TRIP_WATER_FLOW_LOW(AlarmPriority.URGENT, "Heater tripped: cooling water flow low"),
+    TRIP_OVER_TEMPERATURE(AlarmPriority.URGENT, "Heater tripped: over-temperature"),
+    TRIP_OVER_PRESSURE(AlarmPriority.URGENT, "Heater tripped: over-pressure or pressure unknown"),
+    TRIP_PYROMETER_FAILURE(AlarmPriority.URGENT, "Heater tripped: pyrometer failed at high power"),
+    PYROMETER_TOP_FAILED(AlarmPriority.HIGH, "Top (seed) pyrometer reading unusable"),
+    PYROMETER_BOTTOM_FAILED(AlarmPriority.HIGH, "Bottom (source) pyrometer reading unusable"),
+    SUPPLY_FAULT(AlarmPriority.HIGH, "Induction power supply tripped"),
+    CONTACTOR_MISMATCH(AlarmPriority.HIGH, "Heater contactor does not follow its command"),
+    CHILLER_FAULT(AlarmPriority.HIGH, "Chiller not running"),
+    SEED_TEMPERATURE_DEVIATION(AlarmPriority.MEDIUM, "Seed temperature off its setpoint"),
+    PRESSURE_DEVIATION(AlarmPriority.MEDIUM, "Chamber pressure off its setpoint"),
+    LEAK_CHECK_FAILED(AlarmPriority.HIGH, "Leak-rate check failed"),
+    WAIT_TIMEOUT(AlarmPriority.MEDIUM, "Wait step timed out"),
+    RUN_ABORTED(AlarmPriority.HIGH, "Recipe run aborted"),
+    RUN_HELD_BY_INTERLOCK(AlarmPriority.HIGH, "Recipe run held by an interlock trip");
+
+    private final AlarmPriority priority;
+    private final String text;
+
+    AlarmId(AlarmPriority priority, String text) {
+        this.priority = priority;
+        this.text = text;
+    }
+
+    public AlarmPriority priority() {
+        return priority;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public static AlarmId forTrip(Trip trip) {
+        return valueOf("TRIP_" + trip.name());
+    }
+}

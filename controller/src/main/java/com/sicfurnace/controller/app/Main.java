@@ -1,0 +1,103 @@
+package com.sicfurnace.controller.app;
+
+import com.sicfurnace.controller.recipe.RecipeException;
+import com.sicfurnace.controller.report.ReportFiles;
+import com.sicfurnace.controller.report.RunSummary;
+import com.sicfurnace.controller.report.StepSummary;
+import com.sicfurnace.simulator.model.FurnaceConfigs;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The controller's command line. */
+@Command(name = "controller", mixinStandardHelpOptions = true, subcommands = Main.VirtualRunCommand.class,
+        description = "Control software for SiC PVT growth furnaces.")
+public final class Main {
+    /** Exit codes: 0 the run completed, 1 it did not, 2 the input was invalid. */
+    static final int NOT_COMPLETED = 1;
+    static final int INVALID_INPUT = 2;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new Main());
+    }
+
+    @Command(name = "virtual-run", mixinStandardHelpOptions = true,
+            description = "Run a recipe to its end against the simulator in virtual time and write "
+                    + "REPORT_DIR/summary.json and REPORT_DIR/trend.csv (1-minute resolution).")
+    static final class VirtualRunCommand implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "RECIPE", description = "recipe file (YAML)")
+        Path recipeFile;
+
+        @Parameters(index = "1", paramLabel = "REPORT_DIR", description = "directory for the report")
+        Path reportDir;
+
+        @Option(names = "--seed", description = "random seed of the furnace model (default ${DEFAULT-VALUE})")
+        long seed = VirtualRun.Options.defaults().seed();
+
+        @Option(names = "--max-hours", description = "stop after this much furnace time (default ${DEFAULT-VALUE})")
+        double maxHours = VirtualRun.Options.defaults().maxHours();
+
+        @Option(names = "--start", description = "virtual start time, ISO-8601 (default ${DEFAULT-VALUE})")
+        Instant start = VirtualRun.Options.defaults().start();
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter err = spec.commandLine().getErr();
+            PrintWriter out = spec.commandLine().getOut();
+            RecipeFiles.Loaded loaded;
+            try {
+                loaded = RecipeFiles.load(recipeFile);
+            } catch (NoSuchFileException e) {
+                err.println("recipe file not found: " + recipeFile);
+                return INVALID_INPUT;
+            } catch (RecipeException e) {
+                err.println("recipe " + recipeFile + " cannot run:");
+                err.println(e.getMessage());
+                return INVALID_INPUT;
+            }
+            VirtualRun.Options options = new VirtualRun.Options(seed, maxHours, start,
+                    VirtualRun.Options.defaults().trendPeriodS());
+            VirtualRun.Result result = VirtualRun.execute(loaded.recipe(), loaded.profile(),
+                    FurnaceConfigs.shipped(loaded.profile().furnace()), options);
+            Files.createDirectories(reportDir);
+            ReportFiles.write(reportDir, result.summary(), result.recorder().columnNames(), result.recorder().trend());
+            print(out, result.summary());
+            return result.summary().completed() ? 0 : NOT_COMPLETED;
+        }
+
+        private void print(PrintWriter out, RunSummary s) {
+            out.printf(Locale.ROOT, "%s on %s: %s after %.1f furnace hours in %.1f s; boule %.1f mm; "
+                            + "%d interlock trips, %d alarms%n", s.recipe(), s.furnace(), s.finalState(),
+                    s.furnaceHours(), s.wallSeconds(), s.bouleLengthMm(), s.interlockTrips(), s.alarms().size());
+            for (StepSummary step : s.steps()) {
+                out.printf(Locale.ROOT, "  %-18s %-10s %7.2f h  seed p99 %s K  pressure p99 %s %%  holdback %.2f h%n",
+                        step.name(), step.type(), step.durationH(), figure(step.temperatureErrorP99K()),
+                        figure(step.pressureErrorP99Pct()), step.holdbackHours());
+            }
+            out.println("report: " + reportDir.resolve(ReportFiles.SUMMARY) + ", "
+                    + reportDir.resolve(ReportFiles.TREND));
+        }
+
+        private static String figure(Double value) {
+            return value == null ? "-" : String.format(Locale.ROOT, "%.2f", value);
+        }
+    }
+}

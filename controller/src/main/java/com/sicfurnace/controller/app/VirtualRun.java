@@ -1,0 +1,132 @@
+package com.sicfurnace.controller.app;
+
+import com.sicfurnace.controller.core.FurnaceProfile;
+import com.sicfurnace.controller.core.OutputImage;
+import com.sicfurnace.controller.core.ProcessImage;
+import com.sicfurnace.controller.core.Signal;
+import com.sicfurnace.controller.io.inprocess.InProcessFurnaceIo;
+import com.sicfurnace.controller.loop.FurnaceController;
+import com.sicfurnace.controller.loop.VirtualClock;
+import com.sicfurnace.controller.recipe.Programmer;
+import com.sicfurnace.controller.recipe.Recipe;
+import com.sicfurnace.controller.report.RunRecorder;
+import com.sicfurnace.controller.report.RunSummary;
+import com.sicfurnace.controller.report.TrendColumn;
+import com.sicfurnace.iolist.IoList;
+import com.sicfurnace.simulator.model.FurnaceConfig;
+import com.sicfurnace.simulator.model.FurnaceModel;
+import com.sicfurnace.simulator.plant.SimulatedFurnace;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a recipe against the simulator in virtual time: controller and furnace model in one thread, time moved
+ * one scan period per scan. Without an operator a held run cannot resume, so a hold ends the run (not completed).
+ */
+public final class VirtualRun {
+    private static final Logger LOG = LoggerFactory.getLogger(VirtualRun.class);
+
+    /** Run options: random seed of the model, longest furnace time, virtual start time, trend period. */
+    public record Options(long seed, double maxHours, Instant start, double trendPeriodS) {
+        public static Options defaults() {
+            return new Options(1L, 400.0, Instant.parse("2026-01-05T06:00:00Z"), 60.0);
+        }
+    }
+
+    /** The summary and the trend of a finished run. */
+    public record Result(RunSummary summary, RunRecorder recorder) {
+    }
+
+    private VirtualRun() {
+    }
+
+    public static Result execute(Recipe recipe, FurnaceProfile profile, FurnaceConfig physics, Options options) {
+        SimulatedFurnace furnace = new SimulatedFurnace(physics, options.seed(), profile.scanPeriodS());
+        ProcessImage in = new ProcessImage(IoList.fromClasspath().forFurnace(profile.furnace()));
+        OutputImage out = new OutputImage();
+        FurnaceController controller = new FurnaceController(profile, recipe);
+        RunRecorder recorder = new RunRecorder(recipe, trendColumns(profile, in, out, controller, furnace.model()),
+                options.trendPeriodS());
+        VirtualClock clock = new VirtualClock(options.start());
+        Duration period = Duration.ofMillis(profile.scanPeriodMs());
+        double periodS = profile.scanPeriodS();
+        long maxScans = Math.round(options.maxHours() * 3600.0 / periodS);
+        long wallStart = System.nanoTime();
+        try (InProcessFurnaceIo io = new InProcessFurnaceIo(furnace)) {
+            controller.start();
+            long scan = 0;
+            while (scan < maxScans && !ended(controller.programmer())) {
+                io.readInputs(in);
+                controller.scan(in, out, clock.instant());
+                io.writeOutputs(out);
+                recorder.onScan(controller, periodS, scan * periodS);
+                furnace.advance(periodS);
+                clock.advance(period);
+                scan++;
+            }
+            double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
+            RunSummary summary = summarise(recipe, profile, options, controller, recorder, furnace.model(),
+                    scan * periodS / 3600.0, wallSeconds);
+            LOG.info("recipe={} furnace={} furnace_hours={} wall_seconds={} completed={} final_state={}",
+                    recipe.name(), profile.furnace(), String.format("%.2f", summary.furnaceHours()),
+                    String.format("%.2f", wallSeconds), summary.completed(), summary.finalState());
+            return new Result(summary, recorder);
+        }
+    }
+
+    private static boolean ended(Programmer programmer) {
+        return programmer.finished() || programmer.state() == Programmer.State.HELD;
+    }
+
+    private static RunSummary summarise(Recipe recipe, FurnaceProfile profile, Options options,
+                                        FurnaceController controller, RunRecorder recorder, FurnaceModel model,
+                                        double furnaceHours, double wallSeconds) {
+        Programmer programmer = controller.programmer();
+        double initialSourceKg = model.config().thermal().nodes().stream()
+                .filter(n -> n.name().equals(model.config().growth().sourceNode())).findFirst().orElseThrow()
+                .massKg();
+        return new RunSummary(recipe.name(), profile.furnace(), options.seed(), furnaceHours, wallSeconds,
+                programmer.state() == Programmer.State.COMPLETE, programmer.state().name().toLowerCase(),
+                recorder.stepSummaries(), model.bouleLengthMm(), initialSourceKg - model.sourceMassKg(),
+                recorder.trips().size(), recorder.trips(), recorder.alarms(), recorder.events());
+    }
+
+    private static List<TrendColumn> trendColumns(FurnaceProfile profile, ProcessImage in, OutputImage out,
+                                                  FurnaceController controller, FurnaceModel model) {
+        List<TrendColumn> columns = new ArrayList<>();
+        columns.add(new TrendColumn("seed_sp_c", () -> controller.state().seedSetpointC()));
+        columns.add(new TrendColumn("seed_c", () -> in.value(Signal.PYRO_TOP_C)));
+        columns.add(new TrendColumn("source_sp_c", () -> controller.state().sourceSetpointC()));
+        columns.add(new TrendColumn("source_c", () -> in.value(Signal.PYRO_BOTTOM_C)));
+        columns.add(new TrendColumn("ps1_power_sp_kw", () -> out.value(Signal.PS1_POWER_SP_KW)));
+        columns.add(new TrendColumn("ps1_power_kw", () -> in.value(Signal.PS1_POWER_KW)));
+        columns.add(new TrendColumn("ps1_dc_resistance_ohm",
+                () -> in.value(Signal.PS1_DC_VOLTAGE_V) / in.value(Signal.PS1_DC_CURRENT_A)));
+        if (profile.zones() > 1) {
+            columns.add(new TrendColumn("ps2_power_sp_kw", () -> out.value(Signal.PS2_POWER_SP_KW)));
+            columns.add(new TrendColumn("ps2_power_kw", () -> in.value(Signal.PS2_POWER_KW)));
+        } else {
+            columns.add(new TrendColumn("coil_position_sp_mm", () -> out.value(Signal.COIL_POSITION_SP_MM)));
+            columns.add(new TrendColumn("coil_position_mm", () -> in.value(Signal.COIL_POSITION_MM)));
+        }
+        columns.add(new TrendColumn("pressure_sp_mbar", () -> controller.state().pressureSetpointMbar()));
+        columns.add(new TrendColumn("pressure_mbar", () -> controller.state().pressureMbar()));
+        columns.add(new TrendColumn("throttle_valve_sp_pct", () -> out.value(Signal.THROTTLE_VALVE_SP_PCT)));
+        columns.add(new TrendColumn("throttle_valve_pct", () -> in.value(Signal.THROTTLE_VALVE_PCT)));
+        columns.add(new TrendColumn("ar_flow_sp_sccm", () -> out.value(Signal.AR_FLOW_SP_SCCM)));
+        columns.add(new TrendColumn("ar_flow_sccm", () -> in.value(Signal.AR_FLOW_SCCM)));
+        columns.add(new TrendColumn("n2_flow_sp_sccm", () -> out.value(Signal.N2_FLOW_SP_SCCM)));
+        columns.add(new TrendColumn("n2_flow_sccm", () -> in.value(Signal.N2_FLOW_SCCM)));
+        columns.add(new TrendColumn("tc_insulation_c", () -> in.value(Signal.TC_INSULATION_C)));
+        columns.add(new TrendColumn("water_coil_outlet_c", () -> in.value(Signal.WATER_COIL_OUTLET_C)));
+        columns.add(new TrendColumn("turbo_pump_speed_pct", () -> in.value(Signal.TURBO_PUMP_SPEED_PCT)));
+        columns.add(new TrendColumn("model_boule_length_mm", model::bouleLengthMm));
+        columns.add(new TrendColumn("model_growth_rate_mm_per_h", model::growthRateMmPerH));
+        columns.add(new TrendColumn("model_source_mass_kg", model::sourceMassKg));
+        return columns;
+    }
+}

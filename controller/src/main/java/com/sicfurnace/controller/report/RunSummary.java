@@ -1,0 +1,27 @@
+package com.sicfurnace.controller.report;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/** summary.json of a run: what ran, how long, how tightly the furnace was held, and what it grew. */
+public record RunSummary(
+        @JsonProperty("recipe") String recipe,
+        @JsonProperty("furnace") String furnace,
+        @JsonProperty("seed") long seed,
+        @JsonProperty("furnace_hours") double furnaceHours,
+        @JsonProperty("wall_seconds") double wallSeconds,
+        @JsonProperty("completed") boolean completed,
+        @JsonProperty("final_state") String finalState,
+        @JsonProperty("steps") List<StepSummary> steps,
+        @JsonProperty("boule_length_mm") double bouleLengthMm,
+        @JsonProperty("source_used_kg") double sourceUsedKg,
+        @JsonProperty("interlock_trips") int interlockTrips,
+        @JsonProperty("trips") List<TimedEntry> trips,
+        @JsonProperty("alarms") List<TimedEntry> alarms,
+        @JsonProperty("events") List<TimedEntry> events) {
+
+    /** Something that happened at a furnace time, in hours from the start of the run. */
+    public record TimedEntry(@JsonProperty("time_h") double timeH, @JsonProperty("what") String what,
+                             @JsonProperty("detail") String detail) {
+    }
+}

@@ -1,0 +1,116 @@
+package com.sicfurnace.controller.safety;
+
+import com.sicfurnace.controller.core.FurnaceProfile;
+import com.sicfurnace.controller.core.OutputImage;
+import com.sicfurnace.controller.core.ProcessImage;
+import com.sicfurnace.controller.core.Quality;
+import com.sicfurnace.controller.core.Signal;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The heater interlocks. Evaluated every scan after the control loops and before the outputs leave the core:
+ * whatever the loops, the programmer or an operator asked for, a latched trip takes the heater permissive, the
+ * supplies' output enables and their setpoints to zero. A trip latches until {@link #reset} finds its cause
+ * gone. Signals that cannot be read count as unsafe.
+ */
+public final class Interlocks {
+    private final FurnaceProfile.Interlocks limits;
+    private final int zones;
+    private final EnumSet<Trip> present = EnumSet.noneOf(Trip.class);
+    private final EnumSet<Trip> blockingReset = EnumSet.noneOf(Trip.class);
+    private final EnumSet<Trip> latched = EnumSet.noneOf(Trip.class);
+    private final double[] lowFlowS = new double[3];
+
+    public Interlocks(FurnaceProfile profile) {
+        this.limits = profile.interlocks();
+        this.zones = profile.zones();
+    }
+
+    /**
+     * @param pressureMbar   chamber pressure, NaN when no gauge can read it
+     * @param heaterPowerKw  total power the heater is being asked for this scan
+     */
+    public void evaluate(ProcessImage in, double pressureMbar, double heaterPowerKw, double dtS) {
+        present.clear();
+        blockingReset.clear();
+        check(Trip.EMERGENCY_STOP, !in.usable(Signal.ESTOP_ACTIVE) || in.isOn(Signal.ESTOP_ACTIVE));
+        check(Trip.DOOR_OPEN, !in.isOn(Signal.LID_CLOSED) || !in.isOn(Signal.CABINET_DOOR_CLOSED));
+        check(Trip.WATER_FLOW_LOW, waterFlowLow(in, dtS));
+        check(Trip.OVER_TEMPERATURE, overTemperature(in, Signal.PYRO_TOP_C) || overTemperature(in, Signal.PYRO_BOTTOM_C));
+        check(Trip.OVER_PRESSURE, Double.isNaN(pressureMbar) || pressureMbar > limits.overPressureMbar());
+        boolean pyrometerFailed = failed(in, Signal.PYRO_TOP_C) || failed(in, Signal.PYRO_BOTTOM_C);
+        check(Trip.PYROMETER_FAILURE, heaterPowerKw > limits.pyrometerFailurePowerKw() && pyrometerFailed);
+        // once tripped the power is gone, but the blind pyrometer still forbids a reset
+        if (pyrometerFailed) {
+            blockingReset.add(Trip.PYROMETER_FAILURE);
+        }
+        latched.addAll(present);
+    }
+
+    private void check(Trip trip, boolean condition) {
+        if (condition) {
+            present.add(trip);
+            blockingReset.add(trip);
+        }
+    }
+
+    private boolean waterFlowLow(ProcessImage in, double dtS) {
+        boolean coil = debounce(0, in, Signal.WATER_COIL_FLOW_LPM, limits.minCoilWaterLpm(), dtS);
+        boolean chamber = debounce(1, in, Signal.WATER_CHAMBER_FLOW_LPM, limits.minChamberWaterLpm(), dtS);
+        boolean supply = debounce(2, in, Signal.WATER_PS_FLOW_LPM, limits.minSupplyWaterLpm(), dtS);
+        return coil || chamber || supply;
+    }
+
+    /** Low flow must persist for the debounce time: flow meters flicker when a pump changes over. */
+    private boolean debounce(int circuit, ProcessImage in, Signal flow, double minimumLpm, double dtS) {
+        boolean low = !in.usable(flow) || in.value(flow) < minimumLpm;
+        lowFlowS[circuit] = low ? lowFlowS[circuit] + dtS : 0.0;
+        return lowFlowS[circuit] >= limits.waterDebounceS();
+    }
+
+    private boolean overTemperature(ProcessImage in, Signal pyrometer) {
+        Quality q = in.quality(pyrometer);
+        return q == Quality.LIMIT_HIGH || (q.usable() && in.value(pyrometer) >= limits.overTemperatureC());
+    }
+
+    private static boolean failed(ProcessImage in, Signal pyrometer) {
+        return !in.usable(pyrometer);
+    }
+
+    /** Forces the heater off when any trip is latched. The last word on every heater output. */
+    public void enforce(OutputImage out) {
+        if (latched.isEmpty()) {
+            return;
+        }
+        out.set(Signal.HEATER_ENABLE, false);
+        out.set(Signal.PS1_OUTPUT_ENABLE, false);
+        out.set(Signal.PS1_POWER_SP_KW, 0.0);
+        if (zones > 1) {
+            out.set(Signal.PS2_OUTPUT_ENABLE, false);
+            out.set(Signal.PS2_POWER_SP_KW, 0.0);
+        }
+    }
+
+    /** Operator reset: clears the latched trips whose cause is gone. Returns the trips still latched. */
+    public Set<Trip> reset() {
+        latched.retainAll(blockingReset);
+        return latched();
+    }
+
+    public boolean heaterPermitted() {
+        return latched.isEmpty();
+    }
+
+    public Set<Trip> latched() {
+        return latched.isEmpty() ? Set.of() : EnumSet.copyOf(latched);
+    }
+
+    public boolean isLatched(Trip trip) {
+        return latched.contains(trip);
+    }
+
+    public boolean isPresent(Trip trip) {
+        return present.contains(trip);
+    }
+}
