@@ -12,24 +12,42 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** The controller's command line. */
-@Command(name = "controller", mixinStandardHelpOptions = true, subcommands = Main.VirtualRunCommand.class,
+@Command(name = "controller", mixinStandardHelpOptions = true,
+        subcommands = {Main.VirtualRunCommand.class, Main.SimulateCommand.class},
         description = "Control software for SiC PVT growth furnaces.")
 public final class Main {
     /** Exit codes: 0 the run completed, 1 it did not, 2 the input was invalid. */
     static final int NOT_COMPLETED = 1;
     static final int INVALID_INPUT = 2;
+    private static final long SHUTDOWN_WAIT_MS = 10_000;
 
     private Main() {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        Thread main = Thread.currentThread();
+        AtomicBoolean stopping = new AtomicBoolean();
+        // Ctrl-C: let the run end its loop and write its report, then let the JVM go down
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true);
+            main.interrupt();
+            try {
+                main.join(SHUTDOWN_WAIT_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "shutdown"));
+        int exit = commandLine().execute(args);
+        if (!stopping.get()) {
+            System.exit(exit);
+        }
     }
 
     static CommandLine commandLine() {
@@ -39,7 +57,7 @@ public final class Main {
     @Command(name = "virtual-run", mixinStandardHelpOptions = true,
             description = "Run a recipe to its end against the simulator in virtual time and write "
                     + "REPORT_DIR/summary.json and REPORT_DIR/trend.csv (1-minute resolution).")
-    static final class VirtualRunCommand implements Callable<Integer> {
+    static class VirtualRunCommand implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "RECIPE", description = "recipe file (YAML)")
         Path recipeFile;
 
@@ -58,6 +76,15 @@ public final class Main {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
+        /** Furnace seconds per wall second; 0 runs unpaced. */
+        double speed() {
+            return 0.0;
+        }
+
+        double statusPeriodS() {
+            return 0.0;
+        }
+
         @Override
         public Integer call() throws Exception {
             PrintWriter err = spec.commandLine().getErr();
@@ -74,7 +101,7 @@ public final class Main {
                 return INVALID_INPUT;
             }
             VirtualRun.Options options = new VirtualRun.Options(seed, maxHours, start,
-                    VirtualRun.Options.defaults().trendPeriodS());
+                    VirtualRun.Options.defaults().trendPeriodS(), speed(), statusPeriodS());
             VirtualRun.Result result = VirtualRun.execute(loaded.recipe(), loaded.profile(),
                     FurnaceConfigs.shipped(loaded.profile().furnace()), options);
             Files.createDirectories(reportDir);
@@ -98,6 +125,31 @@ public final class Main {
 
         private static String figure(Double value) {
             return value == null ? "-" : String.format(Locale.ROOT, "%.2f", value);
+        }
+    }
+
+    @Command(name = "simulate", mixinStandardHelpOptions = true,
+            description = "Run a recipe against the simulator in furnace time paced by the wall clock (speeded up "
+                    + "by --speed), logging the furnace's state; Ctrl-C stops. Writes the same report at the end.")
+    static final class SimulateCommand extends VirtualRunCommand {
+        @Option(names = "--speed", description = "furnace seconds per wall second (default ${DEFAULT-VALUE})")
+        double speed = 60.0;
+
+        @Option(names = "--status-every", description = "furnace seconds between status lines "
+                + "(default ${DEFAULT-VALUE})")
+        double statusEvery = 600.0;
+
+        @Override
+        double speed() {
+            if (!(speed > 0)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--speed must be positive, not " + speed);
+            }
+            return speed;
+        }
+
+        @Override
+        double statusPeriodS() {
+            return statusEvery;
         }
     }
 }

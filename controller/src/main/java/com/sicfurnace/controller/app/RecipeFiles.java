@@ -10,6 +10,7 @@ import com.sicfurnace.controller.recipe.RecipeLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Loads a recipe file together with the profile of the furnace it names. */
 final class RecipeFiles {
@@ -34,14 +35,14 @@ final class RecipeFiles {
         return new Loaded(recipe, profile);
     }
 
-    private static java.util.Optional<String> furnaceOf(String text) {
+    private static Optional<String> furnaceOf(String text) {
         try {
             JsonNode root = YAML.readTree(text);
             JsonNode furnace = root == null ? null : root.get("furnace");
             return furnace != null && furnace.isTextual() && knownFurnace(furnace.asText())
-                    ? java.util.Optional.of(furnace.asText()) : java.util.Optional.empty();
+                    ? Optional.of(furnace.asText()) : Optional.empty();
         } catch (JsonProcessingException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

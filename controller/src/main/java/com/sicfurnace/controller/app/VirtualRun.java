@@ -20,20 +20,33 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a recipe against the simulator in virtual time: controller and furnace model in one thread, time moved
- * one scan period per scan. Without an operator a held run cannot resume, so a hold ends the run (not completed).
+ * Runs a recipe against the simulator: controller and furnace model in one thread, furnace time moved one scan
+ * period per scan. Unpaced it runs as fast as the machine allows (virtual time); paced it keeps furnace time at
+ * {@code speed} times the wall clock. Without an operator a held run cannot resume, so a hold ends the run
+ * (not completed).
  */
 public final class VirtualRun {
     private static final Logger LOG = LoggerFactory.getLogger(VirtualRun.class);
 
-    /** Run options: random seed of the model, longest furnace time, virtual start time, trend period. */
-    public record Options(long seed, double maxHours, Instant start, double trendPeriodS) {
+    /**
+     * Run options: random seed of the model, longest furnace time, virtual start time, trend period, pace
+     * ({@code speed} furnace seconds per wall second; 0 for unpaced) and how often to report status (furnace
+     * seconds; 0 for never).
+     */
+    public record Options(long seed, double maxHours, Instant start, double trendPeriodS, double speed,
+                          double statusPeriodS) {
         public static Options defaults() {
-            return new Options(1L, 400.0, Instant.parse("2026-01-05T06:00:00Z"), 60.0);
+            return new Options(1L, 400.0, Instant.parse("2026-01-05T06:00:00Z"), 60.0, 0.0, 0.0);
+        }
+
+        public Options paced(double newSpeed, double newStatusPeriodS) {
+            return new Options(seed, maxHours, start, trendPeriodS, newSpeed, newStatusPeriodS);
         }
     }
 
@@ -56,10 +69,11 @@ public final class VirtualRun {
         double periodS = profile.scanPeriodS();
         long maxScans = Math.round(options.maxHours() * 3600.0 / periodS);
         long wallStart = System.nanoTime();
+        long statusEvery = options.statusPeriodS() > 0 ? Math.round(options.statusPeriodS() / periodS) : 0;
         try (InProcessFurnaceIo io = new InProcessFurnaceIo(furnace)) {
             controller.start();
             long scan = 0;
-            while (scan < maxScans && !ended(controller.programmer())) {
+            while (scan < maxScans && !ended(controller.programmer()) && !Thread.currentThread().isInterrupted()) {
                 io.readInputs(in);
                 controller.scan(in, out, clock.instant());
                 io.writeOutputs(out);
@@ -67,15 +81,47 @@ public final class VirtualRun {
                 furnace.advance(periodS);
                 clock.advance(period);
                 scan++;
+                if (statusEvery > 0 && scan % statusEvery == 0) {
+                    LOG.info(status(controller, in, scan * periodS));
+                }
+                pace(options.speed(), wallStart, scan * periodS);
             }
             double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
+            // the interrupt has done its job (end the loop); cleared so that the report can still be written
+            boolean stopped = Thread.interrupted();
+            if (stopped) {
+                LOG.warn("run stopped on request at furnace time {} h", String.format(Locale.ROOT, "%.2f",
+                        scan * periodS / 3600.0));
+            }
             RunSummary summary = summarise(recipe, profile, options, controller, recorder, furnace.model(),
-                    scan * periodS / 3600.0, wallSeconds);
+                    scan * periodS / 3600.0, wallSeconds, stopped);
             LOG.info("recipe={} furnace={} furnace_hours={} wall_seconds={} completed={} final_state={}",
                     recipe.name(), profile.furnace(), String.format("%.2f", summary.furnaceHours()),
                     String.format("%.2f", wallSeconds), summary.completed(), summary.finalState());
             return new Result(summary, recorder);
         }
+    }
+
+    /** Sleeps until the wall clock has caught up with {@code furnaceS / speed}. */
+    private static void pace(double speed, long wallStartNanos, double furnaceS) {
+        if (speed <= 0) {
+            return;
+        }
+        long due = wallStartNanos + Math.round(furnaceS / speed * 1e9);
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+            LockSupport.parkNanos(wait);
+        }
+    }
+
+    private static String status(FurnaceController controller, ProcessImage in, double furnaceS) {
+        Programmer p = controller.programmer();
+        return String.format(Locale.ROOT,
+                "t=%.2f h step %d '%s' %s | seed %.1f/%.1f °C source %.1f/%.1f °C | %.3g mbar (sp %.3g) | %.2f kW",
+                furnaceS / 3600.0, p.stepIndex() + 1, p.step() == null ? "" : p.step().name(),
+                p.state().name().toLowerCase(), in.value(Signal.PYRO_TOP_C), controller.state().seedSetpointC(),
+                in.value(Signal.PYRO_BOTTOM_C), controller.state().sourceSetpointC(), controller.state().pressureMbar(),
+                controller.state().pressureSetpointMbar(), controller.state().powerKw());
     }
 
     private static boolean ended(Programmer programmer) {
@@ -84,13 +130,14 @@ public final class VirtualRun {
 
     private static RunSummary summarise(Recipe recipe, FurnaceProfile profile, Options options,
                                         FurnaceController controller, RunRecorder recorder, FurnaceModel model,
-                                        double furnaceHours, double wallSeconds) {
+                                        double furnaceHours, double wallSeconds, boolean stopped) {
         Programmer programmer = controller.programmer();
         double initialSourceKg = model.config().thermal().nodes().stream()
                 .filter(n -> n.name().equals(model.config().growth().sourceNode())).findFirst().orElseThrow()
                 .massKg();
         return new RunSummary(recipe.name(), profile.furnace(), options.seed(), furnaceHours, wallSeconds,
-                programmer.state() == Programmer.State.COMPLETE, programmer.state().name().toLowerCase(),
+                programmer.state() == Programmer.State.COMPLETE,
+                stopped ? "stopped" : programmer.state().name().toLowerCase(),
                 recorder.stepSummaries(), model.bouleLengthMm(), initialSourceKg - model.sourceMassKg(),
                 recorder.trips().size(), recorder.trips(), recorder.alarms(), recorder.events());
     }

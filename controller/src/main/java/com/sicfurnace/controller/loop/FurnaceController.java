@@ -208,12 +208,4 @@ public final class FurnaceController {
         programEvents.clear();
         return drained;
     }
-
-    public FurnaceProfile profile() {
-        return profile;
-    }
-
-    public HeaterControl heater() {
-        return heater;
-    }
 }

@@ -1,5 +1,6 @@
 package com.sicfurnace.controller.recipe;
 
+import java.util.Arrays;
 import java.util.OptionalDouble;
 
 /**
@@ -19,7 +20,7 @@ final class Channels {
     private final double[] values = new double[COUNT];
 
     Channels() {
-        java.util.Arrays.fill(values, Double.NaN);
+        Arrays.fill(values, Double.NaN);
         values[ARGON] = 0.0;
         values[NITROGEN] = 0.0;
     }

@@ -378,8 +378,4 @@ public final class Programmer {
     public double lastLeakRateMbarLPerS() {
         return lastLeakRateMbarLPerS;
     }
-
-    public Recipe recipe() {
-        return recipe;
-    }
 }

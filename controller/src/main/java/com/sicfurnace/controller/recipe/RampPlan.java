@@ -67,8 +67,4 @@ final class RampPlan {
         }
         return fraction >= 1.0;
     }
-
-    double durationS() {
-        return durationS;
-    }
 }

@@ -11,13 +11,4 @@ public record Targets(OptionalDouble seedC, OptionalDouble sourceC, OptionalDoub
 
     public static final Targets NONE = new Targets(OptionalDouble.empty(), OptionalDouble.empty(),
             OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty());
-
-    public boolean changesTemperature() {
-        return seedC.isPresent() || sourceC.isPresent();
-    }
-
-    public boolean isEmpty() {
-        return seedC.isEmpty() && sourceC.isEmpty() && powerKw.isEmpty() && pressureMbar.isEmpty()
-                && argonSccm.isEmpty() && nitrogenSccm.isEmpty();
-    }
 }

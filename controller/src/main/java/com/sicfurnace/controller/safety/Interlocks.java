@@ -109,8 +109,4 @@ public final class Interlocks {
     public boolean isLatched(Trip trip) {
         return latched.contains(trip);
     }
-
-    public boolean isPresent(Trip trip) {
-        return present.contains(trip);
-    }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sicfurnace.controller.alarm.AlarmId;
 import com.sicfurnace.controller.app.ProfileLoader;
 import com.sicfurnace.controller.core.FurnaceProfile;
 import com.sicfurnace.controller.core.OutputImage;
@@ -25,6 +26,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -93,7 +95,7 @@ class InterlockTest {
         assertHeaterOn(out, profile);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aFailedPyrometerAtLowPowerRaisesAnAlarmButNoTrip() {
         FurnaceProfile profile = ProfileLoader.shipped("6inch");
         FurnaceController controller = new FurnaceController(profile, powerRecipe("6inch", 3.0));
@@ -106,7 +108,7 @@ class InterlockTest {
         assertTrue(controller.latchedTrips().isEmpty());
         assertEquals(3.0, out.value(Signal.PS1_POWER_SP_KW), 1e-9);
         assertTrue(controller.drainAlarmEvents().stream()
-                .anyMatch(e -> e.alarm() == com.sicfurnace.controller.alarm.AlarmId.PYROMETER_TOP_FAILED));
+                .anyMatch(e -> e.alarm() == AlarmId.PYROMETER_TOP_FAILED));
     }
 
     private static Recipe heatingRecipe(String furnace, HeaterMode mode) {

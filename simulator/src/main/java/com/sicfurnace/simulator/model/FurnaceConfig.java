@@ -202,10 +202,6 @@ public record FurnaceConfig(String furnace, String description, double ambientC,
     }
 
     /**
-     * Gas released by the hot zone: a surface pool (adsorbed water, released at any temperature) and a bulk
-     * pool in the felt whose release rate follows an Arrhenius law, plus random bursts while it is heated.
-     */
-    /**
      * Gas released by the chamber and the hot zone: a surface pool (adsorbed water, released under vacuum at any
      * temperature), a bulk pool in the felt whose release rate follows an Arrhenius law, a steady release from hot
      * graphite that never runs out (same law), and random bursts while the felt is heated.

@@ -1,6 +1,7 @@
 package com.sicfurnace.simulator.plant;
 
 import com.sicfurnace.simulator.model.SensorStatus;
+import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
@@ -17,7 +18,7 @@ record Binding(DoubleSupplier reader, Supplier<SensorStatus> status, DoubleConsu
         return new Binding(reader, status, null);
     }
 
-    static Binding flag(java.util.function.BooleanSupplier reader) {
+    static Binding flag(BooleanSupplier reader) {
         return new Binding(() -> reader.getAsBoolean() ? 1.0 : 0.0, ALWAYS_OK, null);
     }
 

@@ -7,6 +7,7 @@ import com.sicfurnace.simulator.fault.Faults;
 import com.sicfurnace.simulator.model.FurnaceConfig;
 import com.sicfurnace.simulator.model.FurnaceModel;
 import com.sicfurnace.simulator.model.SensorStatus;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -38,7 +39,7 @@ public final class SimulatedFurnace {
         requireExactCoverage(table);
         this.bindings = new Binding[signals.size()];
         this.written = new double[signals.size()];
-        java.util.HashMap<String, Integer> index = new java.util.HashMap<>();
+        Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < signals.size(); i++) {
             SignalSpec spec = signals.get(i);
             bindings[i] = table.get(spec.name());
