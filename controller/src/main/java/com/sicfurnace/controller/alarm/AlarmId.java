@@ -39,6 +39,13 @@ public enum AlarmId {
     }
 
     public static AlarmId forTrip(Trip trip) {
-        return valueOf("TRIP_" + trip.name());
+        return switch (trip) {
+            case EMERGENCY_STOP -> TRIP_EMERGENCY_STOP;
+            case DOOR_OPEN -> TRIP_DOOR_OPEN;
+            case WATER_FLOW_LOW -> TRIP_WATER_FLOW_LOW;
+            case OVER_TEMPERATURE -> TRIP_OVER_TEMPERATURE;
+            case OVER_PRESSURE -> TRIP_OVER_PRESSURE;
+            case PYROMETER_FAILURE -> TRIP_PYROMETER_FAILURE;
+        };
     }
 }

@@ -16,6 +16,7 @@ import java.time.Instant;
 /** Evaluates every alarm condition once per scan and feeds the alarm state machine. */
 final class AlarmMonitor {
     private static final double CONTACTOR_DELAY_S = 1.0;
+    private static final Trip[] TRIPS = Trip.values();
     private final FurnaceProfile profile;
     private final Alarms alarms;
     private double seedOffS;
@@ -29,7 +30,7 @@ final class AlarmMonitor {
 
     void evaluate(ScanState s, ProcessImage in, OutputImage out, Interlocks interlocks, Programmer programmer,
                   Instant now, double dtS) {
-        for (Trip trip : Trip.values()) {
+        for (Trip trip : TRIPS) {
             alarms.update(AlarmId.forTrip(trip), interlocks.isLatched(trip), now, trip.description());
         }
         alarms.update(AlarmId.PYROMETER_TOP_FAILED, failed(in, Signal.PYRO_TOP_C), now, "pyro_top_c");
