@@ -10,6 +10,7 @@ public enum AlarmId {
     TRIP_OVER_TEMPERATURE(AlarmPriority.URGENT, "Heater tripped: over-temperature"),
     TRIP_OVER_PRESSURE(AlarmPriority.URGENT, "Heater tripped: over-pressure or pressure unknown"),
     TRIP_PYROMETER_FAILURE(AlarmPriority.URGENT, "Heater tripped: pyrometer failed at high power"),
+    PLC_WATCHDOG_TRIPPED(AlarmPriority.URGENT, "PLC watchdog tripped: it lost the controller and limits the heater"),
     PYROMETER_TOP_FAILED(AlarmPriority.HIGH, "Top (seed) pyrometer reading unusable"),
     PYROMETER_BOTTOM_FAILED(AlarmPriority.HIGH, "Bottom (source) pyrometer reading unusable"),
     SUPPLY_FAULT(AlarmPriority.HIGH, "Induction power supply tripped"),

@@ -41,6 +41,8 @@ final class AlarmMonitor {
         contactorMismatchS = mismatch ? contactorMismatchS + dtS : 0.0;
         alarms.update(AlarmId.CONTACTOR_MISMATCH, contactorMismatchS > CONTACTOR_DELAY_S, now,
                 "heater_contactor_closed differs from heater_enable");
+        alarms.update(AlarmId.PLC_WATCHDOG_TRIPPED, in.isOn(Signal.PLC_WATCHDOG_TRIPPED), now,
+                "plc_watchdog_tripped on");
         alarms.update(AlarmId.CHILLER_FAULT, !in.isOn(Signal.CHILLER_RUNNING), now, "chiller_running off");
         boolean soaking = programmer.state() == Programmer.State.RUNNING && programmer.step() instanceof Step.Soak
                 && programmer.stepTimerS() >= profile.alarms().deviationArmAfterS();

@@ -32,6 +32,8 @@ import java.util.Set;
  */
 public final class FurnaceController {
     private static final int HEARTBEAT_MODULUS = 65536;
+    /** Scans the PLC watchdog reset stays on: long enough for the PLC to see the edge. */
+    private static final int WATCHDOG_RESET_SCANS = 5;
 
     private final FurnaceProfile profile;
     private final Programmer programmer;
@@ -48,6 +50,7 @@ public final class FurnaceController {
     private Instant lastScan;
     private Instant now;
     private int heartbeat;
+    private int watchdogResetScans;
     private boolean startRequested;
 
     public FurnaceController(FurnaceProfile profile, Recipe recipe) {
@@ -90,6 +93,8 @@ public final class FurnaceController {
             heater.update(new HeaterDemand(HeaterMode.OFF, Double.NaN, Double.NaN, 0.0), in, dtS);
         }
         out.set(Signal.CONTROLLER_HEARTBEAT, heartbeat);
+        out.set(Signal.PLC_WATCHDOG_RESET, watchdogResetScans > 0);
+        watchdogResetScans = Math.max(0, watchdogResetScans - 1);
         heartbeat = (heartbeat + 1) % HEARTBEAT_MODULUS;
         out.set(Signal.CHILLER_SUPPLY_SP_C, profile.chillerSetpointC());
         recordState(in);
@@ -172,8 +177,12 @@ public final class FurnaceController {
         programmer.abort(why);
     }
 
-    /** Resets the interlocks whose cause is gone; returns those still latched. */
+    /**
+     * Resets the interlocks whose cause is gone, and the PLC's watchdog (which the PLC accepts only with the
+     * heartbeat running); returns the trips still latched.
+     */
     public Set<Trip> resetInterlocks() {
+        watchdogResetScans = WATCHDOG_RESET_SCANS;
         return interlocks.reset();
     }
 

@@ -10,7 +10,7 @@ import java.util.Objects;
  */
 public record FurnaceConfig(String furnace, String description, double ambientC, Thermal thermal, Heating heating,
                             Sensors sensors, Vacuum vacuum, Gas gas, Gauges gauges, Cooling cooling,
-                            Growth growth) {
+                            Growth growth, Plc plc) {
 
     public FurnaceConfig {
         Objects.requireNonNull(furnace, "furnace");
@@ -22,6 +22,7 @@ public record FurnaceConfig(String furnace, String description, double ambientC,
         Objects.requireNonNull(gauges, "gauges");
         Objects.requireNonNull(cooling, "cooling");
         Objects.requireNonNull(growth, "growth");
+        Objects.requireNonNull(plc, "plc");
     }
 
     static double positive(double value, String name) {
@@ -43,6 +44,19 @@ public record FurnaceConfig(String furnace, String description, double ambientC,
             throw new IllegalArgumentException(name + " must lie in 0..1, not " + value);
         }
         return value;
+    }
+
+    /**
+     * The PLC's watchdog on the controller's heartbeat: when the counter has not changed for
+     * {@code watchdogTimeoutS}, the PLC holds the heater power where it was for {@code watchdogHoldS}, then ramps it
+     * to zero over {@code watchdogRampDownS}, so that a crystal survives a controller crash without thermal shock.
+     */
+    public record Plc(double watchdogTimeoutS, double watchdogHoldS, double watchdogRampDownS) {
+        public Plc {
+            positive(watchdogTimeoutS, "plc.watchdog_timeout_s");
+            nonNegative(watchdogHoldS, "plc.watchdog_hold_s");
+            positive(watchdogRampDownS, "plc.watchdog_ramp_down_s");
+        }
     }
 
     /** The lumped thermal network: nodes, the links between them, and the water-cooled wall. */

@@ -25,7 +25,7 @@ public final class FurnaceModel {
     private final GasSupply gas;
     private final CoolingSystem cooling;
     private final CrystalGrowth growth;
-    private final SafetyCircuit safety = new SafetyCircuit();
+    private final SafetyCircuit safety;
     private final GaugeController gauges;
     private final PyrometerSensor pyrometerTop;
     private final PyrometerSensor pyrometerBottom;
@@ -52,7 +52,6 @@ public final class FurnaceModel {
     private boolean turboPumpCommand;
     private double argonSetpointSccm;
     private double nitrogenSetpointSccm;
-    private int controllerHeartbeat;
     private double timeS;
 
     public FurnaceModel(FurnaceConfig config, long seed, double stepS, Faults faults) {
@@ -63,6 +62,7 @@ public final class FurnaceModel {
         this.stepS = stepS;
         this.noise = new Noise(seed);
         this.faults = faults;
+        this.safety = new SafetyCircuit(config.plc());
         double ambientK = config.ambientC() + KELVIN;
         this.network = new ThermalNetwork(config.thermal(), ambientK);
         this.heating = new HeatingSystem(config.heating());
@@ -112,8 +112,9 @@ public final class FurnaceModel {
         for (int i = 0; i < supplyFaults.length; i++) {
             supplyFaults[i] = faults.supplyFault(i + 1) || cooling.powerSupply().outletC() > SUPPLY_WATER_TRIP_C;
         }
-        heating.step(dt, safety.contactorClosed(), supplyFaults, network, lowerNode, upperNode,
-                crucibleK(), 1.0 + 0.05 * (1.0 - growth.sourceFraction()));
+        heating.step(dt, safety.contactorClosed(), supplyFaults, safety.watchdogTripped(),
+                safety.powerLimitFraction(), network, lowerNode, upperNode, crucibleK(),
+                1.0 + 0.05 * (1.0 - growth.sourceFraction()));
         double pressure = vacuum.pressureMbar();
         network.step(dt, pressure, cooling.chamber().outletC() + KELVIN);
         cooling.step(dt, faults.chillerFailed(), heating.coilLossW(), network.heatToWaterW(), heating.inverterLossW(),
@@ -206,7 +207,11 @@ public final class FurnaceModel {
     }
 
     public void setControllerHeartbeat(int counter) {
-        controllerHeartbeat = counter;
+        safety.controllerHeartbeat(counter);
+    }
+
+    public void setWatchdogReset(boolean reset) {
+        safety.watchdogReset(reset);
     }
 
     // ---- readings (controller inputs) ----
@@ -311,8 +316,13 @@ public final class FurnaceModel {
         return safety.heartbeat();
     }
 
-    public int controllerHeartbeat() {
-        return controllerHeartbeat;
+    public boolean watchdogTripped() {
+        return safety.watchdogTripped();
+    }
+
+    /** Heater power limit the PLC imposes, % of the power at its watchdog trip; 100 while healthy. */
+    public double heaterPowerLimitPct() {
+        return safety.watchdogTripped() ? safety.powerLimitFraction() * 100.0 : 100.0;
     }
 
     public double argonFlowSccm() {

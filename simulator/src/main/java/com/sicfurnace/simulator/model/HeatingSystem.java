@@ -14,6 +14,7 @@ final class HeatingSystem {
     private final InductionSupply[] supplies;
     private final CoilLift coil;
     private final SupplyReadings[] readings;
+    private final double[] heldKw;
     private double coilLossW;
     private double inverterLossW;
 
@@ -22,6 +23,7 @@ final class HeatingSystem {
         List<FurnaceConfig.Zone> zones = config.zones();
         this.supplies = new InductionSupply[zones.size()];
         this.readings = new SupplyReadings[zones.size()];
+        this.heldKw = new double[zones.size()];
         for (int i = 0; i < supplies.length; i++) {
             supplies[i] = new InductionSupply(zones.get(i));
             readings[i] = new SupplyReadings(0, 0, 0, 0, 0, 0, false, false);
@@ -52,8 +54,13 @@ final class HeatingSystem {
      *
      * @param crucibleK mean crucible temperature, which sets the load's resistivity and so the inverter readings
      */
-    void step(double dtS, boolean contactorClosed, boolean[] supplyFaults, ThermalNetwork network, int lowerNode,
-              int upperNode, double crucibleK, double loadFactor) {
+    /**
+     * @param plcLimiting        the PLC's watchdog has tripped and limits the supplies
+     * @param powerLimitFraction share of the power at the trip the PLC still allows
+     */
+    void step(double dtS, boolean contactorClosed, boolean[] supplyFaults, boolean plcLimiting,
+              double powerLimitFraction, ThermalNetwork network, int lowerNode, int upperNode, double crucibleK,
+              double loadFactor) {
         if (coil != null) {
             coil.step(dtS);
         }
@@ -62,7 +69,7 @@ final class HeatingSystem {
         double coupling = config.couplingEfficiency() * (coil == null ? 1.0 : coil.relativeCoupling());
         for (int i = 0; i < supplies.length; i++) {
             InductionSupply supply = supplies[i];
-            supply.step(dtS, contactorClosed, supplyFaults[i]);
+            supply.step(dtS, contactorClosed, supplyFaults[i], limitKw(i, plcLimiting, powerLimitFraction));
             double outputW = supply.outputKw() * 1000.0;
             double loadW = outputW * coupling;
             double lower = coil == null ? supply.config().fractionLower()
@@ -73,6 +80,18 @@ final class HeatingSystem {
             inverterLossW += outputW * (1.0 / config.inverterEfficiency() - 1.0);
             readings[i] = electrical(supply, crucibleK, coupling, loadFactor);
         }
+    }
+
+    /**
+     * The PLC's limit: none while healthy; once its watchdog trips, the power each supply delivered at that moment,
+     * scaled down by the PLC's ramp.
+     */
+    private double limitKw(int supply, boolean plcLimiting, double fraction) {
+        if (!plcLimiting) {
+            heldKw[supply] = supplies[supply].outputKw();
+            return Double.POSITIVE_INFINITY;
+        }
+        return heldKw[supply] * fraction;
     }
 
     /**

@@ -28,7 +28,8 @@ final class InductionSupply {
         lastResetCommand = faultReset;
     }
 
-    void step(double dtS, boolean contactorClosed, boolean faultActive) {
+    /** @param limitKw most the PLC lets this supply deliver now */
+    void step(double dtS, boolean contactorClosed, boolean faultActive, double limitKw) {
         if (faultActive) {
             tripped = true;
         } else if (resetRequested) {
@@ -40,7 +41,7 @@ final class InductionSupply {
             outputKw = 0.0;
             return;
         }
-        double target = Math.max(0.0, Math.min(setpointKw, config.maxPowerKw()));
+        double target = Math.max(0.0, Math.min(Math.min(setpointKw, config.maxPowerKw()), limitKw));
         double maxChange = config.slewKwPerS() * dtS;
         rampedKw += Math.max(-maxChange, Math.min(maxChange, target - rampedKw));
         outputKw += (rampedKw - outputKw) * (1.0 - Math.exp(-dtS / config.lagS()));

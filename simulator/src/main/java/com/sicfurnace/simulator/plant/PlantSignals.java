@@ -98,6 +98,9 @@ final class PlantSignals {
         bindings.put("estop_active", Binding.flag(model::emergencyStopActive));
         bindings.put("controller_heartbeat", Binding.command(v -> model.setControllerHeartbeat((int) v)));
         bindings.put("plc_heartbeat", Binding.reading(model::plcHeartbeat));
+        bindings.put("plc_watchdog_tripped", Binding.flag(model::watchdogTripped));
+        bindings.put("plc_watchdog_reset", Binding.command(v -> model.setWatchdogReset(v != 0)));
+        bindings.put("heater_power_limit_pct", Binding.reading(model::heaterPowerLimitPct));
     }
 
     private void gas() {
