@@ -11,6 +11,12 @@ public enum AlarmId {
     TRIP_OVER_PRESSURE(AlarmPriority.URGENT, "Heater tripped: over-pressure or pressure unknown"),
     TRIP_PYROMETER_FAILURE(AlarmPriority.URGENT, "Heater tripped: pyrometer failed at high power"),
     PLC_WATCHDOG_TRIPPED(AlarmPriority.URGENT, "PLC watchdog tripped: it lost the controller and limits the heater"),
+    COMM_LOSS_PLC(AlarmPriority.HIGH, "Lost communication with the PLC: loops hold, heater held then ramped down"),
+    COMM_LOSS_SUPPLY(AlarmPriority.HIGH, "Lost communication with an induction supply: heater held then ramped down"),
+    COMM_LOSS_MFC(AlarmPriority.HIGH, "Lost communication with a mass-flow controller"),
+    COMM_LOSS_GAUGES(AlarmPriority.HIGH, "Lost communication with the gauge controller: pressure control holds"),
+    COMM_LOSS_CHILLER(AlarmPriority.HIGH, "Lost communication with the chiller"),
+    RUN_HELD_BY_COMM_LOSS(AlarmPriority.MEDIUM, "Recipe run held by a communication loss"),
     PYROMETER_TOP_FAILED(AlarmPriority.HIGH, "Top (seed) pyrometer reading unusable"),
     PYROMETER_BOTTOM_FAILED(AlarmPriority.HIGH, "Bottom (source) pyrometer reading unusable"),
     SUPPLY_FAULT(AlarmPriority.HIGH, "Induction power supply tripped"),
@@ -37,6 +43,21 @@ public enum AlarmId {
 
     public String text() {
         return text;
+    }
+
+    /** The communication alarm for an I/O-list device. */
+    public static AlarmId forDevice(String device) {
+        if (device.startsWith("ps")) {
+            return COMM_LOSS_SUPPLY;
+        } else if (device.startsWith("mfc")) {
+            return COMM_LOSS_MFC;
+        }
+        return switch (device) {
+            case "plc" -> COMM_LOSS_PLC;
+            case "gauges" -> COMM_LOSS_GAUGES;
+            case "chiller" -> COMM_LOSS_CHILLER;
+            default -> throw new IllegalArgumentException("no communication alarm for device '" + device + "'");
+        };
     }
 
     public static AlarmId forTrip(Trip trip) {

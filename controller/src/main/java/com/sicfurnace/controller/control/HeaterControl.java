@@ -37,6 +37,7 @@ public final class HeaterControl {
     private boolean gradientActive;
     private double inRangeS;
     private double lastSeedSetpointC = Double.NaN;
+    private double rampDownFromKw;
 
     public HeaterControl(FurnaceProfile profile) {
         this.profile = profile;
@@ -108,6 +109,21 @@ public final class HeaterControl {
             split = gradientLoop.update(gradientSp, gradientPv, dtS);
             setTotal(totalKw);
         }
+    }
+
+    /**
+     * The heater cannot see or cannot command (a device it needs is lost): hold the power for the hold time, then
+     * ramp it down to zero over the ramp-down time. The loops take over again bumplessly when the device is back.
+     */
+    public void holdForCommLoss(FurnaceProfile.Comm comm, double lossS, double dtS) {
+        closedLoop = false;
+        gradientActive = false;
+        lastSeedSetpointC = Double.NaN;
+        if (lossS <= comm.heaterHoldS()) {
+            rampDownFromKw = totalKw;
+            return;
+        }
+        setTotal(totalKw - rampDownFromKw / comm.heaterRampDownS() * dtS);
     }
 
     /** Power curve at the setpoint, plus the power that heats (or stops heating) the hot zone during a ramp. */

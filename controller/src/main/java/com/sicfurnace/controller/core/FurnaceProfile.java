@@ -13,7 +13,7 @@ import java.util.Objects;
 public record FurnaceProfile(String furnace, String description, int scanPeriodMs, double chamberVolumeL,
                              GradientActuator gradientActuator, List<Double> powerModeZoneShare, Limits limits,
                              Heater heater, Loops loops, Vacuum vacuum, Interlocks interlocks, Alarms alarms,
-                             double chillerSetpointC) {
+                             Comm comm, double chillerSetpointC) {
 
     /**
      * How the axial gradient is steered: by moving the coil (one zone), or by the share of the total power that
@@ -30,6 +30,7 @@ public record FurnaceProfile(String furnace, String description, int scanPeriodM
         Objects.requireNonNull(vacuum, "vacuum");
         Objects.requireNonNull(interlocks, "interlocks");
         Objects.requireNonNull(alarms, "alarms");
+        Objects.requireNonNull(comm, "comm");
         powerModeZoneShare = List.copyOf(powerModeZoneShare);
         if (scanPeriodMs < 10 || scanPeriodMs > 1000) {
             throw new IllegalArgumentException("scan_period_ms must lie in 10..1000, not " + scanPeriodMs);
@@ -161,6 +162,24 @@ public record FurnaceProfile(String furnace, String description, int scanPeriodM
     public record Interlocks(double overTemperatureC, double overPressureMbar, double pyrometerFailurePowerKw,
                              double waterDebounceS, double minCoilWaterLpm, double minChamberWaterLpm,
                              double minSupplyWaterLpm) {
+    }
+
+    /**
+     * What the controller does when it loses a field device (docs/operations.md, "Communication faults"). A signal
+     * stale for {@code staleScans} consecutive scans is lost; the loops that use it hold their outputs. The heater
+     * holds its power for {@code heaterHoldS}, then ramps it to zero over {@code heaterRampDownS}, as the PLC's
+     * watchdog would. A run held by a loss shorter than {@code autoResumeWithinS} resumes when the device is back.
+     */
+    public record Comm(int staleScans, double heaterHoldS, double heaterRampDownS, double autoResumeWithinS) {
+        public Comm {
+            if (staleScans < 1) {
+                throw new IllegalArgumentException("comm.stale_scans must be at least 1, not " + staleScans);
+            }
+            if (!(heaterRampDownS > 0) || heaterHoldS < 0 || autoResumeWithinS < 0) {
+                throw new IllegalArgumentException("comm: hold and resume times must not be negative, ramp-down "
+                        + "must be positive");
+            }
+        }
     }
 
     /**

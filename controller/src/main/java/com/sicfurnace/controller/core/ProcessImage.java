@@ -15,6 +15,8 @@ public final class ProcessImage {
     private final double[] maximum = new double[Signal.count()];
     private final boolean[] analog = new boolean[Signal.count()];
     private final boolean[] present = new boolean[Signal.count()];
+    private final int[] staleScans = new int[Signal.count()];
+    private final String[] device = new String[Signal.count()];
 
     /** @param furnaceSignals the I/O list filtered for this furnace variant */
     public ProcessImage(IoList furnaceSignals) {
@@ -26,6 +28,7 @@ public final class ProcessImage {
             maximum[i] = spec.maximum();
             analog[i] = !spec.isBoolean();
             present[i] = true;
+            device[i] = spec.device();
         }
     }
 
@@ -34,6 +37,7 @@ public final class ProcessImage {
         int i = signal.ordinal();
         values[i] = value;
         qualities[i] = deviceQuality == Quality.GOOD ? classify(i, value) : deviceQuality;
+        staleScans[i] = deviceQuality == Quality.STALE ? staleScans[i] + 1 : 0;
     }
 
     private Quality classify(int i, double value) {
@@ -49,9 +53,24 @@ public final class ProcessImage {
         return Quality.GOOD;
     }
 
-    /** Marks a signal stale, keeping its last value (the adapter lost contact with its device). */
+    /**
+     * Marks a signal stale for this scan, keeping its last value: the adapter has no fresh value from the device.
+     * Counted scan by scan, so that the core can tell a glitch from a lost device.
+     */
     public void markStale(Signal signal) {
-        qualities[signal.ordinal()] = Quality.STALE;
+        int i = signal.ordinal();
+        qualities[i] = Quality.STALE;
+        staleScans[i]++;
+    }
+
+    /** Consecutive scans the signal has been stale; 0 when fresh. */
+    public int staleScans(Signal signal) {
+        return staleScans[signal.ordinal()];
+    }
+
+    /** The field device (I/O-list {@code device}) that carries the signal; null if the furnace has no such signal. */
+    public String device(Signal signal) {
+        return device[signal.ordinal()];
     }
 
     public double value(Signal signal) {
@@ -66,6 +85,16 @@ public final class ProcessImage {
     public boolean isOn(Signal signal) {
         int i = signal.ordinal();
         return qualities[i].usable() && values[i] != 0.0;
+    }
+
+    /**
+     * A value is known unless the device reported the sensor failed or none was ever received; a stale value is
+     * the last one the device sent. Interlocks judge by known values: losing the line to a device is not a reason
+     * to believe its door is open.
+     */
+    public boolean known(Signal signal) {
+        int i = signal.ordinal();
+        return qualities[i] != Quality.BAD && !Double.isNaN(values[i]);
     }
 
     public boolean usable(Signal signal) {

@@ -17,6 +17,8 @@ import java.time.Instant;
 final class AlarmMonitor {
     private static final double CONTACTOR_DELAY_S = 1.0;
     private static final Trip[] TRIPS = Trip.values();
+    private static final AlarmId[] COMM_ALARMS = {AlarmId.COMM_LOSS_PLC, AlarmId.COMM_LOSS_SUPPLY,
+        AlarmId.COMM_LOSS_MFC, AlarmId.COMM_LOSS_GAUGES, AlarmId.COMM_LOSS_CHILLER};
     private final FurnaceProfile profile;
     private final Alarms alarms;
     private double seedOffS;
@@ -29,12 +31,13 @@ final class AlarmMonitor {
     }
 
     void evaluate(ScanState s, ProcessImage in, OutputImage out, Interlocks interlocks, Programmer programmer,
-                  Instant now, double dtS) {
+                  CommMonitor comm, Instant now, double dtS) {
         for (Trip trip : TRIPS) {
             alarms.update(AlarmId.forTrip(trip), interlocks.isLatched(trip), now, trip.description());
         }
         alarms.update(AlarmId.PYROMETER_TOP_FAILED, failed(in, Signal.PYRO_TOP_C), now, "pyro_top_c");
         alarms.update(AlarmId.PYROMETER_BOTTOM_FAILED, failed(in, Signal.PYRO_BOTTOM_C), now, "pyro_bottom_c");
+        communication(comm, now);
         boolean supplyFault = in.isOn(Signal.PS1_FAULT) || (profile.zones() > 1 && in.isOn(Signal.PS2_FAULT));
         alarms.update(AlarmId.SUPPLY_FAULT, supplyFault, now, "ps fault input");
         boolean mismatch = out.isOn(Signal.HEATER_ENABLE) != in.isOn(Signal.HEATER_CONTACTOR_CLOSED);
@@ -55,10 +58,23 @@ final class AlarmMonitor {
                 "chamber pressure off its setpoint");
         alarms.update(AlarmId.RUN_HELD_BY_INTERLOCK, programmer.holdReason() == Programmer.HoldReason.INTERLOCK,
                 now, "resume after resetting the interlocks");
+        alarms.update(AlarmId.RUN_HELD_BY_COMM_LOSS, programmer.holdReason() == Programmer.HoldReason.COMM_LOSS,
+                now, "resumes by itself if the devices answer again soon enough");
     }
 
+    /** One alarm per kind of device; both supplies (or both MFCs) share theirs. */
+    private void communication(CommMonitor comm, Instant now) {
+        for (AlarmId alarm : COMM_ALARMS) {
+            boolean lost = false;
+            for (String device : comm.devices()) {
+                lost |= AlarmId.forDevice(device) == alarm && comm.deviceLost(device);
+            }
+            alarms.update(alarm, lost, now, "no fresh data for more than the stale-scan limit");
+        }
+    }
+
+    /** A failed sensor, as its device reports it; a merely stale one raises the communication alarm instead. */
     private static boolean failed(ProcessImage in, Signal signal) {
-        Quality q = in.quality(signal);
-        return q == Quality.BAD || q == Quality.STALE;
+        return in.quality(signal) == Quality.BAD;
     }
 }

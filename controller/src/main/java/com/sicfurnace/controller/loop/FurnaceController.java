@@ -52,6 +52,8 @@ public final class FurnaceController {
     private int heartbeat;
     private int watchdogResetScans;
     private boolean startRequested;
+    private CommMonitor comm;
+    private double lastCommLossS;
 
     public FurnaceController(FurnaceProfile profile, Recipe recipe) {
         if (!recipe.furnace().equals(profile.furnace())) {
@@ -73,6 +75,10 @@ public final class FurnaceController {
         double dtS = lastScan == null ? profile.scanPeriodS() : Duration.between(lastScan, scanTime).toNanos() / 1e9;
         lastScan = scanTime;
         now = scanTime;
+        if (comm == null) {
+            comm = new CommMonitor(profile.comm(), in);
+        }
+        comm.update(in, dtS);
         pressure.update(in);
         heater.observe(in, dtS);
         view.bind(in);
@@ -83,11 +89,16 @@ public final class FurnaceController {
         if (!interlocks.heaterPermitted()) {
             programmer.hold(Programmer.HoldReason.INTERLOCK);
         }
+        superviseCommunication();
         programmer.update(view, dtS);
-        heater.update(demand(), in, dtS);
+        if (heaterBlind(in)) {
+            heater.holdForCommLoss(profile.comm(), comm.lossS(), dtS);
+        } else {
+            heater.update(demand(), in, dtS);
+        }
         controlVacuumAndGas(in, out, dtS);
         writeHeater(out);
-        interlocks.evaluate(in, view.pressureMbar(), heater.totalPowerKw(), dtS);
+        interlocks.evaluate(in, pressure.known() ? pressure.mbar() : Double.NaN, heater.totalPowerKw(), dtS);
         interlocks.enforce(out);
         if (!interlocks.heaterPermitted()) {
             heater.update(new HeaterDemand(HeaterMode.OFF, Double.NaN, Double.NaN, 0.0), in, dtS);
@@ -98,8 +109,31 @@ public final class FurnaceController {
         heartbeat = (heartbeat + 1) % HEARTBEAT_MODULUS;
         out.set(Signal.CHILLER_SUPPLY_SP_C, profile.chillerSetpointC());
         recordState(in);
-        alarmMonitor.evaluate(state, in, out, interlocks, programmer, scanTime, dtS);
+        alarmMonitor.evaluate(state, in, out, interlocks, programmer, comm, scanTime, dtS);
         raiseProgramAlarms();
+    }
+
+    /**
+     * A lost device holds the run; when every device answers again, a run held for a loss shorter than the
+     * profile's auto-resume time goes on by itself (its timers stood still meanwhile).
+     */
+    private void superviseCommunication() {
+        if (comm.anyLost()) {
+            lastCommLossS = comm.lossS();
+            programmer.hold(Programmer.HoldReason.COMM_LOSS);
+        } else if (programmer.holdReason() == Programmer.HoldReason.COMM_LOSS
+                && lastCommLossS <= profile.comm().autoResumeWithinS() && interlocks.heaterPermitted()) {
+            programmer.resume(view);
+        }
+    }
+
+    /** The heater loops cannot act: their pyrometers are lost in temperature mode, or a supply is out of reach. */
+    private boolean heaterBlind(ProcessImage in) {
+        boolean blindLoops = programmer.heaterMode() == HeaterMode.TEMPERATURE
+                && (comm.lost(in, Signal.PYRO_TOP_C) || comm.lost(in, Signal.PYRO_BOTTOM_C));
+        boolean supplyLost = comm.deviceLost(in.device(Signal.PS1_POWER_KW))
+                || (profile.zones() > 1 && comm.deviceLost(in.device(Signal.PS2_POWER_KW)));
+        return blindLoops || supplyLost;
     }
 
     private HeaterDemand demand() {
@@ -107,11 +141,19 @@ public final class FurnaceController {
                 programmer.powerSetpointKw());
     }
 
+    /**
+     * Valves, pumps and the pressure loop act only while the PLC and the gauge controller answer; otherwise their
+     * outputs stay as they are (the pressure loop tracks, to take over bumplessly).
+     */
     private void controlVacuumAndGas(ProcessImage in, OutputImage out, double dtS) {
         double pressureMbar = view.pressureMbar();
-        vacuum.command(programmer.vacuumMode(), in, pressureMbar, out);
         double setpoint = programmer.pressureSetpointMbar();
-        if (vacuum.throttleControlled() && !Double.isNaN(setpoint) && !Double.isNaN(pressureMbar)) {
+        boolean blind = comm.deviceLost(in.device(Signal.GATE_VALVE_OPEN))
+                || comm.deviceLost(in.device(Signal.CDG_PRESSURE_MBAR));
+        if (!blind) {
+            vacuum.command(programmer.vacuumMode(), in, pressureMbar, out);
+        }
+        if (!blind && vacuum.throttleControlled() && !Double.isNaN(setpoint) && !Double.isNaN(pressureMbar)) {
             out.set(Signal.THROTTLE_VALVE_SP_PCT, pressureLoop.update(setpoint, pressureMbar, dtS));
         } else {
             pressureLoop.track(out.value(Signal.THROTTLE_VALVE_SP_PCT), setpoint, pressureMbar);

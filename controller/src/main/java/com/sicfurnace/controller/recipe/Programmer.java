@@ -16,7 +16,7 @@ public final class Programmer {
     public enum State { READY, RUNNING, HELD, COMPLETE, ABORTED }
 
     /** Why a run is held. */
-    public enum HoldReason { NONE, OPERATOR, INTERLOCK, WAIT_TIMEOUT, LEAK_CHECK_FAILED }
+    public enum HoldReason { NONE, OPERATOR, INTERLOCK, COMM_LOSS, WAIT_TIMEOUT, LEAK_CHECK_FAILED }
 
     private static final double WAIT_CONFIRM_S = 2.0;
     /** Step times are sums of scan periods; this absorbs their rounding so a 1 h step takes 36000 scans, not 36001. */

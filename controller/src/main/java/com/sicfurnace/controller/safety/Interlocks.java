@@ -12,7 +12,8 @@ import java.util.Set;
  * The heater interlocks. Evaluated every scan after the control loops and before the outputs leave the core:
  * whatever the loops, the programmer or an operator asked for, a latched trip takes the heater permissive, the
  * supplies' output enables and their setpoints to zero. A trip latches until {@link #reset} finds its cause
- * gone. Signals that cannot be read count as unsafe.
+ * gone. A sensor its device reports failed counts as unsafe; a signal whose device is out of reach is judged by
+ * its last value (the loops hold meanwhile, see the communication policy).
  */
 public final class Interlocks {
     private final FurnaceProfile.Interlocks limits;
@@ -28,14 +29,15 @@ public final class Interlocks {
     }
 
     /**
-     * @param pressureMbar   chamber pressure, NaN when no gauge can read it
+     * @param pressureMbar   chamber pressure (the last known while the gauges are out of reach), NaN when no gauge
+     *                       can read it
      * @param heaterPowerKw  total power the heater is being asked for this scan
      */
     public void evaluate(ProcessImage in, double pressureMbar, double heaterPowerKw, double dtS) {
         present.clear();
         blockingReset.clear();
-        check(Trip.EMERGENCY_STOP, !in.usable(Signal.ESTOP_ACTIVE) || in.isOn(Signal.ESTOP_ACTIVE));
-        check(Trip.DOOR_OPEN, !in.isOn(Signal.LID_CLOSED) || !in.isOn(Signal.CABINET_DOOR_CLOSED));
+        check(Trip.EMERGENCY_STOP, !in.known(Signal.ESTOP_ACTIVE) || in.value(Signal.ESTOP_ACTIVE) != 0);
+        check(Trip.DOOR_OPEN, !knownOn(in, Signal.LID_CLOSED) || !knownOn(in, Signal.CABINET_DOOR_CLOSED));
         check(Trip.WATER_FLOW_LOW, waterFlowLow(in, dtS));
         check(Trip.OVER_TEMPERATURE, overTemperature(in, Signal.PYRO_TOP_C) || overTemperature(in, Signal.PYRO_BOTTOM_C));
         check(Trip.OVER_PRESSURE, Double.isNaN(pressureMbar) || pressureMbar > limits.overPressureMbar());
@@ -55,6 +57,10 @@ public final class Interlocks {
         }
     }
 
+    private static boolean knownOn(ProcessImage in, Signal signal) {
+        return in.known(signal) && in.value(signal) != 0;
+    }
+
     private boolean waterFlowLow(ProcessImage in, double dtS) {
         boolean coil = debounce(0, in, Signal.WATER_COIL_FLOW_LPM, limits.minCoilWaterLpm(), dtS);
         boolean chamber = debounce(1, in, Signal.WATER_CHAMBER_FLOW_LPM, limits.minChamberWaterLpm(), dtS);
@@ -64,18 +70,19 @@ public final class Interlocks {
 
     /** Low flow must persist for the debounce time: flow meters flicker when a pump changes over. */
     private boolean debounce(int circuit, ProcessImage in, Signal flow, double minimumLpm, double dtS) {
-        boolean low = !in.usable(flow) || in.value(flow) < minimumLpm;
+        boolean low = !in.known(flow) || in.value(flow) < minimumLpm;
         lowFlowS[circuit] = low ? lowFlowS[circuit] + dtS : 0.0;
         return lowFlowS[circuit] >= limits.waterDebounceS();
     }
 
     private boolean overTemperature(ProcessImage in, Signal pyrometer) {
-        Quality q = in.quality(pyrometer);
-        return q == Quality.LIMIT_HIGH || (q.usable() && in.value(pyrometer) >= limits.overTemperatureC());
+        return in.quality(pyrometer) == Quality.LIMIT_HIGH
+                || (in.known(pyrometer) && in.value(pyrometer) >= limits.overTemperatureC());
     }
 
+    /** The pyrometer reports a failed sensor; a merely stale one holds the heater instead (comm policy). */
     private static boolean failed(ProcessImage in, Signal pyrometer) {
-        return !in.usable(pyrometer);
+        return !in.known(pyrometer);
     }
 
     /** Forces the heater off when any trip is latched. The last word on every heater output. */

@@ -54,7 +54,7 @@ class InterlockTest {
                         in -> set(in, Signal.CABINET_DOOR_CLOSED, 1)),
                 new Fault(Trip.WATER_FLOW_LOW, in -> set(in, Signal.WATER_COIL_FLOW_LPM, 2),
                         in -> set(in, Signal.WATER_COIL_FLOW_LPM, 40)),
-                new Fault(Trip.WATER_FLOW_LOW, in -> in.update(Signal.WATER_PS_FLOW_LPM, 25, Quality.STALE),
+                new Fault(Trip.WATER_FLOW_LOW, in -> in.update(Signal.WATER_PS_FLOW_LPM, 25, Quality.BAD),
                         in -> set(in, Signal.WATER_PS_FLOW_LPM, 25)),
                 new Fault(Trip.OVER_TEMPERATURE, in -> set(in, Signal.PYRO_BOTTOM_C, 2700),
                         in -> set(in, Signal.PYRO_BOTTOM_C, 1600)),
