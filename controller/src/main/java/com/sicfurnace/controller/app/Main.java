@@ -1,14 +1,18 @@
 package com.sicfurnace.controller.app;
 
+import com.sicfurnace.controller.core.FurnaceProfile;
 import com.sicfurnace.controller.recipe.RecipeException;
 import com.sicfurnace.controller.report.ReportFiles;
+import com.sicfurnace.controller.report.RunRecorder;
 import com.sicfurnace.controller.report.RunSummary;
 import com.sicfurnace.controller.report.StepSummary;
 import com.sicfurnace.simulator.model.FurnaceConfigs;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -20,7 +24,7 @@ import picocli.CommandLine.Parameters;
 
 /** The controller's command line. */
 @Command(name = "controller", mixinStandardHelpOptions = true,
-        subcommands = {Main.VirtualRunCommand.class, Main.SimulateCommand.class},
+        subcommands = {Main.VirtualRunCommand.class, Main.SimulateCommand.class, Main.RunCommand.class},
         description = "Control software for SiC PVT growth furnaces.")
 public final class Main {
     /** Exit codes: 0 the run completed, 1 it did not, 2 the input was invalid. */
@@ -52,6 +56,23 @@ public final class Main {
 
     static CommandLine commandLine() {
         return new CommandLine(new Main());
+    }
+
+    static void printSummary(PrintWriter out, RunSummary s, Path reportDir) {
+        out.printf(Locale.ROOT, "%s on %s: %s after %.1f furnace hours in %.1f s; boule %s mm; %d interlock trips, "
+                        + "%d alarms%n", s.recipe(), s.furnace(), s.finalState(), s.furnaceHours(), s.wallSeconds(),
+                s.bouleLengthMm() == null ? "-" : String.format(Locale.ROOT, "%.1f", s.bouleLengthMm()),
+                s.interlockTrips(), s.alarms().size());
+        for (StepSummary step : s.steps()) {
+            out.printf(Locale.ROOT, "  %-18s %-10s %7.2f h  seed p99 %s K  pressure p99 %s %%  holdback %.2f h%n",
+                    step.name(), step.type(), step.durationH(), figure(step.temperatureErrorP99K()),
+                    figure(step.pressureErrorP99Pct()), step.holdbackHours());
+        }
+        out.println("report: " + reportDir.resolve(ReportFiles.SUMMARY) + ", " + reportDir.resolve(ReportFiles.TREND));
+    }
+
+    private static String figure(Double value) {
+        return value == null ? "-" : String.format(Locale.ROOT, "%.2f", value);
     }
 
     @Command(name = "virtual-run", mixinStandardHelpOptions = true,
@@ -88,16 +109,8 @@ public final class Main {
         @Override
         public Integer call() throws Exception {
             PrintWriter err = spec.commandLine().getErr();
-            PrintWriter out = spec.commandLine().getOut();
-            RecipeFiles.Loaded loaded;
-            try {
-                loaded = RecipeFiles.load(recipeFile);
-            } catch (NoSuchFileException e) {
-                err.println("recipe file not found: " + recipeFile);
-                return INVALID_INPUT;
-            } catch (RecipeException e) {
-                err.println("recipe " + recipeFile + " cannot run:");
-                err.println(e.getMessage());
+            RecipeFiles.Loaded loaded = load(recipeFile, err);
+            if (loaded == null) {
                 return INVALID_INPUT;
             }
             VirtualRun.Options options = new VirtualRun.Options(seed, maxHours, start,
@@ -106,26 +119,22 @@ public final class Main {
                     FurnaceConfigs.shipped(loaded.profile().furnace()), options);
             Files.createDirectories(reportDir);
             ReportFiles.write(reportDir, result.summary(), result.recorder().columnNames(), result.recorder().trend());
-            print(out, result.summary());
+            printSummary(spec.commandLine().getOut(), result.summary(), reportDir);
             return result.summary().completed() ? 0 : NOT_COMPLETED;
         }
+    }
 
-        private void print(PrintWriter out, RunSummary s) {
-            out.printf(Locale.ROOT, "%s on %s: %s after %.1f furnace hours in %.1f s; boule %.1f mm; "
-                            + "%d interlock trips, %d alarms%n", s.recipe(), s.furnace(), s.finalState(),
-                    s.furnaceHours(), s.wallSeconds(), s.bouleLengthMm(), s.interlockTrips(), s.alarms().size());
-            for (StepSummary step : s.steps()) {
-                out.printf(Locale.ROOT, "  %-18s %-10s %7.2f h  seed p99 %s K  pressure p99 %s %%  holdback %.2f h%n",
-                        step.name(), step.type(), step.durationH(), figure(step.temperatureErrorP99K()),
-                        figure(step.pressureErrorP99Pct()), step.holdbackHours());
-            }
-            out.println("report: " + reportDir.resolve(ReportFiles.SUMMARY) + ", "
-                    + reportDir.resolve(ReportFiles.TREND));
+    /** Loads a recipe with its furnace profile, or says on {@code err} why not and returns null. */
+    static RecipeFiles.Loaded load(Path recipeFile, PrintWriter err) throws IOException {
+        try {
+            return RecipeFiles.load(recipeFile);
+        } catch (NoSuchFileException e) {
+            err.println("recipe file not found: " + recipeFile);
+        } catch (RecipeException e) {
+            err.println("recipe " + recipeFile + " cannot run:");
+            err.println(e.getMessage());
         }
-
-        private static String figure(Double value) {
-            return value == null ? "-" : String.format(Locale.ROOT, "%.2f", value);
-        }
+        return null;
     }
 
     @Command(name = "simulate", mixinStandardHelpOptions = true,
@@ -150,6 +159,59 @@ public final class Main {
         @Override
         double statusPeriodS() {
             return statusEvery;
+        }
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = "Run a furnace (real or simulated) over OPC UA and Modbus TCP as the configuration file "
+                    + "says, until the recipe ends or Ctrl-C; then write the report.")
+    static final class RunCommand implements Callable<Integer> {
+        @Option(names = "--config", required = true, description = "run configuration (YAML)")
+        Path configFile;
+
+        @Option(names = "--status-every", description = "furnace seconds between status lines "
+                + "(default ${DEFAULT-VALUE})")
+        double statusEvery = 600.0;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter err = spec.commandLine().getErr();
+            RunConfig config;
+            FurnaceProfile profile;
+            RecipeFiles.Loaded loaded;
+            try {
+                RunConfig peek = RunConfig.load(configFile, 0.1, System.getenv());
+                loaded = load(peek.recipe(), err);
+                if (loaded == null) {
+                    return INVALID_INPUT;
+                }
+                profile = loaded.profile();
+                config = RunConfig.load(configFile, profile.scanPeriodS(), System.getenv());
+            } catch (IllegalArgumentException | NoSuchFileException e) {
+                err.println("configuration " + configFile + ": " + e.getMessage());
+                return INVALID_INPUT;
+            }
+            RunSummary summary;
+            RunRecorder recorder;
+            try (LiveRun run = LiveRun.start(config, profile, loaded.recipe(), statusEvery)) {
+                recorder = run.recorder();
+                try {
+                    while (!run.awaitEnd(Duration.ofSeconds(1))) {
+                        // keeps waiting until the recipe ends; Ctrl-C interrupts
+                    }
+                } catch (InterruptedException e) {
+                    err.println("stopping on request at furnace time "
+                            + String.format(Locale.ROOT, "%.2f h", run.furnaceSeconds() / 3600));
+                }
+                summary = run.finish();
+            }
+            Thread.interrupted(); // acted upon above; the report must still be written
+            ReportFiles.write(config.reportDir(), summary, recorder.columnNames(), recorder.trend());
+            printSummary(spec.commandLine().getOut(), summary, config.reportDir());
+            return summary.completed() ? 0 : NOT_COMPLETED;
         }
     }
 }

@@ -12,6 +12,7 @@ import com.sicfurnace.controller.recipe.Recipe;
 import com.sicfurnace.controller.report.RunRecorder;
 import com.sicfurnace.controller.report.RunSummary;
 import com.sicfurnace.controller.report.TrendColumn;
+import com.sicfurnace.controller.report.TrendColumns;
 import com.sicfurnace.iolist.IoList;
 import com.sicfurnace.simulator.model.FurnaceConfig;
 import com.sicfurnace.simulator.model.FurnaceModel;
@@ -62,8 +63,12 @@ public final class VirtualRun {
         ProcessImage in = new ProcessImage(IoList.fromClasspath().forFurnace(profile.furnace()));
         OutputImage out = new OutputImage();
         FurnaceController controller = new FurnaceController(profile, recipe);
-        RunRecorder recorder = new RunRecorder(recipe, trendColumns(profile, in, out, controller, furnace.model()),
-                options.trendPeriodS());
+        List<TrendColumn> columns = new ArrayList<>(TrendColumns.standard(profile, in, out, controller));
+        FurnaceModel model = furnace.model();
+        columns.add(new TrendColumn("model_boule_length_mm", model::bouleLengthMm));
+        columns.add(new TrendColumn("model_growth_rate_mm_per_h", model::growthRateMmPerH));
+        columns.add(new TrendColumn("model_source_mass_kg", model::sourceMassKg));
+        RunRecorder recorder = new RunRecorder(recipe, columns, options.trendPeriodS());
         VirtualClock clock = new VirtualClock(options.start());
         Duration period = Duration.ofMillis(profile.scanPeriodMs());
         double periodS = profile.scanPeriodS();
@@ -142,38 +147,4 @@ public final class VirtualRun {
                 recorder.trips().size(), recorder.trips(), recorder.alarms(), recorder.events());
     }
 
-    private static List<TrendColumn> trendColumns(FurnaceProfile profile, ProcessImage in, OutputImage out,
-                                                  FurnaceController controller, FurnaceModel model) {
-        List<TrendColumn> columns = new ArrayList<>();
-        columns.add(new TrendColumn("seed_sp_c", () -> controller.state().seedSetpointC()));
-        columns.add(new TrendColumn("seed_c", () -> in.value(Signal.PYRO_TOP_C)));
-        columns.add(new TrendColumn("source_sp_c", () -> controller.state().sourceSetpointC()));
-        columns.add(new TrendColumn("source_c", () -> in.value(Signal.PYRO_BOTTOM_C)));
-        columns.add(new TrendColumn("ps1_power_sp_kw", () -> out.value(Signal.PS1_POWER_SP_KW)));
-        columns.add(new TrendColumn("ps1_power_kw", () -> in.value(Signal.PS1_POWER_KW)));
-        columns.add(new TrendColumn("ps1_dc_resistance_ohm",
-                () -> in.value(Signal.PS1_DC_VOLTAGE_V) / in.value(Signal.PS1_DC_CURRENT_A)));
-        if (profile.zones() > 1) {
-            columns.add(new TrendColumn("ps2_power_sp_kw", () -> out.value(Signal.PS2_POWER_SP_KW)));
-            columns.add(new TrendColumn("ps2_power_kw", () -> in.value(Signal.PS2_POWER_KW)));
-        } else {
-            columns.add(new TrendColumn("coil_position_sp_mm", () -> out.value(Signal.COIL_POSITION_SP_MM)));
-            columns.add(new TrendColumn("coil_position_mm", () -> in.value(Signal.COIL_POSITION_MM)));
-        }
-        columns.add(new TrendColumn("pressure_sp_mbar", () -> controller.state().pressureSetpointMbar()));
-        columns.add(new TrendColumn("pressure_mbar", () -> controller.state().pressureMbar()));
-        columns.add(new TrendColumn("throttle_valve_sp_pct", () -> out.value(Signal.THROTTLE_VALVE_SP_PCT)));
-        columns.add(new TrendColumn("throttle_valve_pct", () -> in.value(Signal.THROTTLE_VALVE_PCT)));
-        columns.add(new TrendColumn("ar_flow_sp_sccm", () -> out.value(Signal.AR_FLOW_SP_SCCM)));
-        columns.add(new TrendColumn("ar_flow_sccm", () -> in.value(Signal.AR_FLOW_SCCM)));
-        columns.add(new TrendColumn("n2_flow_sp_sccm", () -> out.value(Signal.N2_FLOW_SP_SCCM)));
-        columns.add(new TrendColumn("n2_flow_sccm", () -> in.value(Signal.N2_FLOW_SCCM)));
-        columns.add(new TrendColumn("tc_insulation_c", () -> in.value(Signal.TC_INSULATION_C)));
-        columns.add(new TrendColumn("water_coil_outlet_c", () -> in.value(Signal.WATER_COIL_OUTLET_C)));
-        columns.add(new TrendColumn("turbo_pump_speed_pct", () -> in.value(Signal.TURBO_PUMP_SPEED_PCT)));
-        columns.add(new TrendColumn("model_boule_length_mm", model::bouleLengthMm));
-        columns.add(new TrendColumn("model_growth_rate_mm_per_h", model::growthRateMmPerH));
-        columns.add(new TrendColumn("model_source_mass_kg", model::sourceMassKg));
-        return columns;
-    }
 }

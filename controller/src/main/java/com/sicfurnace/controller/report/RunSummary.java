@@ -3,7 +3,10 @@ package com.sicfurnace.controller.report;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
-/** summary.json of a run: what ran, how long, how tightly the furnace was held, and what it grew. */
+/**
+ * summary.json of a run: what ran, how long, how tightly the furnace was held, and what it grew. Boule length and
+ * source used are known only in simulated runs (null otherwise): no furnace measures them during a run.
+ */
 public record RunSummary(
         @JsonProperty("recipe") String recipe,
         @JsonProperty("furnace") String furnace,
@@ -13,8 +16,8 @@ public record RunSummary(
         @JsonProperty("completed") boolean completed,
         @JsonProperty("final_state") String finalState,
         @JsonProperty("steps") List<StepSummary> steps,
-        @JsonProperty("boule_length_mm") double bouleLengthMm,
-        @JsonProperty("source_used_kg") double sourceUsedKg,
+        @JsonProperty("boule_length_mm") Double bouleLengthMm,
+        @JsonProperty("source_used_kg") Double sourceUsedKg,
         @JsonProperty("interlock_trips") int interlockTrips,
         @JsonProperty("trips") List<TimedEntry> trips,
         @JsonProperty("alarms") List<TimedEntry> alarms,

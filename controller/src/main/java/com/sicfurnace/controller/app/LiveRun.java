@@ -1,0 +1,142 @@
+package com.sicfurnace.controller.app;
+
+import com.sicfurnace.controller.core.FurnaceProfile;
+import com.sicfurnace.controller.core.OutputImage;
+import com.sicfurnace.controller.core.ProcessImage;
+import com.sicfurnace.controller.core.Signal;
+import com.sicfurnace.controller.io.CompositeFurnaceIo;
+import com.sicfurnace.controller.io.FurnaceIo;
+import com.sicfurnace.controller.io.modbus.ModbusFurnaceIo;
+import com.sicfurnace.controller.io.opcua.OpcUaFurnaceIo;
+import com.sicfurnace.controller.loop.FurnaceController;
+import com.sicfurnace.controller.recipe.Programmer;
+import com.sicfurnace.controller.recipe.Recipe;
+import com.sicfurnace.controller.report.RunRecorder;
+import com.sicfurnace.controller.report.RunSummary;
+import com.sicfurnace.controller.report.TrendColumns;
+import com.sicfurnace.controller.runtime.ScaledClock;
+import com.sicfurnace.controller.runtime.ScanRunner;
+import com.sicfurnace.iolist.IoList;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The controller running a furnace in real time (or at the simulator's speed): the scan cycle on its own thread
+ * against the PLC over OPC UA and the field devices over Modbus, recorded like a virtual run.
+ */
+public final class LiveRun implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveRun.class);
+
+    private final FurnaceProfile profile;
+    private final Recipe recipe;
+    private final FurnaceIo io;
+    private final FurnaceController controller;
+    private final RunRecorder recorder;
+    private final ScanRunner runner;
+    private final Clock clock;
+    private final Instant start;
+    private final long statusEveryScans;
+    private final long wallStartNanos = System.nanoTime();
+    private volatile Programmer.State state = Programmer.State.READY;
+    private volatile double furnaceS;
+    private long scans;
+    private boolean closed;
+
+    private LiveRun(RunConfig config, FurnaceProfile profile, Recipe recipe, double statusPeriodS) {
+        this.profile = profile;
+        this.recipe = recipe;
+        IoList signals = IoList.fromClasspath().forFurnace(profile.furnace());
+        this.io = new CompositeFurnaceIo(List.of(new OpcUaFurnaceIo(signals, config.opcua()),
+                new ModbusFurnaceIo(signals, config.modbus())));
+        ProcessImage in = new ProcessImage(signals);
+        OutputImage out = new OutputImage();
+        this.controller = new FurnaceController(profile, recipe);
+        this.recorder = new RunRecorder(recipe, TrendColumns.standard(profile, in, out, controller), 60.0);
+        this.start = Instant.now();
+        this.clock = config.speed() == 1.0 ? Clock.systemUTC() : new ScaledClock(start, config.speed());
+        this.statusEveryScans = statusPeriodS > 0 ? Math.round(statusPeriodS / profile.scanPeriodS()) : 0;
+        long periodNanos = Math.round(profile.scanPeriodS() / config.speed() * 1e9);
+        this.runner = new ScanRunner(controller, io, in, out, clock, periodNanos, this::afterScan);
+    }
+
+    /** Connects to the furnace and starts the recipe; the scans run until {@link #close()}. */
+    public static LiveRun start(RunConfig config, FurnaceProfile profile, Recipe recipe, double statusPeriodS) {
+        LiveRun run = new LiveRun(config, profile, recipe, statusPeriodS);
+        run.runner.submit(FurnaceController::start);
+        run.runner.start();
+        LOG.info("recipe={} furnace={} started at speed {}", recipe.name(), profile.furnace(), config.speed());
+        return run;
+    }
+
+    private void afterScan(FurnaceController c, ProcessImage in, OutputImage out) {
+        furnaceS = Duration.between(start, clock.instant()).toNanos() / 1e9;
+        recorder.onScan(c, profile.scanPeriodS(), furnaceS);
+        state = c.programmer().state();
+        if (statusEveryScans > 0 && ++scans % statusEveryScans == 0) {
+            LOG.info(String.format(Locale.ROOT, "t=%.2f h step %d %s | seed %.1f/%.1f °C | %.3g mbar | %.2f kW",
+                    furnaceS / 3600.0, c.programmer().stepIndex() + 1, state.name().toLowerCase(),
+                    in.value(Signal.PYRO_TOP_C), c.state().seedSetpointC(), c.state().pressureMbar(),
+                    c.state().powerKw()));
+        }
+    }
+
+    /** Waits until the recipe ends (complete or aborted) or the wait times out; true if it ended. */
+    public boolean awaitEnd(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (state == Programmer.State.COMPLETE || state == Programmer.State.ABORTED) {
+                return true;
+            }
+            if (runner.failure() != null) {
+                throw new IllegalStateException("the scan loop stopped: " + runner.failure(), runner.failure());
+            }
+            Thread.sleep(20);
+        }
+        return false;
+    }
+
+    /** Queues an operator command (hold, resume, abort, reset) for the scan thread. */
+    public void command(Consumer<FurnaceController> command) {
+        runner.submit(command);
+    }
+
+    public Programmer.State state() {
+        return state;
+    }
+
+    public double furnaceSeconds() {
+        return furnaceS;
+    }
+
+    public ScanRunner runner() {
+        return runner;
+    }
+
+    /** Stops the scans, disconnects, and returns the run's summary. */
+    public RunSummary finish() {
+        close();
+        return new RunSummary(recipe.name(), profile.furnace(), 0, furnaceS / 3600.0,
+                (System.nanoTime() - wallStartNanos) / 1e9, state == Programmer.State.COMPLETE,
+                state.name().toLowerCase(), recorder.stepSummaries(), null, null, recorder.trips().size(),
+                recorder.trips(), recorder.alarms(), recorder.events());
+    }
+
+    public RunRecorder recorder() {
+        return recorder;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            runner.close();
+            io.close();
+        }
+    }
+}

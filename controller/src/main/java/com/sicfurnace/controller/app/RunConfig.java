@@ -1,0 +1,169 @@
+package com.sicfurnace.controller.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.sicfurnace.controller.io.modbus.ModbusSettings;
+import com.sicfurnace.controller.io.opcua.OpcUaSettings;
+import com.sicfurnace.iolist.WordOrder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The controller's configuration for running a furnace (real or simulated), from a YAML file:
+ * <pre>
+ * recipe: docs/recipes/smoke.yaml        # relative paths are relative to the file
+ * report_dir: reports/smoke
+ * speed: 1                               # furnace seconds per wall second: 1 for a real furnace
+ * opcua:
+ *   endpoint: opc.tcp://127.0.0.1:4840/plc
+ *   security: none                       # none | basic256sha256
+ *   pki_dir: var/controller-pki
+ *   username: operator                   # optional; the password comes from password_env
+ *   password_env: PLC_PASSWORD
+ * modbus:
+ *   host: 127.0.0.1
+ *   port: 5020
+ *   timeout_ms: 200
+ *   retries: 1
+ *   devices:                             # optional, per I/O-list device
+ *     mfc_ar: {host: 10.0.0.7, port: 502, word_order: CDAB}
+ * </pre>
+ * Errors name the file and the key.
+ */
+public record RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings opcua, ModbusSettings modbus) {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Set<String> TOP = Set.of("recipe", "report_dir", "speed", "opcua", "modbus");
+    private static final Set<String> OPCUA = Set.of("endpoint", "security", "pki_dir", "application_uri", "username",
+            "password_env", "connect_timeout_ms", "request_timeout_ms", "keep_alive_interval_ms", "reconnect_min_ms",
+            "reconnect_max_ms");
+    private static final Set<String> MODBUS = Set.of("host", "port", "timeout_ms", "retries", "reconnect_min_ms",
+            "reconnect_max_ms", "devices");
+
+    /**
+     * Reads a configuration file. {@code scanPeriodS} is the furnace's scan period: OPC UA publishes at the scan
+     * rate in wall time.
+     */
+    public static RunConfig load(Path file, double scanPeriodS, Map<String, String> environment) throws IOException {
+        JsonNode root = YAML.readTree(Files.readString(file));
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException(file + ": a run configuration is a YAML mapping");
+        }
+        Reader r = new Reader(file, root, "");
+        r.only(TOP);
+        Path base = file.toAbsolutePath().getParent();
+        double speed = r.number("speed", 1.0);
+        if (!(speed > 0)) {
+            throw r.error("speed", "must be positive, not " + speed);
+        }
+        return new RunConfig(base.resolve(r.text("recipe", null)), base.resolve(r.text("report_dir", "reports/run")),
+                speed, opcua(r.child("opcua"), base, scanPeriodS / speed, environment), modbus(r.child("modbus")));
+    }
+
+    private static OpcUaSettings opcua(Reader r, Path base, double periodS, Map<String, String> environment) {
+        r.only(OPCUA);
+        OpcUaSettings.Security security;
+        String text = r.text("security", "none");
+        try {
+            security = OpcUaSettings.Security.valueOf(text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw r.error("security", "must be none or basic256sha256, not '" + text + "'");
+        }
+        Optional<String> user = Optional.ofNullable(r.text("username", ""))
+                .filter(u -> !u.isEmpty());
+        Optional<String> password = Optional.empty();
+        if (user.isPresent()) {
+            String variable = r.text("password_env", null);
+            password = Optional.ofNullable(environment.get(variable));
+            if (password.isEmpty()) {
+                throw r.error("password_env", "environment variable " + variable + " is not set");
+            }
+        }
+        return new OpcUaSettings(r.text("endpoint", null), security, base.resolve(r.text("pki_dir", "controller-pki")),
+                r.text("application_uri", "urn:sicfurnace:controller"), user, password,
+                (int) r.number("connect_timeout_ms", 2000), (int) r.number("request_timeout_ms", 2000),
+                (int) r.number("keep_alive_interval_ms", 1000), (int) r.number("reconnect_min_ms", 200),
+                (int) r.number("reconnect_max_ms", 5000), Math.max(1.0, periodS * 1000.0));
+    }
+
+    private static ModbusSettings modbus(Reader r) {
+        r.only(MODBUS);
+        Map<String, ModbusSettings.DeviceEndpoint> devices = new LinkedHashMap<>();
+        JsonNode node = r.node.path("devices");
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String device = it.next();
+            Reader d = r.child("devices").child(device);
+            d.only(Set.of("host", "port", "word_order"));
+            Optional<WordOrder> order = Optional.ofNullable(d.text("word_order", "")).filter(s -> !s.isEmpty())
+                    .map(s -> {
+                        try {
+                            return WordOrder.valueOf(s);
+                        } catch (IllegalArgumentException e) {
+                            throw d.error("word_order", "must be ABCD or CDAB, not '" + s + "'");
+                        }
+                    });
+            devices.put(device, new ModbusSettings.DeviceEndpoint(Optional.ofNullable(d.text("host", ""))
+                    .filter(s -> !s.isEmpty()), d.node.has("port") ? Optional.of((int) d.number("port", 0))
+                    : Optional.empty(), order));
+        }
+        return new ModbusSettings(r.text("host", "127.0.0.1"), (int) r.number("port", 502),
+                (int) r.number("timeout_ms", 200), (int) r.number("retries", 1), (int) r.number("reconnect_min_ms", 100),
+                (int) r.number("reconnect_max_ms", 5000), devices);
+    }
+
+    /** Typed access to one mapping of the file, with errors that say where. */
+    private record Reader(Path file, JsonNode node, String path) {
+        Reader child(String key) {
+            JsonNode child = node.path(key);
+            if (!child.isObject()) {
+                throw error(key, "must be a mapping");
+            }
+            return new Reader(file, child, path + key + ".");
+        }
+
+        void only(Set<String> allowed) {
+            node.fieldNames().forEachRemaining(key -> {
+                if (!allowed.contains(key)) {
+                    throw error(key, "unknown key; known: " + new TreeSet<>(allowed));
+                }
+            });
+        }
+
+        String text(String key, String fallback) {
+            JsonNode value = node.get(key);
+            if (value == null) {
+                if (fallback == null) {
+                    throw error(key, "is required");
+                }
+                return fallback;
+            }
+            if (!value.isTextual()) {
+                throw error(key, "must be text");
+            }
+            return value.asText();
+        }
+
+        double number(String key, double fallback) {
+            JsonNode value = node.get(key);
+            if (value == null) {
+                return fallback;
+            }
+            if (!value.isNumber()) {
+                throw error(key, "must be a number");
+            }
+            return value.asDouble();
+        }
+
+        IllegalArgumentException error(String key, String message) {
+            return new IllegalArgumentException(file + ": " + path + key + ": " + message);
+        }
+    }
+}

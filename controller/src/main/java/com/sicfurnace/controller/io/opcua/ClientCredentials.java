@@ -1,0 +1,82 @@
+package com.sicfurnace.controller.io.opcua;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import org.eclipse.milo.opcua.stack.core.NodeIds;
+import org.eclipse.milo.opcua.stack.core.security.CertificateStore;
+import org.eclipse.milo.opcua.stack.core.security.DefaultClientCertificateValidator;
+import org.eclipse.milo.opcua.stack.core.security.FileBasedCertificateQuarantine;
+import org.eclipse.milo.opcua.stack.core.security.FileBasedTrustListManager;
+import org.eclipse.milo.opcua.stack.core.security.KeyStoreCertificateStore;
+import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateBuilder;
+import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateGenerator;
+
+/**
+ * The controller's OPC UA identity and trust: a key pair and self-signed certificate created on first start into
+ * {@code pki/client.pfx} and reused after, and a trust list of server certificates ({@code pki/trusted/certs});
+ * server certificates it does not trust are quarantined in {@code pki/rejected/certs} for an engineer to move.
+ */
+final class ClientCredentials implements AutoCloseable {
+    private static final char[] STORE_PASSWORD = "controller".toCharArray();
+
+    private final KeyStoreCertificateStore store;
+    private final FileBasedTrustListManager trustList;
+    private final KeyPair keyPair;
+    private final X509Certificate[] chain;
+    private final DefaultClientCertificateValidator validator;
+
+    ClientCredentials(Path dir, String applicationUri) {
+        try {
+            Files.createDirectories(dir);
+            store = KeyStoreCertificateStore.createAndInitialize(new KeyStoreCertificateStore.Settings(
+                    dir.resolve("client.pfx"), () -> STORE_PASSWORD, alias -> STORE_PASSWORD));
+            var type = NodeIds.RsaSha256ApplicationCertificateType;
+            if (!store.contains(type)) {
+                KeyPair generated = SelfSignedCertificateGenerator.generateRsaKeyPair(2048);
+                X509Certificate certificate = new SelfSignedCertificateBuilder(generated)
+                        .setCommonName("SiC furnace controller").setApplicationUri(applicationUri)
+                        .addDnsName("localhost").addIpAddress("127.0.0.1").build();
+                store.set(type, new CertificateStore.Entry(generated.getPrivate(),
+                        new X509Certificate[] {certificate}));
+            }
+            CertificateStore.Entry entry = store.get(type);
+            chain = entry.certificateChain;
+            keyPair = new KeyPair(chain[0].getPublicKey(), entry.privateKey);
+            Path pki = dir.resolve("pki");
+            trustList = FileBasedTrustListManager.createAndInitialize(pki);
+            validator = new DefaultClientCertificateValidator(trustList,
+                    FileBasedCertificateQuarantine.create(pki.resolve("rejected").resolve("certs")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot set up the OPC UA client certificate in " + dir, e);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot set up the OPC UA client certificate in " + dir + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    KeyPair keyPair() {
+        return keyPair;
+    }
+
+    X509Certificate[] chain() {
+        return chain;
+    }
+
+    DefaultClientCertificateValidator validator() {
+        return validator;
+    }
+
+    @Override
+    public void close() {
+        try {
+            trustList.close();
+            store.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("closing the OPC UA client's trust list: " + e.getMessage(), e);
+        }
+    }
+}

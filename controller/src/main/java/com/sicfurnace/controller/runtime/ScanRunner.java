@@ -1,0 +1,144 @@
+package com.sicfurnace.controller.runtime;
+
+import com.sicfurnace.controller.core.OutputImage;
+import com.sicfurnace.controller.core.ProcessImage;
+import com.sicfurnace.controller.io.FurnaceIo;
+import com.sicfurnace.controller.loop.FurnaceController;
+import java.time.Clock;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import org.HdrHistogram.Histogram;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the scan cycle in real time on its own thread: read inputs, scan, write outputs, at a fixed period with
+ * deadlines on the monotonic clock (no drift). Operator commands are queued and applied between scans, on the
+ * scan thread, so the core stays single-threaded. Measures the start-time jitter of every scan against its
+ * deadline, the scan's own duration, and overruns (a scan that starts a whole period late; the schedule then
+ * restarts from now rather than bursting to catch up).
+ */
+public final class ScanRunner implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ScanRunner.class);
+    private static final long HIGHEST_NANOS = TimeUnit.SECONDS.toNanos(60);
+
+    /** Called after every scan on the scan thread; must be quick. */
+    public interface ScanListener {
+        void afterScan(FurnaceController controller, ProcessImage in, OutputImage out);
+    }
+
+    private final FurnaceController controller;
+    private final FurnaceIo io;
+    private final ProcessImage in;
+    private final OutputImage out;
+    private final Clock clock;
+    private final long periodNanos;
+    private final ScanListener listener;
+    private final ConcurrentLinkedQueue<Consumer<FurnaceController>> commands = new ConcurrentLinkedQueue<>();
+    private final Histogram jitterNanos = new Histogram(HIGHEST_NANOS, 3);
+    private final Histogram durationNanos = new Histogram(HIGHEST_NANOS, 3);
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile long scans;
+    private volatile long overruns;
+    private volatile Throwable failure;
+
+    /** @param periodNanos wall-clock scan period: the profile's period divided by the simulator's speed */
+    public ScanRunner(FurnaceController controller, FurnaceIo io, ProcessImage in, OutputImage out, Clock clock,
+                      long periodNanos, ScanListener listener) {
+        this.controller = controller;
+        this.io = io;
+        this.in = in;
+        this.out = out;
+        this.clock = clock;
+        this.periodNanos = periodNanos;
+        this.listener = listener;
+        this.thread = new Thread(this::run, "scan");
+        this.thread.setPriority(Thread.MAX_PRIORITY);
+    }
+
+    public ScanRunner start() {
+        thread.start();
+        return this;
+    }
+
+    /** Queues an operator command; it runs on the scan thread before the next scan. */
+    public void submit(Consumer<FurnaceController> command) {
+        commands.add(command);
+    }
+
+    private void run() {
+        long deadline = System.nanoTime();
+        try {
+            while (running) {
+                long start = System.nanoTime();
+                synchronized (this) {
+                    jitterNanos.recordValue(Math.min(HIGHEST_NANOS, Math.max(0, start - deadline)));
+                }
+                scanOnce();
+                long end = System.nanoTime();
+                synchronized (this) {
+                    durationNanos.recordValue(Math.min(HIGHEST_NANOS, end - start));
+                }
+                scans++;
+                deadline += periodNanos;
+                if (end - deadline > periodNanos) {
+                    overruns++;
+                    deadline = end;
+                }
+                LockSupport.parkNanos(deadline - System.nanoTime());
+            }
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            LOG.error("scan loop stopped after {} scans: {}", scans, e.toString(), e);
+        }
+    }
+
+    private void scanOnce() {
+        for (Consumer<FurnaceController> c; (c = commands.poll()) != null; ) {
+            c.accept(controller);
+        }
+        io.readInputs(in);
+        controller.scan(in, out, clock.instant());
+        io.writeOutputs(out);
+        listener.afterScan(controller, in, out);
+    }
+
+    public long scans() {
+        return scans;
+    }
+
+    public long overruns() {
+        return overruns;
+    }
+
+    /** The error that stopped the loop, or null while it runs. */
+    public Throwable failure() {
+        return failure;
+    }
+
+    /** A copy of the scan-start jitter histogram, nanoseconds. */
+    public synchronized Histogram jitter() {
+        return jitterNanos.copy();
+    }
+
+    /** A copy of the scan-duration histogram, nanoseconds. */
+    public synchronized Histogram durations() {
+        return durationNanos.copy();
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            LOG.warn("scan thread did not stop within 5 s");
+        }
+    }
+}

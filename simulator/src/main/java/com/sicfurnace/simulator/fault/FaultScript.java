@@ -1,0 +1,95 @@
+package com.sicfurnace.simulator.fault;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Faults injected at given furnace times, read from a YAML file:
+ * <pre>
+ * - at_s: 3600
+ *   fault: pyrometer-drift
+ *   target: top
+ *   k_per_h: 2.0
+ * - at_s: 7200
+ *   fault: opcua
+ *   action: restart
+ * </pre>
+ * On load every entry must have a time and a known fault name; its parameters are checked by
+ * {@link FaultInjector} when it fires, and a bad one is refused then with a message that names it.
+ */
+public final class FaultScript {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    /** One scheduled fault. */
+    public record Entry(double atS, FaultCommand command) {
+    }
+
+    private final List<Entry> entries;
+    private int next;
+
+    FaultScript(List<Entry> entries) {
+        List<Entry> sorted = new ArrayList<>(entries);
+        sorted.sort(Comparator.comparingDouble(Entry::atS));
+        this.entries = List.copyOf(sorted);
+    }
+
+    public static FaultScript load(Path file) throws IOException {
+        JsonNode root;
+        try {
+            root = YAML.readTree(Files.readString(file));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(file + ": line " + e.getLocation().getLineNr() + ": "
+                    + e.getOriginalMessage(), e);
+        }
+        if (root == null || !root.isArray()) {
+            throw new IllegalArgumentException(file + ": a fault script is a list of entries with at_s and fault");
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (int i = 0; i < root.size(); i++) {
+            entries.add(entry(file, i + 1, root.get(i)));
+        }
+        return new FaultScript(entries);
+    }
+
+    private static Entry entry(Path file, int number, JsonNode node) {
+        String where = file + ": entry " + number + ": ";
+        if (!node.isObject() || !node.path("at_s").isNumber() || !node.path("fault").isTextual()) {
+            throw new IllegalArgumentException(where + "needs a number 'at_s' and a text 'fault'");
+        }
+        if (!FaultInjector.NAMES.contains(node.get("fault").asText())) {
+            throw new IllegalArgumentException(where + "unknown fault '" + node.get("fault").asText() + "'");
+        }
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            if (!field.getKey().equals("at_s") && !field.getKey().equals("fault")) {
+                parameters.put(field.getKey(), YAML.convertValue(field.getValue(), Object.class));
+            }
+        }
+        return new Entry(node.get("at_s").asDouble(), new FaultCommand(node.get("fault").asText(), parameters));
+    }
+
+    /** The entries due at furnace time {@code timeS} that have not fired yet, in order. */
+    public List<FaultCommand> due(double timeS) {
+        List<FaultCommand> due = new ArrayList<>();
+        while (next < entries.size() && entries.get(next).atS() <= timeS) {
+            due.add(entries.get(next++).command());
+        }
+        return due;
+    }
+
+    public List<Entry> entries() {
+        return entries;
+    }
+}
