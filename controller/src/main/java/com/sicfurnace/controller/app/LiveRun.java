@@ -52,8 +52,9 @@ public final class LiveRun implements AutoCloseable {
         this.profile = profile;
         this.recipe = recipe;
         IoList signals = IoList.fromClasspath().forFurnace(profile.furnace());
+        long periodNanos = Math.round(profile.scanPeriodS() / config.speed() * 1e9);
         this.io = new CompositeFurnaceIo(List.of(new OpcUaFurnaceIo(signals, config.opcua()),
-                new ModbusFurnaceIo(signals, config.modbus())));
+                new ModbusFurnaceIo(signals, config.modbus(), periodNanos)));
         ProcessImage in = new ProcessImage(signals);
         OutputImage out = new OutputImage();
         this.controller = new FurnaceController(profile, recipe);
@@ -61,7 +62,6 @@ public final class LiveRun implements AutoCloseable {
         this.start = Instant.now();
         this.clock = config.speed() == 1.0 ? Clock.systemUTC() : new ScaledClock(start, config.speed());
         this.statusEveryScans = statusPeriodS > 0 ? Math.round(statusPeriodS / profile.scanPeriodS()) : 0;
-        long periodNanos = Math.round(profile.scanPeriodS() / config.speed() * 1e9);
         this.runner = new ScanRunner(controller, io, in, out, clock, periodNanos, this::afterScan);
     }
 

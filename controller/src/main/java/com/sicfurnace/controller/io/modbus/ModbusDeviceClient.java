@@ -10,6 +10,7 @@ import com.ghgande.j2mod.modbus.procimg.SimpleRegister;
 import com.ghgande.j2mod.modbus.util.BitVector;
 import com.sicfurnace.controller.core.OutputImage;
 import com.sicfurnace.controller.core.Quality;
+import com.sicfurnace.controller.core.Signal;
 import com.sicfurnace.controller.io.SignalCache;
 import com.sicfurnace.iolist.ModbusCodec;
 import com.sicfurnace.iolist.ModbusTable;
@@ -32,6 +33,8 @@ import org.slf4j.LoggerFactory;
 final class ModbusDeviceClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ModbusDeviceClient.class);
     private static final int REFRESH_CYCLES = 100;
+    /** Readings may overshoot their range a little (noise at a floor); beyond this share of the span they cannot. */
+    private static final double PLAUSIBLE_MARGIN = 0.05;
 
     private final String device;
     private final int unitId;
@@ -39,6 +42,8 @@ final class ModbusDeviceClient implements AutoCloseable {
     private final int port;
     private final ModbusSettings settings;
     private final List<ReadBlock> reads;
+    private final List<Signal> inputSignals;
+    private final SignalCache cache;
     private final List<Slot> outputs;
     private final double[] written;
     private final Set<String> warnedImplausible = new HashSet<>();
@@ -48,13 +53,16 @@ final class ModbusDeviceClient implements AutoCloseable {
     private int cyclesSinceRefresh;
     private boolean lost;
 
-    ModbusDeviceClient(String device, int unitId, ModbusSettings settings, List<Slot> inputs, List<Slot> outputs) {
+    ModbusDeviceClient(String device, int unitId, ModbusSettings settings, List<Slot> inputs, List<Slot> outputs,
+                       SignalCache cache) {
         this.device = device;
         this.unitId = unitId;
         this.host = settings.hostOf(device);
         this.port = settings.portOf(device);
         this.settings = settings;
         this.reads = ReadBlock.plan(inputs);
+        this.inputSignals = inputs.stream().map(Slot::signal).toList();
+        this.cache = cache;
         this.outputs = List.copyOf(outputs);
         this.written = new double[outputs.size()];
         this.backoffMs = settings.reconnectMinMs();
@@ -62,14 +70,14 @@ final class ModbusDeviceClient implements AutoCloseable {
     }
 
     /** One poll: connect if due, write what changed, read every input into the cache. */
-    void cycle(OutputImage out, SignalCache cache) {
+    void cycle(OutputImage out) {
         if (master == null && !connect()) {
             return;
         }
         try {
             write(out);
             for (ReadBlock block : reads) {
-                read(block, cache);
+                read(block);
             }
             if (lost) {
                 LOG.info("device={} unit={} gateway={}:{} communication restored", device, unitId, host, port);
@@ -77,6 +85,10 @@ final class ModbusDeviceClient implements AutoCloseable {
             }
         } catch (ModbusIOException e) {
             drop("no answer: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // j2mod can fail unchecked on a half-closed socket; never let that stop the gateway's poller
+            LOG.error("device={} unit={} unexpected failure, reconnecting: {}", device, unitId, e.toString(), e);
+            drop("unexpected failure: " + e);
         }
     }
 
@@ -102,6 +114,7 @@ final class ModbusDeviceClient implements AutoCloseable {
     private void drop(String why) {
         master.disconnect();
         master = null;
+        cache.invalidate(inputSignals);
         schedule(why);
     }
 
@@ -152,13 +165,13 @@ final class ModbusDeviceClient implements AutoCloseable {
         }
     }
 
-    private void read(ReadBlock block, SignalCache cache) throws ModbusIOException {
+    private void read(ReadBlock block) throws ModbusIOException {
         try {
             switch (block.table()) {
                 case INPUT_REGISTER -> decodeRegisters(block, words(master.readInputRegisters(unitId, block.start(),
-                        block.count())), cache);
+                        block.count())));
                 case DISCRETE_INPUT -> decodeBits(block, master.readInputDiscretes(unitId, block.start(),
-                        block.count()), cache);
+                        block.count()));
                 default -> throw new IllegalStateException("inputs are read from input tables, not " + block.table());
             }
         } catch (ModbusSlaveException e) {
@@ -181,14 +194,14 @@ final class ModbusDeviceClient implements AutoCloseable {
         return words;
     }
 
-    private void decodeRegisters(ReadBlock block, int[] words, SignalCache cache) {
+    private void decodeRegisters(ReadBlock block, int[] words) {
         for (Slot slot : block.slots()) {
             double value = ModbusCodec.decode(slot.address(), words, slot.address().address() - block.start());
             cache.publish(slot.signal(), value, plausible(slot, value) ? Quality.GOOD : Quality.BAD);
         }
     }
 
-    private void decodeBits(ReadBlock block, BitVector bits, SignalCache cache) {
+    private void decodeBits(ReadBlock block, BitVector bits) {
         for (Slot slot : block.slots()) {
             cache.publish(slot.signal(), bits.getBit(slot.address().address() - block.start()) ? 1.0 : 0.0,
                     Quality.GOOD);
@@ -196,11 +209,12 @@ final class ModbusDeviceClient implements AutoCloseable {
     }
 
     /**
-     * A value more than a whole span outside its range is not a measurement: most often the word order or the
-     * scale configured for the device is wrong. Said once per signal and treated as bad.
+     * A value well outside its instrument's range is not a measurement: most often the word order or the scale
+     * configured for the device is wrong (a word-swapped float decodes to a wild number unless its low word is
+     * zero). Said once per signal and treated as bad.
      */
     private boolean plausible(Slot slot, double value) {
-        double span = slot.spec().maximum() - slot.spec().minimum();
+        double span = PLAUSIBLE_MARGIN * (slot.spec().maximum() - slot.spec().minimum());
         boolean plausible = !Double.isNaN(value) && value >= slot.spec().minimum() - span
                 && value <= slot.spec().maximum() + span;
         if (!plausible && warnedImplausible.add(slot.spec().name())) {

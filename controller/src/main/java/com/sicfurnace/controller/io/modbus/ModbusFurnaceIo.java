@@ -30,24 +30,28 @@ public final class ModbusFurnaceIo implements FurnaceIo {
     private final SignalCache cache;
     private final List<ModbusGateway> gateways = new ArrayList<>();
 
-    /** @param furnaceSignals the I/O list of this furnace variant */
-    public ModbusFurnaceIo(IoList furnaceSignals, ModbusSettings settings) {
+    /**
+     * @param furnaceSignals the I/O list of this furnace variant
+     * @param periodNanos    the scan period in wall time: a value older than the request timeout plus two periods
+     *                       is stale
+     */
+    public ModbusFurnaceIo(IoList furnaceSignals, ModbusSettings settings, long periodNanos) {
         List<SignalSpec> modbus = furnaceSignals.signals().stream()
                 .filter(s -> s.protocol() == Protocol.MODBUS).toList();
         this.cache = new SignalCache(modbus.stream().filter(s -> s.direction() == Direction.IN)
-                .map(s -> Signal.byIoName(s.name())).toList());
+                .map(s -> Signal.byIoName(s.name())).toList(), settings.timeoutMs() * 1_000_000L + 2 * periodNanos);
         Map<String, List<ModbusDeviceClient>> byGateway = new LinkedHashMap<>();
         Map<String, List<Signal>> outputsByGateway = new LinkedHashMap<>();
         for (Map.Entry<String, List<SignalSpec>> device : byDevice(modbus).entrySet()) {
             String gateway = settings.hostOf(device.getKey()) + ":" + settings.portOf(device.getKey());
             byGateway.computeIfAbsent(gateway, g -> new ArrayList<>()).add(client(device.getKey(), device.getValue(),
-                    settings));
+                    settings, cache));
             device.getValue().stream().filter(s -> s.direction() == Direction.OUT)
                     .forEach(s -> outputsByGateway.computeIfAbsent(gateway, g -> new ArrayList<>())
                             .add(Signal.byIoName(s.name())));
         }
         byGateway.forEach((gateway, clients) -> gateways.add(new ModbusGateway(gateway, clients,
-                outputsByGateway.getOrDefault(gateway, List.of()), cache)));
+                outputsByGateway.getOrDefault(gateway, List.of()))));
         LOG.info("modbus: {} devices on gateways {}", byDevice(modbus).size(), byGateway.keySet());
     }
 
@@ -57,7 +61,8 @@ public final class ModbusFurnaceIo implements FurnaceIo {
         return devices;
     }
 
-    private static ModbusDeviceClient client(String device, List<SignalSpec> specs, ModbusSettings settings) {
+    private static ModbusDeviceClient client(String device, List<SignalSpec> specs, ModbusSettings settings,
+                                             SignalCache cache) {
         int unitId = specs.get(0).modbus().orElseThrow().unitId();
         List<Slot> inputs = new ArrayList<>();
         List<Slot> outputs = new ArrayList<>();
@@ -73,7 +78,7 @@ public final class ModbusFurnaceIo implements FurnaceIo {
             (spec.direction() == Direction.IN ? inputs : outputs).add(new Slot(Signal.byIoName(spec.name()), spec,
                     address));
         }
-        return new ModbusDeviceClient(device, unitId, settings, inputs, outputs);
+        return new ModbusDeviceClient(device, unitId, settings, inputs, outputs, cache);
     }
 
     @Override

@@ -2,7 +2,6 @@ package com.sicfurnace.controller.io.modbus;
 
 import com.sicfurnace.controller.core.OutputImage;
 import com.sicfurnace.controller.core.Signal;
-import com.sicfurnace.controller.io.SignalCache;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
@@ -22,18 +21,16 @@ final class ModbusGateway implements AutoCloseable {
     private final String name;
     private final List<ModbusDeviceClient> devices;
     private final List<Signal> outputSignals;
-    private final SignalCache cache;
     private final OutputImage outputs = new OutputImage();
     private final Histogram cycleNanos = new Histogram(HIGHEST_NANOS, 3);
     private final Thread thread;
     private boolean requested;
     private volatile boolean running = true;
 
-    ModbusGateway(String name, List<ModbusDeviceClient> devices, List<Signal> outputSignals, SignalCache cache) {
+    ModbusGateway(String name, List<ModbusDeviceClient> devices, List<Signal> outputSignals) {
         this.name = name;
         this.devices = List.copyOf(devices);
         this.outputSignals = List.copyOf(outputSignals);
-        this.cache = cache;
         this.thread = new Thread(this::run, "modbus-" + name);
         this.thread.setDaemon(true);
         this.thread.start();
@@ -56,7 +53,7 @@ final class ModbusGateway implements AutoCloseable {
             }
             long start = System.nanoTime();
             for (ModbusDeviceClient device : devices) {
-                device.cycle(snapshot, cache);
+                device.cycle(snapshot);
             }
             synchronized (cycleNanos) {
                 cycleNanos.recordValue(Math.min(HIGHEST_NANOS, System.nanoTime() - start));
