@@ -171,6 +171,7 @@ class ModbusFurnaceIoTest {
             real = furnace.read("ps1_power_kw");
         }
         assertNotEquals(real, in.value(Signal.PS1_POWER_KW), 1.0);
+        scanUntil(this::allFresh, "a complete poll");
         assertEquals(Quality.GOOD, in.quality(Signal.CDG_PRESSURE_MBAR), "other devices unaffected");
     }
 }
