@@ -48,8 +48,8 @@ public final class LiveRun implements AutoCloseable {
     private long scans;
     private boolean closed;
 
-    private LiveRun(RunConfig config, FurnaceProfile profile, Recipe recipe, double statusPeriodS) {
-        this.profile = profile;
+    private LiveRun(RunConfig config, FurnaceProfile furnaceProfile, Recipe recipe, double statusPeriodS) {
+        this.profile = furnaceProfile.atSpeed(config.speed());
         this.recipe = recipe;
         IoList signals = IoList.fromClasspath().forFurnace(profile.furnace());
         long periodNanos = Math.round(profile.scanPeriodS() / config.speed() * 1e9);

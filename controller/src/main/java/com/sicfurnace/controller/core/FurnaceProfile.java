@@ -188,6 +188,18 @@ public record FurnaceProfile(String furnace, String description, int scanPeriodM
      * step before, and an alarm would only teach operators to ignore it.
      */
     public record Alarms(double temperatureDeviationK, double pressureDeviationPct, double deviationDelayS,
-                         double deviationArmAfterS) {
+                         double deviationArmAfterS, double contactorDelayS) {
+    }
+
+    /**
+     * This profile for a simulator running {@code speed} times faster than real time. Checks that wait out a
+     * round trip through the field devices count wall time on a real furnace, so their delays stretch by the
+     * speed; everything that concerns the process itself stays in furnace time.
+     */
+    public FurnaceProfile atSpeed(double speed) {
+        Alarms a = new Alarms(alarms.temperatureDeviationK(), alarms.pressureDeviationPct(), alarms.deviationDelayS(),
+                alarms.deviationArmAfterS(), alarms.contactorDelayS() * Math.max(1.0, speed));
+        return new FurnaceProfile(furnace, description, scanPeriodMs, chamberVolumeL, gradientActuator,
+                powerModeZoneShare, limits, heater, loops, vacuum, interlocks, a, comm, chillerSetpointC);
     }
 }

@@ -1,5 +1,6 @@
 package com.sicfurnace.controller.core;
 
+import com.sicfurnace.iolist.Direction;
 import com.sicfurnace.iolist.IoList;
 import com.sicfurnace.iolist.SignalSpec;
 import java.util.Arrays;
@@ -17,6 +18,8 @@ public final class ProcessImage {
     private final boolean[] present = new boolean[Signal.count()];
     private final int[] staleScans = new int[Signal.count()];
     private final String[] device = new String[Signal.count()];
+    private final boolean[] received = new boolean[Signal.count()];
+    private int missing;
 
     /** @param furnaceSignals the I/O list filtered for this furnace variant */
     public ProcessImage(IoList furnaceSignals) {
@@ -29,6 +32,9 @@ public final class ProcessImage {
             analog[i] = !spec.isBoolean();
             present[i] = true;
             device[i] = spec.device();
+            if (spec.direction() == Direction.IN) {
+                missing++;
+            }
         }
     }
 
@@ -38,6 +44,15 @@ public final class ProcessImage {
         values[i] = value;
         qualities[i] = deviceQuality == Quality.GOOD ? classify(i, value) : deviceQuality;
         staleScans[i] = deviceQuality == Quality.STALE ? staleScans[i] + 1 : 0;
+        if (!received[i] && deviceQuality != Quality.STALE) {
+            received[i] = true;
+            missing--;
+        }
+    }
+
+    /** Every input of the furnace has arrived from its device at least once. */
+    public boolean complete() {
+        return missing == 0;
     }
 
     private Quality classify(int i, double value) {

@@ -15,7 +15,6 @@ import java.time.Instant;
 
 /** Evaluates every alarm condition once per scan and feeds the alarm state machine. */
 final class AlarmMonitor {
-    private static final double CONTACTOR_DELAY_S = 1.0;
     private static final Trip[] TRIPS = Trip.values();
     private static final AlarmId[] COMM_ALARMS = {AlarmId.COMM_LOSS_PLC, AlarmId.COMM_LOSS_SUPPLY,
         AlarmId.COMM_LOSS_MFC, AlarmId.COMM_LOSS_GAUGES, AlarmId.COMM_LOSS_CHILLER};
@@ -42,7 +41,7 @@ final class AlarmMonitor {
         alarms.update(AlarmId.SUPPLY_FAULT, supplyFault, now, "ps fault input");
         boolean mismatch = out.isOn(Signal.HEATER_ENABLE) != in.isOn(Signal.HEATER_CONTACTOR_CLOSED);
         contactorMismatchS = mismatch ? contactorMismatchS + dtS : 0.0;
-        alarms.update(AlarmId.CONTACTOR_MISMATCH, contactorMismatchS > CONTACTOR_DELAY_S, now,
+        alarms.update(AlarmId.CONTACTOR_MISMATCH, contactorMismatchS > profile.alarms().contactorDelayS(), now,
                 "heater_contactor_closed differs from heater_enable");
         alarms.update(AlarmId.PLC_WATCHDOG_TRIPPED, in.isOn(Signal.PLC_WATCHDOG_TRIPPED), now,
                 "plc_watchdog_tripped on");

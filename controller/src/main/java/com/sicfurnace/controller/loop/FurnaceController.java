@@ -75,6 +75,10 @@ public final class FurnaceController {
         double dtS = lastScan == null ? profile.scanPeriodS() : Duration.between(lastScan, scanTime).toNanos() / 1e9;
         lastScan = scanTime;
         now = scanTime;
+        if (!in.complete()) {
+            awaitFirstData(out);
+            return;
+        }
         if (comm == null) {
             comm = new CommMonitor(profile.comm(), in);
         }
@@ -111,6 +115,23 @@ public final class FurnaceController {
         recordState(in);
         alarmMonitor.evaluate(state, in, out, interlocks, programmer, comm, scanTime, dtS);
         raiseProgramAlarms();
+    }
+
+    /**
+     * Until every device has reported once, nothing is known about the furnace: the heater stays off, nothing else
+     * is commanded, and neither interlocks nor alarms nor the recipe act on inputs that have never arrived.
+     */
+    private void awaitFirstData(OutputImage out) {
+        out.set(Signal.HEATER_ENABLE, false);
+        out.set(Signal.PS1_OUTPUT_ENABLE, false);
+        out.set(Signal.PS1_POWER_SP_KW, 0.0);
+        if (profile.zones() > 1) {
+            out.set(Signal.PS2_OUTPUT_ENABLE, false);
+            out.set(Signal.PS2_POWER_SP_KW, 0.0);
+        }
+        out.set(Signal.CONTROLLER_HEARTBEAT, heartbeat);
+        heartbeat = (heartbeat + 1) % HEARTBEAT_MODULUS;
+        out.set(Signal.CHILLER_SUPPLY_SP_C, profile.chillerSetpointC());
     }
 
     /**

@@ -85,6 +85,9 @@ public final class FaultApi implements AutoCloseable {
             respond(exchange, 200, Map.of("applied", name, "parameters", command.parameters()));
         } catch (IllegalArgumentException e) {
             respond(exchange, 400, Map.of("error", e.getMessage()));
+        } catch (RuntimeException e) {
+            LOG.error("fault {} failed: {}", name, e.toString(), e);
+            respond(exchange, 500, Map.of("error", "fault '" + name + "' failed: " + e.getMessage()));
         }
     }
 

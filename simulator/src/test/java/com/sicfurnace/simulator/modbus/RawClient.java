@@ -1,5 +1,6 @@
 package com.sicfurnace.simulator.modbus;
 
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -26,14 +27,18 @@ final class RawClient implements AutoCloseable {
         out = new DataOutputStream(socket.getOutputStream());
     }
 
+    /** Sends one frame in a single write, so a server that closes after the header cannot break the pipe. */
     void sendWithProtocolId(int transactionId, int protocolId, int unitId, int... pdu) throws IOException {
-        out.writeShort(transactionId);
-        out.writeShort(protocolId);
-        out.writeShort(pdu.length + 1);
-        out.writeByte(unitId);
+        ByteArrayOutputStream frame = new ByteArrayOutputStream();
+        DataOutputStream data = new DataOutputStream(frame);
+        data.writeShort(transactionId);
+        data.writeShort(protocolId);
+        data.writeShort(pdu.length + 1);
+        data.writeByte(unitId);
         for (int b : pdu) {
-            out.writeByte(b);
+            data.writeByte(b);
         }
+        out.write(frame.toByteArray());
         out.flush();
     }
 

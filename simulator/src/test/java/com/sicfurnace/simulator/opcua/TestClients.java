@@ -1,0 +1,80 @@
+package com.sicfurnace.simulator.opcua;
+
+import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
+import org.eclipse.milo.opcua.sdk.client.OpcUaClientConfigBuilder;
+import org.eclipse.milo.opcua.sdk.client.identity.AnonymousProvider;
+import org.eclipse.milo.opcua.sdk.client.identity.IdentityProvider;
+import org.eclipse.milo.opcua.sdk.client.identity.UsernameProvider;
+import org.eclipse.milo.opcua.stack.core.UaException;
+import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
+import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
+import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
+import org.eclipse.milo.opcua.stack.core.types.structured.EndpointDescription;
+
+/** OPC UA clients for the tests, all with explicit timeouts so that a broken server fails a test quickly. */
+final class TestClients {
+    private TestClients() {
+    }
+
+    /** A free TCP port on loopback, found by binding port 0 and releasing it. */
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Connected anonymous client on the None endpoint. */
+    static OpcUaClient anonymous(String url) throws UaException {
+        OpcUaClient client = none(url, new AnonymousProvider());
+        client.connect();
+        return client;
+    }
+
+    /** Not yet connected client on the None endpoint with the given identity. */
+    static OpcUaClient none(String url, IdentityProvider identity) throws UaException {
+        return create(url, endpoint(SecurityPolicy.None, MessageSecurityMode.None),
+                cfg -> cfg.setApplicationUri(ClientIdentity.APPLICATION_URI).setIdentityProvider(identity));
+    }
+
+    /** Not yet connected Basic256Sha256/SignAndEncrypt client with its own certificate and a user name. */
+    static OpcUaClient secure(String url, ClientIdentity client, String user, String password) throws UaException {
+        return create(url, endpoint(SecurityPolicy.Basic256Sha256, MessageSecurityMode.SignAndEncrypt),
+                cfg -> cfg.setApplicationUri(ClientIdentity.APPLICATION_URI)
+                        .setKeyPair(client.keyPair())
+                        .setCertificate(client.certificate())
+                        .setCertificateChain(client.chain())
+                        // Milo's default accepts any server certificate; the test client checks it like a real one.
+                        .setCertificateValidator(client.validator())
+                        .setIdentityProvider(new UsernameProvider(user, password, client.validator())));
+    }
+
+    private static Function<List<EndpointDescription>, Optional<EndpointDescription>> endpoint(
+            SecurityPolicy policy, MessageSecurityMode mode) {
+        return endpoints -> endpoints.stream()
+                .filter(e -> policy.getUri().equals(e.getSecurityPolicyUri()) && e.getSecurityMode() == mode)
+                .findFirst();
+    }
+
+    private static OpcUaClient create(String url,
+                                      Function<List<EndpointDescription>, Optional<EndpointDescription>> select,
+                                      Consumer<OpcUaClientConfigBuilder> configure)
+            throws UaException {
+        return OpcUaClient.create(url, select,
+                transport -> transport.setConnectTimeout(uint(2_000)).setAcknowledgeTimeout(uint(2_000)),
+                cfg -> {
+                    cfg.setApplicationName(LocalizedText.english("PLC server test client"))
+                            .setRequestTimeout(uint(5_000))
+                            .setSessionTimeout(uint(30_000));
+                    configure.accept(cfg);
+                });
+    }
+}
