@@ -3,8 +3,10 @@ package com.sicfurnace.controller.alarm;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The alarm state machine for every {@link AlarmId}. The core reports each alarm's condition every scan; a change
@@ -55,6 +57,17 @@ public final class Alarms {
             states.put(id, next);
             pending.add(new AlarmEvent(now, id, id.priority(), next, detail));
         }
+    }
+
+    /** The alarms whose condition holds now (acknowledged or not). */
+    public Set<AlarmId> active() {
+        EnumSet<AlarmId> active = EnumSet.noneOf(AlarmId.class);
+        states.forEach((id, state) -> {
+            if (state.active()) {
+                active.add(id);
+            }
+        });
+        return active;
     }
 
     public AlarmState state(AlarmId id) {

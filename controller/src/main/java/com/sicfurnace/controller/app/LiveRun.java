@@ -1,5 +1,6 @@
 package com.sicfurnace.controller.app;
 
+import com.sicfurnace.controller.alarm.AlarmId;
 import com.sicfurnace.controller.core.FurnaceProfile;
 import com.sicfurnace.controller.core.OutputImage;
 import com.sicfurnace.controller.core.ProcessImage;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +46,8 @@ public final class LiveRun implements AutoCloseable {
     private final long statusEveryScans;
     private final long wallStartNanos = System.nanoTime();
     private volatile Programmer.State state = Programmer.State.READY;
+    private volatile Programmer.HoldReason holdReason = Programmer.HoldReason.NONE;
+    private volatile Set<AlarmId> activeAlarms = Set.of();
     private volatile double furnaceS;
     private long scans;
     private boolean closed;
@@ -78,6 +82,8 @@ public final class LiveRun implements AutoCloseable {
         furnaceS = Duration.between(start, clock.instant()).toNanos() / 1e9;
         recorder.onScan(c, profile.scanPeriodS(), furnaceS);
         state = c.programmer().state();
+        holdReason = c.programmer().holdReason();
+        activeAlarms = c.activeAlarms();
         if (statusEveryScans > 0 && ++scans % statusEveryScans == 0) {
             LOG.info(String.format(Locale.ROOT, "t=%.2f h step %d %s | seed %.1f/%.1f °C | %.3g mbar | %.2f kW",
                     furnaceS / 3600.0, c.programmer().stepIndex() + 1, state.name().toLowerCase(),
@@ -108,6 +114,15 @@ public final class LiveRun implements AutoCloseable {
 
     public Programmer.State state() {
         return state;
+    }
+
+    public Programmer.HoldReason holdReason() {
+        return holdReason;
+    }
+
+    /** The alarms active after the last scan. */
+    public Set<AlarmId> activeAlarms() {
+        return activeAlarms;
     }
 
     public double furnaceSeconds() {

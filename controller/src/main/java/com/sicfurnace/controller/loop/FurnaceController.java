@@ -267,6 +267,10 @@ public final class FurnaceController {
         return interlocks.latched();
     }
 
+    public Set<AlarmId> activeAlarms() {
+        return alarms.active();
+    }
+
     public List<AlarmEvent> drainAlarmEvents() {
         return alarms.drainEvents();
     }

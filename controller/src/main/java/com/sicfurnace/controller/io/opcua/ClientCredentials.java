@@ -38,7 +38,8 @@ final class ClientCredentials implements AutoCloseable {
             if (!store.contains(type)) {
                 KeyPair generated = SelfSignedCertificateGenerator.generateRsaKeyPair(2048);
                 X509Certificate certificate = new SelfSignedCertificateBuilder(generated)
-                        .setCommonName("SiC furnace controller").setApplicationUri(applicationUri)
+                        .setCommonName("SiC furnace controller").setOrganization("sicfurnace")
+                        .setApplicationUri(applicationUri)
                         .addDnsName("localhost").addIpAddress("127.0.0.1").build();
                 store.set(type, new CertificateStore.Entry(generated.getPrivate(),
                         new X509Certificate[] {certificate}));
