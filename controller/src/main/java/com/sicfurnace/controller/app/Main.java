@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
@@ -169,6 +170,15 @@ public final class Main {
         @Option(names = "--config", required = true, description = "run configuration (YAML)")
         Path configFile;
 
+        @Option(names = "--recipe", description = "recipe instead of the configuration's")
+        Path recipe;
+
+        @Option(names = "--report-dir", description = "report directory instead of the configuration's")
+        Path reportDir;
+
+        @Option(names = "--speed", description = "furnace seconds per wall second instead of the configuration's")
+        Double speed;
+
         @Option(names = "--status-every", description = "furnace seconds between status lines "
                 + "(default ${DEFAULT-VALUE})")
         double statusEvery = 600.0;
@@ -183,13 +193,15 @@ public final class Main {
             FurnaceProfile profile;
             RecipeFiles.Loaded loaded;
             try {
-                RunConfig peek = RunConfig.load(configFile, 0.1, System.getenv());
+                RunConfig.Overrides overrides = new RunConfig.Overrides(Optional.ofNullable(recipe),
+                        Optional.ofNullable(reportDir), Optional.ofNullable(speed));
+                RunConfig peek = RunConfig.load(configFile, 0.1, System.getenv(), overrides);
                 loaded = load(peek.recipe(), err);
                 if (loaded == null) {
                     return INVALID_INPUT;
                 }
                 profile = loaded.profile();
-                config = RunConfig.load(configFile, profile.scanPeriodS(), System.getenv());
+                config = RunConfig.load(configFile, profile.scanPeriodS(), System.getenv(), overrides);
             } catch (IllegalArgumentException | NoSuchFileException e) {
                 err.println("configuration " + configFile + ": " + e.getMessage());
                 return INVALID_INPUT;

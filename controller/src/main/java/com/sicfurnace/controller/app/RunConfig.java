@@ -53,6 +53,16 @@ public record RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings
      * rate in wall time.
      */
     public static RunConfig load(Path file, double scanPeriodS, Map<String, String> environment) throws IOException {
+        return load(file, scanPeriodS, environment, Overrides.NONE);
+    }
+
+    /** Command-line values that take precedence over the file's. */
+    public record Overrides(Optional<Path> recipe, Optional<Path> reportDir, Optional<Double> speed) {
+        public static final Overrides NONE = new Overrides(Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    public static RunConfig load(Path file, double scanPeriodS, Map<String, String> environment, Overrides overrides)
+            throws IOException {
         JsonNode root = YAML.readTree(Files.readString(file));
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException(file + ": a run configuration is a YAML mapping");
@@ -60,12 +70,14 @@ public record RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings
         Reader r = new Reader(file, root, "");
         r.only(TOP);
         Path base = file.toAbsolutePath().getParent();
-        double speed = r.number("speed", 1.0);
+        double speed = overrides.speed().orElse(r.number("speed", 1.0));
         if (!(speed > 0)) {
             throw r.error("speed", "must be positive, not " + speed);
         }
-        return new RunConfig(base.resolve(r.text("recipe", null)), base.resolve(r.text("report_dir", "reports/run")),
-                speed, opcua(r.child("opcua"), base, scanPeriodS / speed, environment), modbus(r.child("modbus")));
+        Path recipe = overrides.recipe().orElseGet(() -> base.resolve(r.text("recipe", null)));
+        Path reportDir = overrides.reportDir().orElseGet(() -> base.resolve(r.text("report_dir", "reports/run")));
+        return new RunConfig(recipe, reportDir, speed, opcua(r.child("opcua"), base, scanPeriodS / speed, environment),
+                modbus(r.child("modbus")));
     }
 
     private static OpcUaSettings opcua(Reader r, Path base, double periodS, Map<String, String> environment) {
