@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.sicfurnace.controller.io.modbus.ModbusSettings;
 import com.sicfurnace.controller.io.opcua.OpcUaSettings;
+import com.sicfurnace.iolist.IoList;
+import com.sicfurnace.iolist.Protocol;
+import com.sicfurnace.iolist.SignalSpec;
 import com.sicfurnace.iolist.WordOrder;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The controller's configuration for running a furnace (real or simulated), from a YAML file:
@@ -45,6 +49,9 @@ public record RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings
     private static final Set<String> OPCUA = Set.of("endpoint", "security", "pki_dir", "application_uri", "username",
             "password_env", "connect_timeout_ms", "request_timeout_ms", "keep_alive_interval_ms", "reconnect_min_ms",
             "reconnect_max_ms");
+    private static final Set<String> MODBUS_DEVICES = IoList.fromClasspath().signals().stream()
+            .filter(s -> s.protocol() == Protocol.MODBUS).map(SignalSpec::device)
+            .collect(Collectors.toCollection(TreeSet::new));
     private static final Set<String> MODBUS = Set.of("host", "port", "timeout_ms", "retries", "reconnect_min_ms",
             "reconnect_max_ms", "devices");
 
@@ -99,11 +106,17 @@ public record RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings
                 throw r.error("password_env", "environment variable " + variable + " is not set");
             }
         }
-        return new OpcUaSettings(r.text("endpoint", null), security, base.resolve(r.text("pki_dir", "controller-pki")),
-                r.text("application_uri", "urn:sicfurnace:controller"), user, password,
-                (int) r.number("connect_timeout_ms", 2000), (int) r.number("request_timeout_ms", 2000),
-                (int) r.number("keep_alive_interval_ms", 1000), (int) r.number("reconnect_min_ms", 200),
-                (int) r.number("reconnect_max_ms", 5000), Math.max(1.0, periodS * 1000.0));
+        String endpoint = r.text("endpoint", null);
+        Path pkiDir = base.resolve(r.text("pki_dir", "controller-pki"));
+        String applicationUri = r.text("application_uri", "urn:sicfurnace:controller");
+        try {
+            return new OpcUaSettings(endpoint, security, pkiDir, applicationUri, user, password,
+                    (int) r.number("connect_timeout_ms", 2000), (int) r.number("request_timeout_ms", 2000),
+                    (int) r.number("keep_alive_interval_ms", 1000), (int) r.number("reconnect_min_ms", 200),
+                    (int) r.number("reconnect_max_ms", 5000), Math.max(1.0, periodS * 1000.0));
+        } catch (IllegalArgumentException e) {
+            throw r.sectionError(e.getMessage());
+        }
     }
 
     private static ModbusSettings modbus(Reader r) {
@@ -112,6 +125,10 @@ public record RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings
         JsonNode node = r.node.path("devices");
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String device = it.next();
+            if (!MODBUS_DEVICES.contains(device)) {
+                throw r.child("devices").error(device, "unknown device; the I/O list's Modbus devices are "
+                        + MODBUS_DEVICES);
+            }
             Reader d = r.child("devices").child(device);
             d.only(Set.of("host", "port", "word_order"));
             Optional<WordOrder> order = Optional.ofNullable(d.text("word_order", "")).filter(s -> !s.isEmpty())
@@ -126,9 +143,13 @@ public record RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings
                     .filter(s -> !s.isEmpty()), d.node.has("port") ? Optional.of((int) d.number("port", 0))
                     : Optional.empty(), order));
         }
-        return new ModbusSettings(r.text("host", "127.0.0.1"), (int) r.number("port", 502),
-                (int) r.number("timeout_ms", 200), (int) r.number("retries", 1), (int) r.number("reconnect_min_ms", 100),
-                (int) r.number("reconnect_max_ms", 5000), devices);
+        try {
+            return new ModbusSettings(r.text("host", "127.0.0.1"), (int) r.number("port", 502),
+                    (int) r.number("timeout_ms", 200), (int) r.number("retries", 1),
+                    (int) r.number("reconnect_min_ms", 100), (int) r.number("reconnect_max_ms", 5000), devices);
+        } catch (IllegalArgumentException e) {
+            throw r.sectionError(e.getMessage());
+        }
     }
 
     /** Typed access to one mapping of the file, with errors that say where. */
@@ -176,6 +197,13 @@ public record RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings
 
         IllegalArgumentException error(String key, String message) {
             return new IllegalArgumentException(file + ": " + path + key + ": " + message);
+        }
+
+        /** An error about this mapping as a whole (values that do not fit together). */
+        IllegalArgumentException sectionError(String message) {
+            String section = path.substring(0, path.length() - 1);
+            String said = message.startsWith(section + ": ") ? message.substring(section.length() + 2) : message;
+            return new IllegalArgumentException(file + ": " + section + ": " + said);
         }
     }
 }

@@ -42,6 +42,31 @@ public final class FaultInjector {
         this.protocols = protocols;
     }
 
+    /**
+     * Checks a command's name and parameters without touching a furnace: applies it to a spare set of faults and to
+     * servers that are not there. Throws what {@link #apply} would throw.
+     */
+    public static void check(FaultCommand c) {
+        new FaultInjector(new Faults(), NO_SERVERS).apply(c);
+    }
+
+    private static final ProtocolFaults NO_SERVERS = new ProtocolFaults() {
+        @Override
+        public void opcua(String action) {
+            // nothing to stop: the action's name was checked before this call
+        }
+
+        @Override
+        public void modbusUnit(int unitId, String mode) {
+            // nothing to switch: unit and mode were checked before this call
+        }
+
+        @Override
+        public void modbusDropConnections() {
+            // nothing to drop
+        }
+    };
+
     public void apply(FaultCommand c) {
         switch (c.fault()) {
             case "pyrometer-break" -> faults.breakPyrometer(pyrometer(c), c.flag("active"));

@@ -25,8 +25,8 @@ import java.util.Map;
  *   fault: opcua
  *   action: restart
  * </pre>
- * On load every entry must have a time and a known fault name; its parameters are checked by
- * {@link FaultInjector} when it fires, and a bad one is refused then with a message that names it.
+ * On load every entry must have a time, a known fault name and valid parameters; a bad entry is refused with the
+ * file, its number and what is wrong, so that a script never fails half-way through a run.
  */
 public final class FaultScript {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -77,7 +77,13 @@ public final class FaultScript {
                 parameters.put(field.getKey(), YAML.convertValue(field.getValue(), Object.class));
             }
         }
-        return new Entry(node.get("at_s").asDouble(), new FaultCommand(node.get("fault").asText(), parameters));
+        FaultCommand command = new FaultCommand(node.get("fault").asText(), parameters);
+        try {
+            FaultInjector.check(command);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + e.getMessage(), e);
+        }
+        return new Entry(node.get("at_s").asDouble(), command);
     }
 
     /** The entries due at furnace time {@code timeS} that have not fired yet, in order. */

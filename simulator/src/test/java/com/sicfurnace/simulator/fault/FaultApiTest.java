@@ -124,4 +124,22 @@ class FaultApiTest {
                 () -> FaultScript.load(file));
         assertTrue(e.getMessage().endsWith("faults.yaml: entry 1: unknown fault 'gremlins'"), e.getMessage());
     }
+
+    @Test
+    void scriptWithABadParameterIsRefusedOnLoadNotWhenItFires(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("faults.yaml");
+        Files.writeString(file, """
+                - at_s: 10
+                  fault: opcua
+                  action: restart
+                - at_s: 36000
+                  fault: water-flow
+                  circuit: coil
+                  fraction: 1.5
+                """);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FaultScript.load(file));
+        assertTrue(e.getMessage().contains("faults.yaml: entry 2: "), e.getMessage());
+        assertTrue(e.getMessage().contains("fraction"), e.getMessage());
+    }
 }

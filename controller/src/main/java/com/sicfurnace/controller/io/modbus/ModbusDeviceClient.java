@@ -229,10 +229,6 @@ final class ModbusDeviceClient implements AutoCloseable {
         Arrays.fill(written, Double.NaN);
     }
 
-    String device() {
-        return device;
-    }
-
     @Override
     public void close() {
         if (master != null) {

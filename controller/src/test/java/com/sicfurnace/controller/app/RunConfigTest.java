@@ -1,0 +1,103 @@
+package com.sicfurnace.controller.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import com.sicfurnace.controller.io.opcua.OpcUaSettings;
+import com.sicfurnace.iolist.WordOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class RunConfigTest {
+    private static final Path EXAMPLE = Path.of("..", "docs", "examples", "run-local.yaml");
+    private static final String OPCUA = "opcua: {endpoint: 'opc.tcp://127.0.0.1:4840/plc'}\n";
+
+    @TempDir
+    Path dir;
+
+    private Path file(String yaml) throws Exception {
+        Path file = dir.resolve("run.yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    @Test
+    void theShippedExampleDrivesTheLocalSimulator() throws Exception {
+        RunConfig config = RunConfig.load(EXAMPLE, 0.1, Map.of());
+        assertEquals("opc.tcp://127.0.0.1:4840/plc", config.opcua().endpointUrl());
+        assertEquals(OpcUaSettings.Security.NONE, config.opcua().security());
+        assertEquals(5020, config.modbus().port());
+        assertEquals(60.0, config.speed());
+        assertTrue(Files.isRegularFile(config.recipe()), "recipe resolved next to the file: " + config.recipe());
+        assertEquals(100.0 / 60, config.opcua().publishingIntervalMs(), 1e-9, "publishing at the scan rate");
+    }
+
+    @Test
+    void commandLineValuesTakePrecedence() throws Exception {
+        RunConfig config = RunConfig.load(EXAMPLE, 0.1, Map.of(), new RunConfig.Overrides(
+                Optional.of(Path.of("other.yaml")), Optional.of(dir), Optional.of(1.0)));
+        assertEquals(Path.of("other.yaml"), config.recipe());
+        assertEquals(dir, config.reportDir());
+        assertEquals(1.0, config.speed());
+        assertEquals(100.0, config.opcua().publishingIntervalMs(), 1e-9);
+    }
+
+    @Test
+    void theSecureEndpointTakesItsPasswordFromTheEnvironmentAndADeviceItsOwnWordOrder() throws Exception {
+        RunConfig config = RunConfig.load(file("recipe: r.yaml\n"
+                + "opcua: {endpoint: 'opc.tcp://plc:4840', security: basic256sha256, username: operator, "
+                + "password_env: PLC_PASSWORD}\n"
+                + "modbus: {host: 10.0.0.5, devices: {mfc_ar: {host: 10.0.0.7, port: 1502, word_order: ABCD}}}\n"),
+                0.1, Map.of("PLC_PASSWORD", "s3cret"));
+        assertEquals(OpcUaSettings.Security.BASIC256SHA256, config.opcua().security());
+        assertEquals(Optional.of("operator"), config.opcua().username());
+        assertEquals(Optional.of("s3cret"), config.opcua().password());
+        assertEquals(502, config.modbus().port());
+        assertEquals(Optional.of(WordOrder.ABCD), config.modbus().devices().get("mfc_ar").wordOrder());
+        assertEquals(Optional.of(1502), config.modbus().devices().get("mfc_ar").port());
+    }
+
+    static Stream<Arguments> malformed() {
+        String recipe = "recipe: r.yaml\n";
+        return Stream.of(
+                arguments("- a list", "a run configuration is a YAML mapping"),
+                arguments(recipe + "recipes: x\n" + OPCUA, "recipes: unknown key"),
+                arguments(recipe + "speed: 0\n" + OPCUA, "speed: must be positive"),
+                arguments(recipe + "speed: fast\n" + OPCUA, "speed: must be a number"),
+                arguments(OPCUA, "recipe: is required"),
+                arguments(recipe + "opcua: {}", "opcua.endpoint: is required"),
+                arguments(recipe + "opcua: {endpoint: x, security: aes}",
+                        "opcua.security: must be none or basic256sha256"),
+                arguments(recipe + "opcua: {endpoint: x, username: op, password_env: NOPE}",
+                        "opcua.password_env: environment variable NOPE is not set"),
+                arguments(recipe + "opcua: {endpoint: x, request_timeout_ms: 5}",
+                        "opcua: timeouts and keep-alive >= 100 ms"),
+                arguments(recipe + OPCUA + "modbus: {port: 70000}", "modbus: modbus port must be 1..65535, not 70000"),
+                arguments(recipe + OPCUA + "modbus: {devices: {mfc_xx: {port: 1}}}",
+                        "modbus.devices.mfc_xx: unknown device"),
+                arguments(recipe + OPCUA + "modbus: {devices: {mfc_ar: {word_order: BADC}}}",
+                        "modbus.devices.mfc_ar.word_order: must be ABCD or CDAB, not 'BADC'"),
+                arguments(recipe + OPCUA + "modbus: {devices: {mfc_ar: {parity: even}}}",
+                        "modbus.devices.mfc_ar.parity: unknown key"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("malformed")
+    void aMalformedConfigurationIsRefusedNamingTheFileAndTheKey(String yaml, String expected) throws Exception {
+        Path file = file(yaml);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RunConfig.load(file, 0.1, Map.of()));
+        assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+}
