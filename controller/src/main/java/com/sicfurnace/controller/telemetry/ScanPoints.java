@@ -1,0 +1,93 @@
+package com.sicfurnace.controller.telemetry;
+
+import com.influxdb.client.domain.WritePrecision;
+import com.influxdb.client.write.Point;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Turns scans into InfluxDB line protocol: per measurement one point with the fields that are due this scan under
+ * the decimation, tagged with furnace, run and recipe, timestamped with the scan's time in nanoseconds. Keeps the
+ * decimation state, so one instance serves one run, on the thread that calls it.
+ */
+public final class ScanPoints {
+    /** Half a typical scan, so that a field with a 1 s period is not pushed to every second scan by jitter. */
+    private static final long TOLERANCE_NANOS = 50_000_000L;
+
+    private final RunTags tags;
+    private final Map<String, List<Integer>> byMeasurement = new LinkedHashMap<>();
+    private final List<TelemetryField> fields;
+    private final long[] periodNanos;
+    private final long stateRefreshNanos;
+    private final long[] lastWrittenNanos;
+    private final Object[] lastValues;
+
+    public ScanPoints(List<TelemetryField> fields, Decimation decimation, RunTags tags) {
+        this.fields = List.copyOf(fields);
+        this.tags = tags;
+        this.periodNanos = new long[fields.size()];
+        this.lastWrittenNanos = new long[fields.size()];
+        this.lastValues = new Object[fields.size()];
+        this.stateRefreshNanos = Math.round(decimation.stateRefreshS() * 1e9);
+        for (int i = 0; i < fields.size(); i++) {
+            TelemetryField field = fields.get(i);
+            periodNanos[i] = Math.round(decimation.periodOf(field.name()) * 1e9);
+            lastWrittenNanos[i] = Long.MIN_VALUE;
+            byMeasurement.computeIfAbsent(field.measurement(), m -> new ArrayList<>()).add(i);
+        }
+    }
+
+    /** The lines this scan adds, at most one per measurement; empty when nothing is due. */
+    public List<String> lines(ScanView scan, Instant time) {
+        long nanos = time.getEpochSecond() * 1_000_000_000L + time.getNano();
+        List<String> lines = new ArrayList<>(byMeasurement.size());
+        for (Map.Entry<String, List<Integer>> measurement : byMeasurement.entrySet()) {
+            Point point = null;
+            for (int i : measurement.getValue()) {
+                Object value = fields.get(i).value().apply(scan);
+                if (value == null || value instanceof Double d && d.isNaN() || !due(i, value, nanos)) {
+                    continue;
+                }
+                if (point == null) {
+                    point = Point.measurement(measurement.getKey()).addTag("furnace", tags.furnace())
+                            .addTag("run_id", tags.runId()).addTag("recipe", tags.recipe())
+                            .time(nanos, WritePrecision.NS);
+                }
+                addField(point, fields.get(i).name(), value);
+                lastWrittenNanos[i] = nanos;
+                lastValues[i] = value;
+            }
+            if (point != null) {
+                lines.add(point.toLineProtocol());
+            }
+        }
+        return lines;
+    }
+
+    private boolean due(int i, Object value, long nanos) {
+        if (lastWrittenNanos[i] == Long.MIN_VALUE) {
+            return true;
+        }
+        long since = nanos - lastWrittenNanos[i];
+        if (fields.get(i).state()) {
+            return !Objects.equals(value, lastValues[i]) || since >= stateRefreshNanos - TOLERANCE_NANOS;
+        }
+        return periodNanos[i] == 0 || since >= periodNanos[i] - Math.min(TOLERANCE_NANOS, periodNanos[i] / 2);
+    }
+
+    private static void addField(Point point, String name, Object value) {
+        if (value instanceof Boolean b) {
+            point.addField(name, b);
+        } else if (value instanceof Long l) {
+            point.addField(name, l);
+        } else if (value instanceof Number n) {
+            point.addField(name, n.doubleValue());
+        } else {
+            point.addField(name, value.toString());
+        }
+    }
+}

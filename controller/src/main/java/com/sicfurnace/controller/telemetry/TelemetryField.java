@@ -1,0 +1,11 @@
+package com.sicfurnace.controller.telemetry;
+
+import java.util.function.Function;
+
+/**
+ * One field of the telemetry: where it goes (measurement), its name (with its unit, as in the I/O list), whether it
+ * is a state (written on change) or analog (written at a period), and how to read it from a scan. The value is a
+ * Double, Long, Boolean or String; null or NaN means nothing to write this scan (a stale or failed input).
+ */
+public record TelemetryField(String measurement, String name, boolean state, Function<ScanView, Object> value) {
+}
