@@ -27,7 +27,13 @@ public enum AlarmId {
     LEAK_CHECK_FAILED(AlarmPriority.HIGH, "Leak-rate check failed"),
     WAIT_TIMEOUT(AlarmPriority.MEDIUM, "Wait step timed out"),
     RUN_ABORTED(AlarmPriority.HIGH, "Recipe run aborted"),
-    RUN_HELD_BY_INTERLOCK(AlarmPriority.HIGH, "Recipe run held by an interlock trip");
+    RUN_HELD_BY_INTERLOCK(AlarmPriority.HIGH, "Recipe run held by an interlock trip"),
+    TELEMETRY_POINTS_LOST(AlarmPriority.HIGH, "Telemetry disk budget full: points are being dropped"),
+    TELEMETRY_DATABASE_REFUSED(AlarmPriority.HIGH,
+            "Telemetry database refuses the credentials: points are kept on disk until fixed"),
+    TELEMETRY_BACKLOG(AlarmPriority.MEDIUM, "Telemetry not reaching the database: points are kept on disk"),
+    TELEMETRY_BATCH_QUARANTINED(AlarmPriority.MEDIUM,
+            "Telemetry batch refused by the database as bad data: kept in the quarantine folder");
 
     private final AlarmPriority priority;
     private final String text;

@@ -249,6 +249,14 @@ public final class FurnaceController {
         return interlocks.reset();
     }
 
+    /**
+     * A condition of the controller's own services (telemetry) that the operator must see, raised or cleared at
+     * once with the time of the last scan.
+     */
+    public void reportCondition(AlarmId alarm, boolean active, String detail) {
+        alarms.update(alarm, active, now == null ? Instant.EPOCH : now, detail);
+    }
+
     public void acknowledge(AlarmId alarm) {
         alarms.acknowledge(alarm, now == null ? Instant.EPOCH : now);
     }
