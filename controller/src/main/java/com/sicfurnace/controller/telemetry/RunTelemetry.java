@@ -1,0 +1,111 @@
+package com.sicfurnace.controller.telemetry;
+
+import com.sicfurnace.controller.alarm.AlarmId;
+import com.sicfurnace.controller.loop.FurnaceController;
+import com.sicfurnace.controller.telemetry.influx.InfluxSink;
+import com.sicfurnace.controller.telemetry.queue.DiskQueue;
+import com.sicfurnace.controller.telemetry.queue.QueueSettings;
+import com.sicfurnace.iolist.IoList;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The telemetry of one run, seen from the scan: every scan's points go to the pipeline, and the pipeline's health
+ * comes back as alarms. In real time the scan never waits ({@link TelemetryPipeline#offer}); in virtual time it
+ * waits for the disk rather than lose points ({@link TelemetryPipeline#put}).
+ */
+public final class RunTelemetry implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RunTelemetry.class);
+    private static final long SEGMENT_BYTES = 16L << 20;
+    private static final int ALARM_CHECK_EVERY_SCANS = 10;
+
+    private final ScanPoints points;
+    private final TelemetryPipeline pipeline;
+    private final boolean realTime;
+    private final long backlogAlarmMs;
+    private long scans;
+    private long lostSeen;
+    private long quarantinedSeen;
+
+    private RunTelemetry(ScanPoints points, TelemetryPipeline pipeline, boolean realTime, Duration backlogAlarm) {
+        this.points = points;
+        this.pipeline = pipeline;
+        this.realTime = realTime;
+        this.backlogAlarmMs = backlogAlarm.toMillis();
+    }
+
+    /**
+     * Opens the queue in the settings' directory (delivering first whatever an earlier run left there) and starts
+     * the pipeline to the configured database, or to local line-protocol files when none is configured.
+     *
+     * @param clock the wall clock: ages of queued points and file names follow it, whatever the run's time
+     */
+    public static RunTelemetry start(TelemetrySettings settings, IoList furnaceSignals, RunTags tags, Clock clock,
+                                     boolean realTime) throws IOException {
+        DiskQueue queue = DiskQueue.open(settings.directory().resolve("queue"),
+                new QueueSettings(Math.min(SEGMENT_BYTES, settings.budgetBytes() / 4), settings.budgetBytes(),
+                        settings.whenFull()), clock);
+        TelemetrySink sink = settings.influx().isPresent() ? new InfluxSink(settings.influx().get())
+                : new LineProtocolFiles(settings.directory().resolve("files"), clock);
+        LOG.info("telemetry run={} to {}, queue in {}", tags.runId(),
+                settings.influx().map(Object::toString).orElse("local files in " + settings.directory()
+                        .resolve("files")), settings.directory().resolve("queue"));
+        TelemetryPipeline pipeline = new TelemetryPipeline(queue, sink, settings.directory().resolve("quarantine"));
+        ScanPoints points = new ScanPoints(TelemetryFields.standard(furnaceSignals), settings.decimation(), tags);
+        return new RunTelemetry(points, pipeline, realTime, settings.backlogAlarm());
+    }
+
+    /** Records one scan; every tenth scan also turns the pipeline's health into alarms. */
+    public void afterScan(ScanView scan, Instant time) {
+        List<String> lines = points.lines(scan, time);
+        if (realTime) {
+            pipeline.offer(lines);
+        } else {
+            try {
+                pipeline.put(lines);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                LOG.warn("telemetry: interrupted, {} lines of this scan not recorded", lines.size());
+            }
+        }
+        if (++scans % ALARM_CHECK_EVERY_SCANS == 0) {
+            reportHealth(scan.controller());
+        }
+    }
+
+    private void reportHealth(FurnaceController controller) {
+        TelemetryHealth health = pipeline.health();
+        boolean losing = health.queueFull() || health.lostRecords() > lostSeen;
+        controller.reportCondition(AlarmId.TELEMETRY_POINTS_LOST, losing,
+                health.lostRecords() + " points lost so far; disk queue " + health.queueBytes() + " bytes");
+        lostSeen = health.lostRecords();
+        controller.reportCondition(AlarmId.TELEMETRY_DATABASE_REFUSED, health.refused(), health.lastProblem());
+        controller.reportCondition(AlarmId.TELEMETRY_BACKLOG, health.oldestAgeMs() > backlogAlarmMs,
+                health.queuedRecords() + " points waiting, oldest " + health.oldestAgeMs() / 1000 + " s: "
+                        + health.lastProblem());
+        if (health.quarantinedBatches() > quarantinedSeen) {
+            controller.reportCondition(AlarmId.TELEMETRY_BATCH_QUARANTINED, true, health.lastProblem());
+            controller.reportCondition(AlarmId.TELEMETRY_BATCH_QUARANTINED, false, health.lastProblem());
+            quarantinedSeen = health.quarantinedBatches();
+        }
+    }
+
+    public TelemetryPipeline pipeline() {
+        return pipeline;
+    }
+
+    /** Delivers what it can within {@code timeout}; the rest stays queued on disk. True if all was delivered. */
+    public boolean close(Duration timeout) {
+        return pipeline.close(timeout);
+    }
+
+    @Override
+    public void close() {
+        close(Duration.ofSeconds(10));
+    }
+}

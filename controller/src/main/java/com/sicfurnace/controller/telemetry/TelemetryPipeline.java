@@ -1,0 +1,302 @@
+package com.sicfurnace.controller.telemetry;
+
+import com.sicfurnace.controller.telemetry.queue.AppendResult;
+import com.sicfurnace.controller.telemetry.queue.Batch;
+import com.sicfurnace.controller.telemetry.queue.DiskQueue;
+import com.sicfurnace.controller.telemetry.queue.QueueStats;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Telemetry from the scan to the database without losing a point and without making the scan wait. The scan hands
+ * each scan's lines over in memory ({@link #offer}); a writer thread appends them to the disk queue in batches
+ * (durable on return); a forwarder thread delivers the oldest queued points to the sink and deletes them from the
+ * queue only when the sink accepted them. A database that is down or slow only makes the queue grow; a batch it
+ * refuses as bad data goes to the quarantine folder; refused credentials raise {@link TelemetryHealth#refused()}
+ * and the points stay queued.
+ */
+public final class TelemetryPipeline implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TelemetryPipeline.class);
+    private static final int HANDOFF_SCANS = 50_000;
+    private static final int MAX_SCANS_PER_APPEND = 5_000;
+    private static final int MAX_RECORDS_PER_DELIVERY = 5_000;
+    private static final long MAX_BYTES_PER_DELIVERY = 8L << 20;
+    private static final long IDLE_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+    /** Credentials are fixed by a person, not by waiting: try again rarely, but do try. */
+    private static final Duration REFUSED_WAIT = Duration.ofSeconds(30);
+    private static final long HIGHEST_NANOS = TimeUnit.MINUTES.toNanos(10);
+    private static final long HEALTH_PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
+    private final DiskQueue queue;
+    private final TelemetrySink sink;
+    private final Quarantine quarantine;
+    private final BlockingQueue<List<String>> handoff = new ArrayBlockingQueue<>(HANDOFF_SCANS);
+    private final Thread writer;
+    private final Thread forwarder;
+    private final Object wake = new Object();
+    private final AtomicLong lostInMemory = new AtomicLong();
+    private final AtomicLong lostOnDisk = new AtomicLong();
+    private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong retries = new AtomicLong();
+    private final AtomicLong quarantined = new AtomicLong();
+    private final Histogram deliveryNanos = new Histogram(HIGHEST_NANOS, 3);
+    private volatile boolean accepting = true;
+    private volatile boolean writing = true;
+    private volatile boolean forwarding = true;
+    private volatile boolean refused;
+    private volatile String lastProblem = "";
+    private volatile TelemetryHealth latest;
+    private long healthTakenNanos;
+
+    public TelemetryPipeline(DiskQueue queue, TelemetrySink sink, Path quarantineDir) throws IOException {
+        this.queue = queue;
+        this.sink = sink;
+        this.quarantine = new Quarantine(quarantineDir);
+        this.latest = measureHealth();
+        this.writer = new Thread(this::writeLoop, "telemetry-writer");
+        this.forwarder = new Thread(this::forwardLoop, "telemetry-forwarder");
+        writer.setDaemon(true);
+        forwarder.setDaemon(true);
+        writer.start();
+        forwarder.start();
+    }
+
+    /**
+     * Hands one scan's lines over without waiting: for the real-time scan. If the hand-off is full (the disk has
+     * stalled for minutes) the lines are counted as lost and {@link TelemetryHealth#lostRecords()} says so.
+     */
+    public void offer(List<String> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        if (!accepting || !handoff.offer(lines)) {
+            lostInMemory.addAndGet(lines.size());
+        }
+    }
+
+    /** Hands one scan's lines over, waiting for room: for virtual-time runs, which may wait for the disk. */
+    public void put(List<String> lines) throws InterruptedException {
+        if (!lines.isEmpty() && accepting) {
+            handoff.put(lines);
+        }
+    }
+
+    private void writeLoop() {
+        List<List<String>> scans = new ArrayList<>();
+        try {
+            while (writing || !handoff.isEmpty()) {
+                List<String> first = handoff.poll(IDLE_WAIT_NANOS, TimeUnit.NANOSECONDS);
+                if (first == null) {
+                    continue;
+                }
+                scans.clear();
+                scans.add(first);
+                handoff.drainTo(scans, MAX_SCANS_PER_APPEND);
+                List<String> records = new ArrayList<>();
+                scans.forEach(records::addAll);
+                append(records);
+                synchronized (wake) {
+                    wake.notifyAll();
+                }
+            }
+        } catch (InterruptedException e) {
+            LOG.warn("telemetry writer interrupted with {} scans not yet on disk", handoff.size());
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Appends until the disk takes the records: a disk error must not lose them while the process lives. */
+    private void append(List<String> records) throws InterruptedException {
+        while (true) {
+            try {
+                AppendResult result = queue.append(records);
+                if (result.rejected() || result.dropped()) {
+                    long lost = result.rejectedRecords() + result.droppedRecords();
+                    lostOnDisk.addAndGet(lost);
+                    LOG.error("telemetry queue full: {} points lost (rejected {}, oldest dropped {})", lost,
+                            result.rejectedRecords(), result.droppedRecords());
+                }
+                return;
+            } catch (IOException e) {
+                lastProblem = "cannot append to the telemetry queue: " + e.getMessage();
+                LOG.error("telemetry queue append of {} points failed, retrying in 1 s: {}", records.size(),
+                        e.toString());
+                Thread.sleep(1000);
+            }
+        }
+    }
+
+    private void forwardLoop() {
+        Duration backoff = FIRST_BACKOFF;
+        try {
+            while (forwarding) {
+                refreshHealth();
+                Optional<Batch> next = queue.peek(MAX_RECORDS_PER_DELIVERY, MAX_BYTES_PER_DELIVERY);
+                if (next.isEmpty()) {
+                    idle(IDLE_WAIT_NANOS);
+                    continue;
+                }
+                Duration wait = deliver(next.get());
+                if (wait.isZero()) {
+                    backoff = FIRST_BACKOFF;
+                } else {
+                    Duration pause = wait.compareTo(backoff) > 0 ? wait : backoff;
+                    Duration doubled = backoff.multipliedBy(2);
+                    backoff = doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
+                    idle(pause.toNanos());
+                }
+            }
+        } catch (IOException e) {
+            lastProblem = "telemetry queue unreadable: " + e.getMessage();
+            LOG.error("telemetry forwarder stopped: the queue cannot be read: {}", e.toString(), e);
+        }
+    }
+
+    /** Delivers one batch; returns how long to wait before the next attempt (zero after success). */
+    private Duration deliver(Batch batch) throws IOException {
+        long start = System.nanoTime();
+        Delivery delivery = sink.write(batch.payloads());
+        synchronized (deliveryNanos) {
+            deliveryNanos.recordValue(Math.min(HIGHEST_NANOS, System.nanoTime() - start));
+        }
+        if (delivery instanceof Delivery.Accepted) {
+            queue.acknowledge(batch);
+            delivered.addAndGet(batch.size());
+            refused = false;
+            lastProblem = "";
+            return Duration.ZERO;
+        } else if (delivery instanceof Delivery.RetryLater retry) {
+            retries.incrementAndGet();
+            lastProblem = retry.reason();
+            return retry.after().isZero() ? FIRST_BACKOFF : retry.after();
+        } else if (delivery instanceof Delivery.Rejected rejected) {
+            Path file = quarantine.keep(batch.firstSequence(), rejected.status(), rejected.serverMessage(),
+                    batch.payloads());
+            queue.acknowledge(batch);
+            quarantined.incrementAndGet();
+            lastProblem = "database refused " + batch.size() + " points as bad data (" + rejected.status()
+                    + "), kept in " + file;
+            LOG.error("telemetry {}: {}", lastProblem, rejected.serverMessage());
+            return Duration.ZERO;
+        }
+        Delivery.Unauthorized unauthorized = (Delivery.Unauthorized) delivery;
+        refused = true;
+        retries.incrementAndGet();
+        lastProblem = "database refuses this client (" + unauthorized.status() + "): " + unauthorized.serverMessage();
+        return REFUSED_WAIT;
+    }
+
+    private void idle(long nanos) {
+        synchronized (wake) {
+            try {
+                TimeUnit.NANOSECONDS.timedWait(wake, nanos);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                forwarding = false;
+            }
+        }
+    }
+
+    /**
+     * The latest health, refreshed by the forwarder between deliveries, at most four times a second:
+     * cheap, for the scan thread.
+     */
+    public TelemetryHealth health() {
+        return latest;
+    }
+
+    private void refreshHealth() throws IOException {
+        if (System.nanoTime() - healthTakenNanos >= HEALTH_PERIOD_NANOS) {
+            latest = measureHealth();
+        }
+    }
+
+    private TelemetryHealth measureHealth() throws IOException {
+        healthTakenNanos = System.nanoTime();
+        QueueStats stats = queue.stats();
+        return new TelemetryHealth(stats.records() + pendingInMemory(), stats.bytesOnDisk(), stats.oldestRecordAgeMs(),
+                lostInMemory.get() + lostOnDisk.get(), stats.full(), refused, delivered.get(), retries.get(),
+                quarantined.get(), lastProblem);
+    }
+
+    private long pendingInMemory() {
+        return handoff.stream().mapToLong(List::size).sum();
+    }
+
+    /** Time each delivery attempt took, nanoseconds. */
+    public Histogram deliveryTimes() {
+        synchronized (deliveryNanos) {
+            return deliveryNanos.copy();
+        }
+    }
+
+    /**
+     * Stops taking points, writes what was handed over to disk, and gives the forwarder up to {@code timeout} to
+     * deliver what is queued; whatever is left stays on disk and goes out with the next run. Returns true if
+     * everything was delivered.
+     */
+    public boolean close(Duration timeout) {
+        accepting = false;
+        writing = false;
+        join(writer, Duration.ofSeconds(30));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long left = queuedNow();
+        while (left > 0 && System.nanoTime() < deadline && forwarder.isAlive()) {
+            idle(IDLE_WAIT_NANOS);
+            left = queuedNow();
+        }
+        forwarding = false;
+        synchronized (wake) {
+            wake.notifyAll();
+        }
+        join(forwarder, Duration.ofSeconds(30));
+        sink.close();
+        try {
+            queue.close();
+        } catch (IOException e) {
+            LOG.error("telemetry queue did not close cleanly: {}", e.toString(), e);
+        }
+        if (left > 0) {
+            LOG.warn("telemetry: {} points not yet delivered stay queued on disk for the next run", left);
+        }
+        return left == 0;
+    }
+
+    @Override
+    public void close() {
+        close(Duration.ofSeconds(5));
+    }
+
+    private long queuedNow() {
+        try {
+            return queue.stats().records() + pendingInMemory();
+        } catch (IOException e) {
+            throw new UncheckedIOException("telemetry queue statistics unreadable", e);
+        }
+    }
+
+    private static void join(Thread thread, Duration timeout) {
+        try {
+            thread.join(timeout.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            LOG.warn("{} did not stop within {}", thread.getName(), timeout);
+        }
+    }
+}
