@@ -139,24 +139,26 @@ public record InfluxSettings(String url, String token, String org, String bucket
         try {
             uri = new URI(url.strip());
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(where + ": '" + url + "' is not a URL: " + e.getReason());
+            throw new IllegalArgumentException(where + ": " + shown(url) + " is not a URL: " + e.getReason());
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new IllegalArgumentException(where + ": '" + url + "' is not an http or https URL");
+            throw new IllegalArgumentException(where + ": " + shown(url) + " is not an http or https URL");
         }
         if (uri.getHost() == null) {
-            throw new IllegalArgumentException(where + ": '" + url + "' has no host");
+            throw new IllegalArgumentException(where + ": " + shown(url) + " has no host");
         }
         // The client would read a token, org or bucket from the query; credentials belong in the token alone.
         if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new IllegalArgumentException(where + ": '" + redacted(uri) + "' must not carry credentials, a "
-                    + "query or a fragment; give the token, org and bucket separately");
+            throw new IllegalArgumentException(where + ": " + shown(url) + " must not carry credentials, a query "
+                    + "or a fragment; give the token, org and bucket separately");
         }
     }
 
-    private static String redacted(URI uri) {
-        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + "/...";
+    /** The URL for an error message, unless it may carry a password or token. */
+    private static String shown(String url) {
+        return url.contains("@") || url.contains("?") ? "the URL (not shown: it may carry credentials)"
+                : "'" + url + "'";
     }
 
     private static void requireText(String value, String message) {
