@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -30,7 +31,8 @@ public final class EmbeddedQuestDb implements AutoCloseable {
     }
 
     /** Starts a server whose files live in {@code dir}; only HTTP on 127.0.0.1, on a free port. */
-    public static EmbeddedQuestDb start(Path dir) {
+    public static EmbeddedQuestDb start(Path dir) throws IOException {
+        quietLog(dir);
         ServerMain server = ServerMain.create(dir.toString(), Map.of(
                 "QDB_HTTP_BIND_TO", "127.0.0.1:0",
                 "QDB_PG_ENABLED", "false",
@@ -40,6 +42,23 @@ public final class EmbeddedQuestDb implements AutoCloseable {
                 "QDB_TELEMETRY_ENABLED", "false"));
         server.start();
         return new EmbeddedQuestDb(server);
+    }
+
+    /**
+     * QuestDB logs every query and commit to stdout; errors are enough here. Its log configuration is read once
+     * per JVM, by the first server, from the file named by the system property {@code out}.
+     */
+    private static void quietLog(Path dir) throws IOException {
+        if (System.getProperty("out") != null) {
+            return;
+        }
+        Path conf = Files.createDirectories(dir.resolve("conf")).resolve("log.conf");
+        Files.writeString(conf, String.join("\n",
+                "writers=stdout",
+                "w.stdout.class=io.questdb.log.LogConsoleWriter",
+                "w.stdout.level=ERROR",
+                ""));
+        System.setProperty("out", conf.toString());
     }
 
     /** Base URL for {@link InfluxSettings#url()}. */

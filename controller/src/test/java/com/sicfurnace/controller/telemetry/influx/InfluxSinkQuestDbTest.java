@@ -76,7 +76,7 @@ class InfluxSinkQuestDbTest {
                     "text", ""));
 
     @BeforeAll
-    static void start() {
+    static void start() throws IOException {
         db = EmbeddedQuestDb.start(dir);
     }
 
@@ -124,7 +124,8 @@ class InfluxSinkQuestDbTest {
     void aFieldTypeConflictIsRejectedWithQuestDbsMessage() throws IOException, InterruptedException {
         db.createNanosecondTable("conflict");
         try (InfluxSink sink = sink(true)) {
-            assertEquals(new Delivery.Accepted(), sink.write(List.of("conflict seed_temp_c=2300.5 1764000000000000001")));
+            assertEquals(new Delivery.Accepted(),
+                    sink.write(List.of("conflict seed_temp_c=2300.5 1764000000000000001")));
 
             Delivery d = sink.write(List.of("conflict seed_temp_c=\"hot\" 1764000000000000002"));
 
