@@ -25,10 +25,11 @@ import java.util.Optional;
  *       {@code token} {@code user:password} (empty where authentication is off), {@code org} any value such as
  *       {@code -} (ignored), {@code bucket} {@code database/retention_policy}, or just {@code database} for its
  *       default retention policy. 1.7 and older have no {@code /api/v2/write} and answer 404.</li>
- *   <li>InfluxDB 3.x (Core, Enterprise, Cloud Serverless/Dedicated/Clustered) through its v2-compatible
- *       {@code /api/v2/write}: {@code url} the server or cluster URL, {@code token} a 3.x token with write
- *       permission, {@code bucket} the database name, {@code org} any value (ignored by 3.x servers other than
- *       Cloud Serverless, where it is the organisation).</li>
+ *   <li>InfluxDB 3.x (Core and Enterprise, default port 8181; Cloud Serverless, Dedicated, Clustered) through its
+ *       v2-compatible {@code /api/v2/write}, which takes the {@code Authorization: Token} scheme this client
+ *       sends: {@code url} the server or cluster URL, {@code token} a database (or admin) token with write
+ *       permission, {@code bucket} the database name (the bucket on Cloud Serverless), {@code org} any value
+ *       (ignored).</li>
  * </ul>
  *
  * @param url            http or https base URL of the server, without credentials, query or fragment; a path is
@@ -67,7 +68,7 @@ public record InfluxSettings(String url, String token, String org, String bucket
         requireHttpUrl(url, FILE_URL);
         url = url.strip();
         Objects.requireNonNull(token, FILE_TOKEN);
-        requireText(org, FILE_ORG + " is required (for InfluxDB 1.x and most 3.x servers any value, e.g. '-')");
+        requireText(org, FILE_ORG + " is required (for InfluxDB 1.x and 3.x any value, e.g. '-')");
         requireText(bucket, FILE_BUCKET + " is required");
         requirePositive(connectTimeout, FILE_CONNECT_TIMEOUT);
         requirePositive(writeTimeout, FILE_WRITE_TIMEOUT);

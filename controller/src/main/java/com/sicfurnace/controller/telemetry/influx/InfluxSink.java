@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
  * {@link Delivery} as follows, and each is logged with its status and message (never the token):
  * <ul>
  *   <li>429 and 503: {@link Delivery.RetryLater} after the Retry-After header (seconds or HTTP date), else after
- *       {@link #DEFAULT_RETRY_AFTER}; other 5xx, 408, timeouts, refused or reset connections: RetryLater after
- *       {@link #DEFAULT_RETRY_AFTER};</li>
+ *       {@link #DEFAULT_RETRY_AFTER}; other 5xx, 408, an unfollowed 1xx/3xx, timeouts, refused or reset
+ *       connections, unknown hosts, TLS failures: RetryLater after {@link #DEFAULT_RETRY_AFTER};</li>
  *   <li>401, 403, and 404 (no such bucket or organisation, or no v2 write endpoint, as on InfluxDB 1.7):
  *       {@link Delivery.Unauthorized}: the data is fine, the settings or token are not;</li>
  *   <li>400 and the other 4xx (malformed line, field type conflict, 422 outside retention, 413 too large):
