@@ -14,7 +14,9 @@ import com.sicfurnace.controller.telemetry.Delivery;
 import com.sicfurnace.controller.telemetry.influx.EmbeddedQuestDb;
 import com.sicfurnace.controller.telemetry.influx.InfluxSettings;
 import com.sicfurnace.controller.telemetry.influx.InfluxSink;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -56,6 +59,9 @@ public final class InfluxWriteBenchmark {
                         + "java %s, %d cores%n", batches, batchSize, (long) batches * batchSize,
                 measured.get(0).stream().mapToInt(String::length).average().orElse(0), warmupBatches,
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+        byte[] body = String.join("\n", measured.get(0)).getBytes(StandardCharsets.UTF_8);
+        System.out.printf(Locale.ROOT, "one batch: %d bytes as sent plain, %d bytes gzipped%n", body.length,
+                gzipped(body));
         sinkPhase("InfluxSink, gzip on", true, warmup, measured);
         sinkPhase("InfluxSink, gzip off", false, warmup, measured);
         asyncPhase("client WriteApi (async, its batching), gzip on", true, warmup, measured, batchSize);
@@ -120,6 +126,14 @@ public final class InfluxWriteBenchmark {
         if (!(delivery instanceof Delivery.Accepted)) {
             throw new IllegalStateException("benchmark write not accepted: " + delivery);
         }
+    }
+
+    private static int gzipped(byte[] body) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write(body);
+        }
+        return out.size();
     }
 
     private static long points(List<List<String>> batches) {
