@@ -537,8 +537,11 @@ public final class DiskQueue implements AutoCloseable {
     }
 
     private Position nextSegmentIfAtEnd(Position at) {
+        if (!at.atEnd()) {
+            return at;
+        }
         int index = segments.indexOf(at.segment());
-        if (at.atEnd() && index + 1 < segments.size()) {
+        if (index + 1 < segments.size()) {
             Segment next = segments.get(index + 1);
             return new Position(next, 0, next.firstSequence);
         }

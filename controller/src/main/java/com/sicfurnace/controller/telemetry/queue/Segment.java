@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * sequence numbers from {@code firstSequence}. Mutable; guarded by the owning {@link DiskQueue}.
  */
 final class Segment implements AutoCloseable {
-    private static final Pattern NAME = Pattern.compile("\\d{20}\\.seg");
+    /** 20 digits, of which the first is 0: every long fits, and no name that does not parse is taken. */
+    private static final Pattern NAME = Pattern.compile("0\\d{19}\\.seg");
 
     final Path path;
     final long firstSequence;

@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sicfurnace.controller.loop.VirtualClock;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -215,6 +216,26 @@ class DiskQueueTest {
 
         assertEquals(List.of(Segment.fileName(1), Segment.fileName(2), Segment.fileName(3)), segmentFiles(dir));
         assertEquals(batch, payloads(drain(queue, 100)));
+    }
+
+    @Test
+    void anAppendThatFailsHalfwayLeavesNothingOfItsBatchBehind() throws IOException {
+        DiskQueue queue = open();
+        queue.append(lines(1, 10));
+        // Records 11..17 fit in the first segment; creating the next one, for record 18, is made to fail.
+        Path blocker = Files.createDirectory(QueueTestSupport.segment(dir, 18));
+
+        IOException failed = assertThrows(IOException.class, () -> queue.append(lines(11, 10)));
+        long firstSegmentBytes = Files.size(QueueTestSupport.segment(dir, 1));
+        QueueStats afterFailure = queue.stats();
+        Files.delete(blocker);
+        AppendResult retried = queue.append(lines(11, 10));
+
+        assertTrue(failed.getMessage().contains(Segment.fileName(18)), failed.getMessage());
+        assertEquals(10L * RECORD_BYTES, firstSegmentBytes, "the records written before the failure were cut off");
+        assertEquals(10, afterFailure.records());
+        assertEquals(11, retried.firstSequence());
+        assertEquals(lines(1, 20), payloads(drain(queue, 100)));
     }
 
     @Test
