@@ -26,7 +26,13 @@ import org.HdrHistogram.Histogram;
  * Speed of the telemetry disk queue on this machine's disk: append throughput with ~200-byte line-protocol records
  * at 100, 1000 and 10000 records per append (one fsync each), the cost of one append and of the bare fsync of a batch
  * of that size, and the drain rate (peek + acknowledge, one durable checkpoint per acknowledgement).
- * Run: see the class {@code main}; argument: a directory on the disk to measure (default: the temp directory).
+ * Argument: a directory on the disk to measure (default: the temp directory). Run, from the project root:
+ * <pre>
+ * ./mvnw -q -B -ntp -pl controller -am -DskipTests test-compile dependency:build-classpath \
+ *     -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
+ * cd controller &amp;&amp; java -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
+ *     com.sicfurnace.controller.bench.QueueBenchmark
+ * </pre>
  */
 public final class QueueBenchmark {
     private static final int[] BATCH_RECORDS = {100, 1000, 10000};

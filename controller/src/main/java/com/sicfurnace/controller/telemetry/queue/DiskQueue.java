@@ -1,7 +1,6 @@
 package com.sicfurnace.controller.telemetry.queue;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -25,15 +24,16 @@ import org.slf4j.LoggerFactory;
  * every {@link AppendResult} and in {@link #stats()}, never silently.
  *
  * <p>Threads: one appender and one drainer may work at the same time. {@link #append} writes and fsyncs outside
- * the lock the drainer uses, so delivering never waits for a disk flush of new records; records become visible to
+ * the lock that {@link #peek} and {@link #acknowledge} take, so a delivery never waits for new records to be
+ * flushed (an append may wait a few milliseconds for an acknowledgement's checkpoint); records become visible to
  * {@link #peek} only once they are durable. Only one {@code DiskQueue} may have a directory open (a file lock).
  *
  * <p>On-disk format, all integers big-endian, in directory {@code dir}:
  * <ul>
  *   <li>{@code <first sequence number, 20 digits>.seg}: segment files, each a run of records with consecutive
- *   sequence numbers starting at the one in its name. Sequence numbers start at 1 and never repeat. A segment is
- *   closed when the next record would take it past {@link QueueSettings#segmentBytes()}; a batch may span
- *   segments.</li>
+ *   sequence numbers starting at the one in its name. Sequence numbers start at 1 and go up by one per record;
+ *   one is given again only if the record that had it never became durable (a torn tail). A segment is closed
+ *   when the next record would take it past {@link QueueSettings#segmentBytes()}; a batch may span segments.</li>
  *   <li>One record: magic {@code 0xFE515201} (4 bytes; {@code 0xFE} never occurs in UTF-8, the last byte is the
  *   format version), payload length in bytes (4), sequence number (8), append time in epoch milliseconds (8),
  *   CRC32C over length, sequence number, time and payload (4), then the UTF-8 payload; 28 bytes of header.</li>
@@ -46,7 +46,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Durability: an append is durable when it returns: one fdatasync per segment file written (one, unless the
  * batch crosses into a new segment), plus a directory fsync when a segment file was created. An acknowledgement is
- * durable when it returns (the checkpoint); segment files whose records are all done are then deleted.
+ * durable when it returns (the checkpoint); segment files whose records are all done are then deleted, except the
+ * one being appended to.
  *
  * <p>Recovery ({@link #open}) verifies every record. A damaged tail of the newest segment, with no intact record
  * after it, is what a crash in the middle of a write leaves: it is cut off with a WARN naming file and offset.
@@ -55,13 +56,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class DiskQueue implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DiskQueue.class);
-
-    /** Where a record starts in a segment and the sequence number expected there. */
-    private record Position(Segment segment, long offset, long sequence) {
-        boolean atEnd() {
-            return offset >= segment.sizeBytes();
-        }
-    }
 
     /** What making room for a batch did. */
     private record Room(boolean rejected, long droppedRecords, int droppedSegments) {
@@ -76,17 +70,17 @@ public final class DiskQueue implements AutoCloseable {
     private final Object appendLock = new Object();
 
     // The appender's own state, guarded by appendLock.
+    private final BatchWriter batchWriter;
     private SegmentWriter writer;
-    private boolean broken;
 
     // Shared state, guarded by this.
-    private final List<Segment> segments;
+    private final SegmentList segments;
     private Segment activeSegment;
     private long nextSequence;
     private long doneThroughSequence;
     private long acknowledgedThroughSequence;
-    private Position cursor;
-    private Position peekEnd;
+    private SegmentList.Position cursor;
+    private SegmentList.Position peekEnd;
     private long droppedRecords;
     private long rejectedRecords;
     private long rejectedBatches;
@@ -99,7 +93,8 @@ public final class DiskQueue implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.lockChannel = lockChannel;
-        this.segments = new ArrayList<>(segments);
+        this.batchWriter = new BatchWriter(dir, settings.segmentBytes());
+        this.segments = new SegmentList(segments);
         this.doneThroughSequence = doneThroughSequence;
         this.acknowledgedThroughSequence = doneThroughSequence;
         long lastOnDisk = segments.isEmpty() ? 0 : segments.get(segments.size() - 1).lastSequence();
@@ -171,7 +166,7 @@ public final class DiskQueue implements AutoCloseable {
                     + "; append smaller batches");
         }
         synchronized (appendLock) {
-            if (broken) {
+            if (batchWriter.broken()) {
                 throw new IOException("telemetry queue " + dir + " could not undo a failed append; reopen it");
             }
             long firstSequence;
@@ -187,7 +182,7 @@ public final class DiskQueue implements AutoCloseable {
             if (room.rejected()) {
                 return AppendResult.rejected(payloads.size());
             }
-            publish(write(payloads, firstSequence, clock.millis()));
+            publish(batchWriter.write(writer, payloads, firstSequence, clock.millis()));
             return AppendResult.appended(firstSequence, firstSequence + payloads.size() - 1, room.droppedRecords(),
                     room.droppedSegments());
         }
@@ -231,9 +226,12 @@ public final class DiskQueue implements AutoCloseable {
     private Room dropOldest(long excessBytes) throws IOException {
         List<Segment> victims = new ArrayList<>();
         long freed = 0;
-        for (int i = 0; i < segments.size() && freed < excessBytes; i++) {
-            victims.add(segments.get(i));
-            freed += segments.get(i).sizeBytes();
+        for (Segment s : segments.all()) {
+            if (freed >= excessBytes) {
+                break;
+            }
+            victims.add(s);
+            freed += s.sizeBytes();
         }
         long lost = victims.stream().mapToLong(s -> s.recordsAfter(doneThroughSequence)).sum();
         long lastDropped = victims.get(victims.size() - 1).lastSequence();
@@ -259,87 +257,6 @@ public final class DiskQueue implements AutoCloseable {
                         + "undeliveredRecordsLost={} droppedRecordsTotal={} budgetBytes={}", victims.size(),
                 victims.get(0), lost, droppedRecords, settings.budgetBytes());
         return new Room(false, lost, victims.size());
-    }
-
-    /** Writes and fsyncs the records, rolling to new segments as needed; undoes everything on failure. */
-    private List<SegmentWriter> write(List<byte[]> payloads, long firstSequence, long appendTimeMs)
-            throws IOException {
-        List<SegmentWriter> touched = new ArrayList<>();
-        try {
-            int from = 0;
-            while (from < payloads.size()) {
-                SegmentWriter target = writerFor(payloads.get(from), firstSequence + from, touched);
-                int to = chunkEnd(payloads, from, target.writtenBytes());
-                target.write(encode(payloads, from, to, firstSequence, appendTimeMs), firstSequence + to - 1);
-                from = to;
-            }
-            for (SegmentWriter w : touched) {
-                w.force();
-            }
-            if (touched.get(touched.size() - 1) != writer) {
-                Durable.syncDirectory(dir);
-            }
-            return touched;
-        } catch (IOException | RuntimeException e) {
-            rollBack(touched, e);
-            throw e;
-        }
-    }
-
-    /** The segment the record at {@code sequence} goes to: the current one, or a new one if it would overflow. */
-    private SegmentWriter writerFor(byte[] payload, long sequence, List<SegmentWriter> touched) throws IOException {
-        SegmentWriter current = touched.isEmpty() ? writer : touched.get(touched.size() - 1);
-        if (current != null && (current.writtenBytes() == 0
-                || current.writtenBytes() + RecordFormat.recordBytes(payload.length) <= settings.segmentBytes())) {
-            if (touched.isEmpty()) {
-                touched.add(current);
-            }
-            return current;
-        }
-        SegmentWriter created = SegmentWriter.create(dir, sequence);
-        touched.add(created);
-        return created;
-    }
-
-    /** End (exclusive) of the records from {@code from} that fit in a segment already holding {@code sizeBytes}. */
-    private int chunkEnd(List<byte[]> payloads, int from, long sizeBytes) {
-        long size = sizeBytes + RecordFormat.recordBytes(payloads.get(from).length);
-        int to = from + 1;
-        while (to < payloads.size()
-                && size + RecordFormat.recordBytes(payloads.get(to).length) <= settings.segmentBytes()) {
-            size += RecordFormat.recordBytes(payloads.get(to).length);
-            to++;
-        }
-        return to;
-    }
-
-    private static ByteBuffer encode(List<byte[]> payloads, int from, int to, long firstSequence, long appendTimeMs) {
-        long bytes = 0;
-        for (int i = from; i < to; i++) {
-            bytes += RecordFormat.recordBytes(payloads.get(i).length);
-        }
-        ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(bytes));
-        for (int i = from; i < to; i++) {
-            RecordFormat.encode(buffer, firstSequence + i, appendTimeMs, payloads.get(i));
-        }
-        return buffer.flip();
-    }
-
-    private void rollBack(List<SegmentWriter> touched, Exception cause) {
-        for (SegmentWriter w : touched) {
-            try {
-                if (w == writer) {
-                    w.rollBack();
-                } else {
-                    w.close();
-                    Files.deleteIfExists(w.segment.path);
-                }
-            } catch (IOException | RuntimeException e) {
-                cause.addSuppressed(e);
-                broken = true;
-            }
-        }
-        LOG.error("telemetry queue append failed, batch not kept dir={} undone={}", dir, !broken, cause);
     }
 
     /** Makes the written records visible to the drainer and keeps the newest segment open for the next append. */
@@ -389,19 +306,19 @@ public final class DiskQueue implements AutoCloseable {
         ensureOpen();
         List<QueuedRecord> records = new ArrayList<>();
         long bytes = 0;
-        Position at = cursor();
+        SegmentList.Position at = cursor();
         while (at != null && records.size() < maxRecords) {
-            at = nextSegmentIfAtEnd(at);
+            at = segments.nextIfAtEnd(at);
             if (at.atEnd()) {
                 break;
             }
-            RecordReader.Decoded record = readAt(at, true);
+            RecordReader.Decoded record = segments.readAt(at, true);
             if (!records.isEmpty() && bytes + record.payloadBytes() > maxBytes) {
                 break;
             }
             records.add(new QueuedRecord(record.sequence(), record.appendTimeMs(), record.payload()));
             bytes += record.payloadBytes();
-            at = new Position(at.segment(), at.offset() + record.recordBytes(), record.sequence() + 1);
+            at = new SegmentList.Position(at.segment(), at.offset() + record.recordBytes(), record.sequence() + 1);
         }
         if (records.isEmpty()) {
             return Optional.empty();
@@ -430,7 +347,7 @@ public final class DiskQueue implements AutoCloseable {
             throw new IllegalStateException("telemetry queue: batch " + first + ".." + last
                     + " overlaps records acknowledged before (through " + acknowledgedThroughSequence + ")");
         }
-        long firstUndelivered = firstUndeliveredSequence();
+        long firstUndelivered = segments.firstSequenceAfter(doneThroughSequence, nextSequence);
         if (first > firstUndelivered) {
             throw new IllegalArgumentException("telemetry queue: batch " + first + ".." + last
                     + " would skip undelivered records from " + firstUndelivered);
@@ -450,9 +367,10 @@ public final class DiskQueue implements AutoCloseable {
 
     private void deleteDoneSegments() {
         boolean deleted = false;
-        while (!segments.isEmpty() && segments.get(0) != activeSegment
-                && segments.get(0).lastSequence() <= doneThroughSequence) {
-            Segment done = segments.remove(0);
+        while (!segments.isEmpty() && segments.oldest() != activeSegment
+                && segments.oldest().lastSequence() <= doneThroughSequence) {
+            Segment done = segments.oldest();
+            segments.remove(done);
             deleted = true;
             try {
                 done.close();
@@ -490,74 +408,27 @@ public final class DiskQueue implements AutoCloseable {
         long records = undeliveredRecords();
         long oldestAgeMs = 0;
         if (records > 0) {
-            long appendTimeMs = readAt(nextSegmentIfAtEnd(cursor()), false).appendTimeMs();
+            long appendTimeMs = segments.readAt(segments.nextIfAtEnd(cursor()), false).appendTimeMs();
             oldestAgeMs = Math.max(0, clock.millis() - appendTimeMs);
         }
-        return new QueueStats(records, bytesOnDisk(), oldestAgeMs, segments.size(), droppedRecords, rejectedRecords,
-                rejectedBatches, full);
+        return new QueueStats(records, bytesOnDisk(), oldestAgeMs, segments.all().size(), droppedRecords,
+                rejectedRecords, rejectedBatches, full);
     }
 
     private long undeliveredRecords() {
-        return segments.stream().mapToLong(s -> s.recordsAfter(doneThroughSequence)).sum();
+        return segments.recordsAfter(doneThroughSequence);
     }
 
     private long bytesOnDisk() {
-        return segments.stream().mapToLong(Segment::sizeBytes).sum();
-    }
-
-    private long firstUndeliveredSequence() {
-        for (Segment s : segments) {
-            if (s.lastSequence() > doneThroughSequence) {
-                return Math.max(s.firstSequence, doneThroughSequence + 1);
-            }
-        }
-        return nextSequence;
+        return segments.bytes();
     }
 
     /** Where the first undelivered record is, found again by a scan after the position became unknown. */
-    private Position cursor() throws IOException {
+    private SegmentList.Position cursor() throws IOException {
         if (cursor == null && !segments.isEmpty()) {
-            cursor = locate(doneThroughSequence + 1);
+            cursor = segments.locate(doneThroughSequence + 1);
         }
         return cursor;
-    }
-
-    private Position locate(long sequence) throws IOException {
-        for (Segment s : segments) {
-            if (s.lastSequence() >= sequence) {
-                Position at = new Position(s, 0, s.firstSequence);
-                while (at.sequence() < sequence) {
-                    at = new Position(s, at.offset() + readAt(at, false).recordBytes(), at.sequence() + 1);
-                }
-                return at;
-            }
-        }
-        Segment newest = segments.get(segments.size() - 1);
-        return new Position(newest, newest.sizeBytes(), newest.lastSequence() + 1);
-    }
-
-    private Position nextSegmentIfAtEnd(Position at) {
-        if (!at.atEnd()) {
-            return at;
-        }
-        int index = segments.indexOf(at.segment());
-        if (index + 1 < segments.size()) {
-            Segment next = segments.get(index + 1);
-            return new Position(next, 0, next.firstSequence);
-        }
-        return at;
-    }
-
-    private RecordReader.Decoded readAt(Position at, boolean withPayload) throws IOException {
-        RecordReader.Decoded record = at.segment().reader().decode(at.offset(), at.segment().sizeBytes(),
-                withPayload);
-        if (!record.ok() || record.sequence() != at.sequence()) {
-            String problem = record.ok() ? "sequence " + record.sequence() + " where " + at.sequence()
-                    + " was expected" : record.status().description;
-            throw new IOException("telemetry queue: record unreadable file=" + at.segment().path + " offset="
-                    + at.offset() + " problem=\"" + problem + "\"; reopening the queue moves the damage aside");
-        }
-        return record;
     }
 
     private void ensureOpen() {
@@ -574,7 +445,7 @@ public final class DiskQueue implements AutoCloseable {
                     return;
                 }
                 closed = true;
-                List<AutoCloseable> resources = new ArrayList<>(segments);
+                List<AutoCloseable> resources = new ArrayList<>(segments.all());
                 if (writer != null) {
                     resources.add(writer);
                 }

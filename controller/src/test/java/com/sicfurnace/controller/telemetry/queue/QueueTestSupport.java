@@ -77,7 +77,7 @@ final class QueueTestSupport {
 
         LogCapture() {
             appender.start();
-            for (Class<?> type : List.of(DiskQueue.class, Recovery.class, Checkpoint.class)) {
+            for (Class<?> type : List.of(DiskQueue.class, BatchWriter.class, Recovery.class, Checkpoint.class)) {
                 Logger logger = (Logger) LoggerFactory.getLogger(type);
                 logger.addAppender(appender);
                 loggers.add(logger);
