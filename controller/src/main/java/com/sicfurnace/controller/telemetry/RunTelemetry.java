@@ -86,7 +86,7 @@ public final class RunTelemetry implements AutoCloseable {
         lostSeen = health.lostRecords();
         controller.reportCondition(AlarmId.TELEMETRY_DATABASE_REFUSED, health.refused(), health.lastProblem());
         controller.reportCondition(AlarmId.TELEMETRY_BACKLOG, health.oldestAgeMs() > backlogAlarmMs,
-                health.queuedRecords() + " points waiting, oldest " + health.oldestAgeMs() / 1000 + " s: "
+                health.queuedRecords() + " points waiting on disk, oldest " + health.oldestAgeMs() / 1000 + " s: "
                         + health.lastProblem());
         if (health.quarantinedBatches() > quarantinedSeen) {
             controller.reportCondition(AlarmId.TELEMETRY_BATCH_QUARANTINED, true, health.lastProblem());

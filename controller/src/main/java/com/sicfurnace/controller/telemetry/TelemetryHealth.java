@@ -4,6 +4,7 @@ package com.sicfurnace.controller.telemetry;
  * How the telemetry path is doing, for alarms and metrics. Counts are since the pipeline started.
  *
  * @param queuedRecords    points on disk not yet delivered
+ * @param handedOverRecords points handed over by the scan and not yet on disk
  * @param queueBytes       disk used by the queue
  * @param oldestAgeMs      how long the oldest undelivered point has waited (0 when none)
  * @param lostRecords      points lost: dropped or refused by the full queue, or the hand-off overflowing
@@ -14,7 +15,7 @@ package com.sicfurnace.controller.telemetry;
  * @param quarantinedBatches batches the database refused as bad data, kept in the quarantine folder
  * @param lastProblem      the last failure, for the operator; empty after a success
  */
-public record TelemetryHealth(long queuedRecords, long queueBytes, long oldestAgeMs, long lostRecords,
+public record TelemetryHealth(long queuedRecords, long handedOverRecords, long queueBytes, long oldestAgeMs, long lostRecords,
                               boolean queueFull, boolean refused, long deliveredRecords, long retries,
                               long quarantinedBatches, String lastProblem) {
 }

@@ -157,7 +157,7 @@ public final class TelemetryPipeline implements AutoCloseable {
                     Duration pause = wait.compareTo(backoff) > 0 ? wait : backoff;
                     Duration doubled = backoff.multipliedBy(2);
                     backoff = doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
-                    idle(pause.toNanos());
+                    pause(pause.toNanos());
                 }
             }
         } catch (IOException e) {
@@ -200,6 +200,15 @@ public final class TelemetryPipeline implements AutoCloseable {
         return REFUSED_WAIT;
     }
 
+    /** Waits out a back-off, keeping the health current meanwhile; ends early when the pipeline closes. */
+    private void pause(long nanos) throws IOException {
+        long deadline = System.nanoTime() + nanos;
+        for (long left = nanos; left > 0 && forwarding; left = deadline - System.nanoTime()) {
+            idle(Math.min(left, HEALTH_PERIOD_NANOS));
+            refreshHealth();
+        }
+    }
+
     private void idle(long nanos) {
         synchronized (wake) {
             try {
@@ -228,7 +237,7 @@ public final class TelemetryPipeline implements AutoCloseable {
     private TelemetryHealth measureHealth() throws IOException {
         healthTakenNanos = System.nanoTime();
         QueueStats stats = queue.stats();
-        return new TelemetryHealth(stats.records() + pendingInMemory(), stats.bytesOnDisk(), stats.oldestRecordAgeMs(),
+        return new TelemetryHealth(stats.records(), pendingInMemory(), stats.bytesOnDisk(), stats.oldestRecordAgeMs(),
                 lostInMemory.get() + lostOnDisk.get(), stats.full(), refused, delivered.get(), retries.get(),
                 quarantined.get(), lastProblem);
     }

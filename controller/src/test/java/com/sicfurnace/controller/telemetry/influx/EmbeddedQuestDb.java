@@ -32,9 +32,14 @@ public final class EmbeddedQuestDb implements AutoCloseable {
 
     /** Starts a server whose files live in {@code dir}; only HTTP on 127.0.0.1, on a free port. */
     public static EmbeddedQuestDb start(Path dir) throws IOException {
+        return start(dir, 0);
+    }
+
+    /** Starts a server on a given port: a database restarted in an outage test comes back where it was. */
+    public static EmbeddedQuestDb start(Path dir, int port) throws IOException {
         quietLog(dir);
         ServerMain server = ServerMain.create(dir.toString(), Map.of(
-                "QDB_HTTP_BIND_TO", "127.0.0.1:0",
+                "QDB_HTTP_BIND_TO", "127.0.0.1:" + port,
                 "QDB_PG_ENABLED", "false",
                 "QDB_LINE_TCP_ENABLED", "false",
                 "QDB_LINE_UDP_ENABLED", "false",
