@@ -61,6 +61,7 @@ public final class TelemetryPipeline implements AutoCloseable {
     private volatile String lastProblem = "";
     private volatile TelemetryHealth latest;
     private long healthTakenNanos;
+    private boolean closed;
 
     public TelemetryPipeline(DiskQueue queue, TelemetrySink sink, Path quarantineDir) throws IOException {
         this.queue = queue;
@@ -258,7 +259,11 @@ public final class TelemetryPipeline implements AutoCloseable {
      * deliver what is queued; whatever is left stays on disk and goes out with the next run. Returns true if
      * everything was delivered.
      */
-    public boolean close(Duration timeout) {
+    public synchronized boolean close(Duration timeout) {
+        if (closed) {
+            return latest.queuedRecords() == 0;
+        }
+        closed = true;
         accepting = false;
         writing = false;
         join(writer, Duration.ofSeconds(30));
@@ -273,6 +278,11 @@ public final class TelemetryPipeline implements AutoCloseable {
             wake.notifyAll();
         }
         join(forwarder, Duration.ofSeconds(30));
+        try {
+            latest = measureHealth();
+        } catch (IOException e) {
+            LOG.error("telemetry queue statistics unreadable at close: {}", e.toString(), e);
+        }
         sink.close();
         try {
             queue.close();

@@ -19,14 +19,15 @@ import java.util.concurrent.Executors;
 import java.util.zip.GZIPInputStream;
 
 /**
- * A stand-in for an InfluxDB write endpoint on 127.0.0.1 that answers every request with one scripted response
- * (status, headers, body), or never answers, and records what it was sent.
+ * A stand-in for an InfluxDB write endpoint on 127.0.0.1 that answers requests with scripted responses (status,
+ * headers, body; the last one for every request after the script), or never answers, and records what it was sent
+ * and when.
  */
-final class ScriptedWriteEndpoint implements AutoCloseable {
+public final class ScriptedWriteEndpoint implements AutoCloseable {
 
     /** One answer: status, headers and body; a status of 0 means never answer. */
-    record Answer(int status, Map<String, String> headers, String body) {
-        static Answer of(int status, String body, String... headerPairs) {
+    public record Answer(int status, Map<String, String> headers, String body) {
+        public static Answer of(int status, String body, String... headerPairs) {
             Map<String, String> headers = new LinkedHashMap<>();
             for (int i = 0; i < headerPairs.length; i += 2) {
                 headers.put(headerPairs[i], headerPairs[i + 1]);
@@ -34,14 +35,14 @@ final class ScriptedWriteEndpoint implements AutoCloseable {
             return new Answer(status, headers, body);
         }
 
-        static Answer never() {
+        public static Answer never() {
             return new Answer(0, Map.of(), "");
         }
     }
 
     /** What one request carried; {@code body} is decompressed when it came gzip-encoded. */
-    record Received(String method, String path, String query, Map<String, List<String>> headers, byte[] rawBody,
-                    String body) {
+    public record Received(String method, String path, String query, Map<String, List<String>> headers,
+                           byte[] rawBody, String body, long receivedNanos) {
         String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
@@ -52,10 +53,10 @@ final class ScriptedWriteEndpoint implements AutoCloseable {
     private final ExecutorService handlers = Executors.newCachedThreadPool();
     private final CountDownLatch release = new CountDownLatch(1);
     private final List<Received> received = new CopyOnWriteArrayList<>();
-    private final Answer answer;
+    private final List<Answer> script;
 
-    private ScriptedWriteEndpoint(Answer answer) throws IOException {
-        this.answer = answer;
+    private ScriptedWriteEndpoint(List<Answer> script) throws IOException {
+        this.script = List.copyOf(script);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         server.createContext("/", this::handle);
         server.setExecutor(handlers);
@@ -63,14 +64,19 @@ final class ScriptedWriteEndpoint implements AutoCloseable {
     }
 
     static ScriptedWriteEndpoint answering(Answer answer) throws IOException {
-        return new ScriptedWriteEndpoint(answer);
+        return new ScriptedWriteEndpoint(List.of(answer));
     }
 
-    String url() {
+    /** Answers the n-th request with the n-th answer, and every request after the script with the last one. */
+    public static ScriptedWriteEndpoint answering(List<Answer> script) throws IOException {
+        return new ScriptedWriteEndpoint(script);
+    }
+
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 
@@ -78,9 +84,14 @@ final class ScriptedWriteEndpoint implements AutoCloseable {
         try (exchange) {
             byte[] raw = exchange.getRequestBody().readAllBytes();
             String encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
-            received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()), raw,
-                    "gzip".equalsIgnoreCase(encoding) ? gunzip(raw) : new String(raw, StandardCharsets.UTF_8)));
+            Answer answer;
+            synchronized (received) {
+                answer = script.get(Math.min(received.size(), script.size() - 1));
+                received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                        exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()), raw,
+                        "gzip".equalsIgnoreCase(encoding) ? gunzip(raw) : new String(raw, StandardCharsets.UTF_8),
+                        System.nanoTime()));
+            }
             if (answer.status() == 0) {
                 awaitRelease();
                 return;
