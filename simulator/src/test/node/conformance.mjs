@@ -406,7 +406,7 @@ function writeValue(session, nodeId, dataType, value) {
     return session.write({ nodeId, attributeId: AttributeIds.Value, value: { value: { dataType, value } } });
 }
 
-/** A value inside the signal's range, at {@code fraction} of its span; a whole number for integer types. */
+/** A value inside the signal's range, at `fraction` of its span; a whole number for integer types. */
 function validValue(signal, fraction) {
     if (signal.dataType === "boolean") {
         return true;
@@ -415,13 +415,13 @@ function validValue(signal, fraction) {
     return signal.dataType === "uint32" ? Math.round(value) : value;
 }
 
-/** A valid value well away from {@code current}, so that writing it shows in the read-back. */
+/** A valid value well away from `current`, so that writing it shows in the read-back. */
 function otherValidValue(signal, current) {
     const value = validValue(signal, 0.37);
     return Math.abs(value - current) > 0.1 * (signal.max - signal.min) ? value : validValue(signal, 0.81);
 }
 
-/** Readings are noisy; outputs read back what was written, up to {@code slack}. */
+/** Readings are noisy; outputs read back what was written, up to `slack`. */
 function inRange(signal, value, slack = 0) {
     const margin = signal.direction === "in" ? NOISE_MARGIN * (signal.max - signal.min) : slack;
     return Number.isFinite(value) && value >= signal.min - margin && value <= signal.max + margin;

@@ -167,7 +167,7 @@ class IndependentClientConformanceTest {
         if (!missing.isEmpty()) {
             problems.add(spec.name() + ": not checked: " + missing);
         }
-        failedChecks(spec.name(), entry.path("checks")).forEach(problems::add);
+        problems.addAll(failedChecks(spec.name(), entry.path("checks")));
         return problems;
     }
 
