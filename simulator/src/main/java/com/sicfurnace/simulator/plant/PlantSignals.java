@@ -47,7 +47,8 @@ final class PlantSignals {
         bindings.put("heater_enable", Binding.command(v -> model.setHeaterEnable(v != 0)));
         bindings.put("heater_contactor_closed", Binding.flag(model::heaterContactorClosed));
         if (model.hasCoilLift()) {
-            bindings.put("coil_position_sp_mm", Binding.command(model::setCoilPositionSetpointMm));
+            bindings.put("coil_position_sp_mm", Binding.command(model::setCoilPositionSetpointMm,
+                    model.config().heating().coil().initialMm()));
             bindings.put("coil_position_mm", Binding.reading(model::coilPositionMm));
         }
     }
@@ -113,7 +114,8 @@ final class PlantSignals {
     }
 
     private void cooling() {
-        bindings.put("chiller_supply_sp_c", Binding.command(model::setChillerSetpointC));
+        bindings.put("chiller_supply_sp_c", Binding.command(model::setChillerSetpointC,
+                model.config().cooling().chillerSetpointC()));
         bindings.put("chiller_supply_c", Binding.reading(model::chillerSupplyC));
         bindings.put("chiller_running", Binding.flag(model::chillerRunning));
         circuit("water_coil_", Circuit.COIL);

@@ -18,7 +18,8 @@ import java.util.TreeSet;
  * whatever the transport, the furnace obeys the same contract.
  *
  * <p>Writes are checked as the real devices check them: inputs cannot be written, values must lie in the
- * signal's range, booleans must be 0 or 1. A written output reads back as written. Not thread-safe: callers that
+ * signal's range, booleans must be 0 or 1. A written output reads back as written; before its first write, as the
+ * command the model starts with (a device reports the setpoint it holds). Not thread-safe: callers that
  * serve several threads synchronise on this object.
  */
 public final class SimulatedFurnace {
@@ -47,6 +48,12 @@ public final class SimulatedFurnace {
             if (spec.direction() == Direction.OUT && !bindings[i].writable()) {
                 throw new IllegalStateException("output '" + spec.name() + "' is bound to a reading");
             }
+            if (spec.direction() == Direction.OUT && !spec.inRange(bindings[i].initial())) {
+                throw new IllegalStateException("output '" + spec.name() + "' starts at " + bindings[i].initial()
+                        + ", outside its range " + spec.minimum() + ".." + spec.maximum() + " " + spec.unit()
+                        + ": check the " + model.config().furnace() + " furnace configuration");
+            }
+            written[i] = bindings[i].initial();
         }
         this.indexByName = Map.copyOf(index);
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sicfurnace.iolist.Direction;
 import com.sicfurnace.iolist.IoList;
 import com.sicfurnace.iolist.SignalSpec;
 import com.sicfurnace.simulator.model.FurnaceConfigs;
@@ -24,6 +25,30 @@ class SimulatedFurnaceTest {
         for (SignalSpec spec : sim.signals()) {
             double value = sim.read(spec.name());
             assertFalse(Double.isNaN(value), spec.name() + " reads a number");
+        }
+    }
+
+    /**
+     * A device reports the setpoint it holds, in range, before anyone writes one: the chiller's 20 °C and the coil
+     * lift's 50 mm, not 0 (an independent Modbus client found the chiller setpoint reading 0, below its 10..30).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"6inch", "8inch"})
+    void outputsReadTheCommandTheModelStartsWithBeforeTheirFirstWrite(String furnace) {
+        SimulatedFurnace sim = new SimulatedFurnace(FurnaceConfigs.shipped(furnace), 1, 0.1);
+        for (SignalSpec spec : sim.signals()) {
+            if (spec.direction() == Direction.OUT) {
+                assertTrue(spec.inRange(sim.read(spec.name())), spec.name() + " reads " + sim.read(spec.name()));
+            }
+        }
+        assertEquals(20.0, sim.read("chiller_supply_sp_c"));
+        if (furnace.equals("6inch")) {
+            assertEquals(50.0, sim.read("coil_position_sp_mm"));
+        }
+        sim.advance(600.0);
+        assertEquals(20.0, sim.read("chiller_supply_c"), 0.5, "the chiller holds the setpoint it reports");
+        if (furnace.equals("6inch")) {
+            assertEquals(50.0, sim.read("coil_position_mm"), 0.01, "the lift holds the setpoint it reports");
         }
     }
 
