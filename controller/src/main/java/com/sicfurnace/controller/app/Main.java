@@ -6,6 +6,9 @@ import com.sicfurnace.controller.report.ReportFiles;
 import com.sicfurnace.controller.report.RunRecorder;
 import com.sicfurnace.controller.report.RunSummary;
 import com.sicfurnace.controller.report.StepSummary;
+import com.sicfurnace.controller.telemetry.Decimation;
+import com.sicfurnace.controller.telemetry.TelemetrySettings;
+import com.sicfurnace.controller.telemetry.influx.InfluxSettings;
 import com.sicfurnace.simulator.model.FurnaceConfigs;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -95,8 +99,28 @@ public final class Main {
         @Option(names = "--start", description = "virtual start time, ISO-8601 (default ${DEFAULT-VALUE})")
         Instant start = VirtualRun.Options.defaults().start();
 
+        @Option(names = "--telemetry-dir", description = "record telemetry: the disk queue, and line-protocol files "
+                + "when no database is set (INFLUX_URL, INFLUX_TOKEN, INFLUX_ORG, INFLUX_BUCKET); with INFLUX_URL set "
+                + "the default is var/telemetry")
+        Path telemetryDir;
+
+        @Option(names = "--telemetry-period-s", description = "furnace seconds between telemetry values "
+                + "(default ${DEFAULT-VALUE}; states go out on change)")
+        double telemetryPeriodS = 10.0;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
+
+        /** Telemetry when asked for by --telemetry-dir or INFLUX_URL, timestamped in furnace time. */
+        Optional<TelemetrySettings> telemetry(Map<String, String> environment) {
+            Optional<InfluxSettings> influx = InfluxSettings.resolve(Optional.empty(), environment);
+            if (telemetryDir == null && influx.isEmpty()) {
+                return Optional.empty();
+            }
+            Path dir = telemetryDir != null ? telemetryDir : Path.of("var", "telemetry");
+            return Optional.of(TelemetrySettings.local(dir).withInflux(influx)
+                    .withDecimation(new Decimation(telemetryPeriodS, 600.0, Map.of())));
+        }
 
         /** Furnace seconds per wall second; 0 runs unpaced. */
         double speed() {
@@ -115,7 +139,17 @@ public final class Main {
                 return INVALID_INPUT;
             }
             VirtualRun.Options options = new VirtualRun.Options(seed, maxHours, start,
-                    VirtualRun.Options.defaults().trendPeriodS(), speed(), statusPeriodS());
+                    VirtualRun.Options.defaults().trendPeriodS(), speed(), statusPeriodS(), Optional.empty());
+            Optional<TelemetrySettings> telemetry;
+            try {
+                telemetry = telemetry(System.getenv());
+            } catch (IllegalArgumentException e) {
+                err.println("telemetry: " + e.getMessage());
+                return INVALID_INPUT;
+            }
+            if (telemetry.isPresent()) {
+                options = options.withTelemetry(telemetry.get());
+            }
             VirtualRun.Result result = VirtualRun.execute(loaded.recipe(), loaded.profile(),
                     FurnaceConfigs.shipped(loaded.profile().furnace()), options);
             Files.createDirectories(reportDir);

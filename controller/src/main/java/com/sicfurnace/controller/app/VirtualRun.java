@@ -13,15 +13,24 @@ import com.sicfurnace.controller.report.RunRecorder;
 import com.sicfurnace.controller.report.RunSummary;
 import com.sicfurnace.controller.report.TrendColumn;
 import com.sicfurnace.controller.report.TrendColumns;
+import com.sicfurnace.controller.telemetry.RunTags;
+import com.sicfurnace.controller.telemetry.RunTelemetry;
+import com.sicfurnace.controller.telemetry.ScanView;
+import com.sicfurnace.controller.telemetry.TelemetrySettings;
 import com.sicfurnace.iolist.IoList;
 import com.sicfurnace.simulator.model.FurnaceConfig;
 import com.sicfurnace.simulator.model.FurnaceModel;
 import com.sicfurnace.simulator.plant.SimulatedFurnace;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,13 +50,18 @@ public final class VirtualRun {
      * seconds; 0 for never).
      */
     public record Options(long seed, double maxHours, Instant start, double trendPeriodS, double speed,
-                          double statusPeriodS) {
+                          double statusPeriodS, Optional<TelemetrySettings> telemetry) {
         public static Options defaults() {
-            return new Options(1L, 400.0, Instant.parse("2026-01-05T06:00:00Z"), 60.0, 0.0, 0.0);
+            return new Options(1L, 400.0, Instant.parse("2026-01-05T06:00:00Z"), 60.0, 0.0, 0.0, Optional.empty());
         }
 
         public Options paced(double newSpeed, double newStatusPeriodS) {
-            return new Options(seed, maxHours, start, trendPeriodS, newSpeed, newStatusPeriodS);
+            return new Options(seed, maxHours, start, trendPeriodS, newSpeed, newStatusPeriodS, telemetry);
+        }
+
+        /** Records the run's telemetry, timestamped with furnace (virtual) time. */
+        public Options withTelemetry(TelemetrySettings settings) {
+            return new Options(seed, maxHours, start, trendPeriodS, speed, statusPeriodS, Optional.of(settings));
         }
     }
 
@@ -60,7 +74,8 @@ public final class VirtualRun {
 
     public static Result execute(Recipe recipe, FurnaceProfile profile, FurnaceConfig physics, Options options) {
         SimulatedFurnace furnace = new SimulatedFurnace(physics, options.seed(), profile.scanPeriodS());
-        ProcessImage in = new ProcessImage(IoList.fromClasspath().forFurnace(profile.furnace()));
+        IoList signals = IoList.fromClasspath().forFurnace(profile.furnace());
+        ProcessImage in = new ProcessImage(signals);
         OutputImage out = new OutputImage();
         FurnaceController controller = new FurnaceController(profile, recipe);
         List<TrendColumn> columns = new ArrayList<>(TrendColumns.standard(profile, in, out, controller));
@@ -75,7 +90,9 @@ public final class VirtualRun {
         long maxScans = Math.round(options.maxHours() * 3600.0 / periodS);
         long wallStart = System.nanoTime();
         long statusEvery = options.statusPeriodS() > 0 ? Math.round(options.statusPeriodS() / periodS) : 0;
-        try (InProcessFurnaceIo io = new InProcessFurnaceIo(furnace)) {
+        try (InProcessFurnaceIo io = new InProcessFurnaceIo(furnace);
+             RunTelemetry telemetry = startTelemetry(options, profile, recipe, signals)) {
+            ScanView view = new ScanView(in, out, controller);
             controller.start();
             long scan = 0;
             while (scan < maxScans && !ended(controller.programmer()) && !Thread.currentThread().isInterrupted()) {
@@ -83,6 +100,9 @@ public final class VirtualRun {
                 controller.scan(in, out, clock.instant());
                 io.writeOutputs(out);
                 recorder.onScan(controller, periodS, scan * periodS);
+                if (telemetry != null) {
+                    telemetry.afterScan(view, clock.instant());
+                }
                 furnace.advance(periodS);
                 clock.advance(period);
                 scan++;
@@ -104,6 +124,21 @@ public final class VirtualRun {
                     recipe.name(), profile.furnace(), String.format("%.2f", summary.furnaceHours()),
                     String.format("%.2f", wallSeconds), summary.completed(), summary.finalState());
             return new Result(summary, recorder);
+        }
+    }
+
+    /** The run's telemetry if the options ask for it, else null; the run id names the recipe and the wall time. */
+    private static RunTelemetry startTelemetry(Options options, FurnaceProfile profile, Recipe recipe,
+                                               IoList signals) {
+        if (options.telemetry().isEmpty()) {
+            return null;
+        }
+        String runId = "virtual-" + profile.furnace() + "-" + Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        try {
+            return RunTelemetry.start(options.telemetry().get(), signals, new RunTags(profile.furnace(), runId,
+                    recipe.name()), Clock.systemUTC(), false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("telemetry cannot start in " + options.telemetry().get().directory(), e);
         }
     }
 

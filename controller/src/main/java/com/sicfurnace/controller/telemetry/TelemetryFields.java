@@ -60,8 +60,16 @@ public final class TelemetryFields {
                     : typed(v.in().value(signal), spec.isBoolean(), integer);
         });
         TelemetryField quality = new TelemetryField(measurement, spec.name() + "_quality", true,
-                v -> v.in().quality(signal).name().toLowerCase(Locale.ROOT));
+                v -> quality(v.in().quality(signal)));
         return List.of(value, quality);
+    }
+
+    /**
+     * Good, bad or stale. A reading at the end of its range is good here: the value says so, and a noisy reading
+     * near a range end would otherwise flip its quality every scan.
+     */
+    private static String quality(Quality quality) {
+        return quality == Quality.BAD || quality == Quality.STALE ? quality.name().toLowerCase(Locale.ROOT) : "good";
     }
 
     private static Object typed(double value, boolean bool, boolean integer) {
