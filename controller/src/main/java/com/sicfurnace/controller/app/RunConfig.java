@@ -97,8 +97,7 @@ public record RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings
         Path recipe = overrides.recipe().orElseGet(() -> base.resolve(r.text("recipe", null)));
         Path reportDir = overrides.reportDir().orElseGet(() -> base.resolve(r.text("report_dir", "reports/run")));
         return new RunConfig(recipe, reportDir, speed, opcua(r.child("opcua"), base, scanPeriodS / speed, environment),
-                modbus(r.child("modbus")), root.has("metrics") ? metrics(r.child("metrics"))
-                : new MetricsSettings(MetricsSettings.DEFAULT_BIND, MetricsSettings.DEFAULT_PORT, Optional.empty()));
+                modbus(r.child("modbus")), root.has("metrics") ? metrics(r.child("metrics")) : MetricsSettings.DEFAULT);
     }
 
     private static MetricsSettings metrics(Reader r) {

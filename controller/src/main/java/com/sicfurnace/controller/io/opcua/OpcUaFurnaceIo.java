@@ -47,10 +47,8 @@ public final class OpcUaFurnaceIo implements FurnaceIo {
     public OpcUaFurnaceIo(IoList furnaceSignals, OpcUaSettings settings) {
         List<NodeBinding> in = new ArrayList<>();
         List<NodeBinding> out = new ArrayList<>();
-        String device = "plc";
         for (SignalSpec spec : furnaceSignals.signals()) {
             if (spec.protocol() == Protocol.OPCUA) {
-                device = spec.device();
                 NodeBinding binding = new NodeBinding(Signal.byIoName(spec.name()),
                         NodeId.parse(spec.nodeId().orElseThrow()), spec.dataType());
                 (spec.direction() == Direction.IN ? in : out).add(binding);
@@ -60,6 +58,8 @@ public final class OpcUaFurnaceIo implements FurnaceIo {
         this.outputs = List.copyOf(out);
         this.written = new double[outputs.size()];
         this.live = new LiveValues(inputs);
+        String device = furnaceSignals.signals().stream().filter(s -> s.protocol() == Protocol.OPCUA)
+                .map(SignalSpec::device).findFirst().orElse("plc");
         this.session = new PlcSession(settings, device, inputs, live);
         this.metrics = new OpcUaMetrics(session);
         this.thread = new Thread(this::run, "opcua-io");

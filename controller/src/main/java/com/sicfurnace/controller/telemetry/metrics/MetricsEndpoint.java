@@ -78,10 +78,6 @@ public final class MetricsEndpoint implements AutoCloseable {
         binders.forEach(b -> b.bindTo(registry));
     }
 
-    public PrometheusMeterRegistry registry() {
-        return registry;
-    }
-
     /** The port it listens on (the chosen one when started with port 0). */
     public int port() {
         return server.getAddress().getPort();
