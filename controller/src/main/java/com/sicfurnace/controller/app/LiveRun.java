@@ -16,13 +16,19 @@ import com.sicfurnace.controller.report.RunRecorder;
 import com.sicfurnace.controller.report.RunSummary;
 import com.sicfurnace.controller.report.TrendColumns;
 import com.sicfurnace.controller.runtime.ScaledClock;
+import com.sicfurnace.controller.runtime.ScanMetrics;
 import com.sicfurnace.controller.runtime.ScanRunner;
+import com.sicfurnace.controller.telemetry.metrics.MetricsEndpoint;
+import com.sicfurnace.controller.telemetry.metrics.MetricsSettings;
+import com.sicfurnace.controller.telemetry.metrics.ProcessMetrics;
 import com.sicfurnace.iolist.IoList;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -41,6 +47,7 @@ public final class LiveRun implements AutoCloseable {
     private final FurnaceController controller;
     private final RunRecorder recorder;
     private final ScanRunner runner;
+    private final Optional<MetricsEndpoint> metrics;
     private final Clock clock;
     private final Instant start;
     private final long statusEveryScans;
@@ -57,8 +64,9 @@ public final class LiveRun implements AutoCloseable {
         this.recipe = recipe;
         IoList signals = IoList.fromClasspath().forFurnace(profile.furnace());
         long periodNanos = Math.round(profile.scanPeriodS() / config.speed() * 1e9);
-        this.io = new CompositeFurnaceIo(List.of(new OpcUaFurnaceIo(signals, config.opcua()),
-                new ModbusFurnaceIo(signals, config.modbus(), periodNanos)));
+        OpcUaFurnaceIo plc = new OpcUaFurnaceIo(signals, config.opcua());
+        ModbusFurnaceIo fieldDevices = new ModbusFurnaceIo(signals, config.modbus(), periodNanos);
+        this.io = new CompositeFurnaceIo(List.of(plc, fieldDevices));
         ProcessImage in = new ProcessImage(signals);
         OutputImage out = new OutputImage();
         this.controller = new FurnaceController(profile, recipe);
@@ -66,7 +74,31 @@ public final class LiveRun implements AutoCloseable {
         this.start = Instant.now();
         this.clock = config.speed() == 1.0 ? Clock.systemUTC() : new ScaledClock(start, config.speed());
         this.statusEveryScans = statusPeriodS > 0 ? Math.round(statusPeriodS / profile.scanPeriodS()) : 0;
-        this.runner = new ScanRunner(controller, io, in, out, clock, periodNanos, this::afterScan);
+        ScanMetrics scanMetrics = new ScanMetrics();
+        ProcessMetrics processMetrics = new ProcessMetrics();
+        this.runner = new ScanRunner(controller, io, in, out, clock, periodNanos, (c, i, o) -> {
+            afterScan(c, i, o);
+            processMetrics.afterScan(c, i, o);
+        }, scanMetrics);
+        this.metrics = serveMetrics(config.metrics(), profile.furnace(),
+                List.of(scanMetrics, processMetrics, plc.metrics(), fieldDevices.metrics()));
+    }
+
+    /** The Prometheus endpoint with every part's meters, unless switched off; on failure nothing stays open. */
+    private Optional<MetricsEndpoint> serveMetrics(MetricsSettings settings, String variant,
+                                                   List<MeterBinder> binders) {
+        if (!settings.enabled()) {
+            return Optional.empty();
+        }
+        try {
+            MetricsEndpoint endpoint = MetricsEndpoint.start(settings.bind(), settings.port(),
+                    settings.furnace().orElse(variant));
+            endpoint.bind(binders);
+            return Optional.of(endpoint);
+        } catch (RuntimeException e) {
+            io.close();
+            throw e;
+        }
     }
 
     /** Connects to the furnace and starts the recipe; the scans run until {@link #close()}. */
@@ -152,6 +184,7 @@ public final class LiveRun implements AutoCloseable {
             closed = true;
             runner.close();
             io.close();
+            metrics.ifPresent(MetricsEndpoint::close);
         }
     }
 }

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.sicfurnace.controller.io.modbus.ModbusSettings;
 import com.sicfurnace.controller.io.opcua.OpcUaSettings;
+import com.sicfurnace.controller.telemetry.metrics.MetricsSettings;
 import com.sicfurnace.iolist.IoList;
 import com.sicfurnace.iolist.Protocol;
 import com.sicfurnace.iolist.SignalSpec;
 import com.sicfurnace.iolist.WordOrder;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -40,12 +42,17 @@ import java.util.stream.Collectors;
  *   retries: 1
  *   devices:                             # optional, per I/O-list device
  *     mfc_ar: {host: 10.0.0.7, port: 502, word_order: CDAB}
+ * metrics:                               # optional: the Prometheus endpoint, GET http://bind:port/metrics
+ *   bind: 127.0.0.1                      # default 127.0.0.1
+ *   port: 9470                           # default 9470; 0 switches it off
+ *   furnace: f07                         # the furnace tag of every meter; default the recipe's furnace variant
  * </pre>
  * Errors name the file and the key.
  */
-public record RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings opcua, ModbusSettings modbus) {
+public record RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings opcua, ModbusSettings modbus,
+                        MetricsSettings metrics) {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Set<String> TOP = Set.of("recipe", "report_dir", "speed", "opcua", "modbus");
+    private static final Set<String> TOP = Set.of("recipe", "report_dir", "speed", "opcua", "modbus", "metrics");
     private static final Set<String> OPCUA = Set.of("endpoint", "security", "pki_dir", "application_uri", "username",
             "password_env", "connect_timeout_ms", "request_timeout_ms", "keep_alive_interval_ms", "reconnect_min_ms",
             "reconnect_max_ms");
@@ -54,6 +61,12 @@ public record RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings
             .collect(Collectors.toCollection(TreeSet::new));
     private static final Set<String> MODBUS = Set.of("host", "port", "timeout_ms", "retries", "reconnect_min_ms",
             "reconnect_max_ms", "devices");
+    private static final Set<String> METRICS = Set.of("bind", "port", "furnace");
+
+    /** A configuration without the metrics endpoint. */
+    public RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings opcua, ModbusSettings modbus) {
+        this(recipe, reportDir, speed, opcua, modbus, MetricsSettings.OFF);
+    }
 
     /**
      * Reads a configuration file. {@code scanPeriodS} is the furnace's scan period: OPC UA publishes at the scan
@@ -84,7 +97,25 @@ public record RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings
         Path recipe = overrides.recipe().orElseGet(() -> base.resolve(r.text("recipe", null)));
         Path reportDir = overrides.reportDir().orElseGet(() -> base.resolve(r.text("report_dir", "reports/run")));
         return new RunConfig(recipe, reportDir, speed, opcua(r.child("opcua"), base, scanPeriodS / speed, environment),
-                modbus(r.child("modbus")));
+                modbus(r.child("modbus")), root.has("metrics") ? metrics(r.child("metrics")) : MetricsSettings.DEFAULT);
+    }
+
+    private static MetricsSettings metrics(Reader r) {
+        r.only(METRICS);
+        String bind = r.text("bind", MetricsSettings.DEFAULT_BIND);
+        if (new InetSocketAddress(bind, 0).isUnresolved()) {
+            throw r.error("bind", "cannot resolve '" + bind + "'");
+        }
+        double port = r.number("port", MetricsSettings.DEFAULT_PORT);
+        if (port != Math.rint(port) || port < 0 || port > 65535) {
+            throw r.error("port", "must be a whole number 0..65535 (0 switches the endpoint off), not "
+                    + r.node.get("port").asText());
+        }
+        Optional<String> furnace = Optional.ofNullable(r.text("furnace", "")).filter(f -> !f.isBlank());
+        if (r.node.has("furnace") && furnace.isEmpty()) {
+            throw r.error("furnace", "must not be empty");
+        }
+        return new MetricsSettings(bind, (int) port, furnace);
     }
 
     private static OpcUaSettings opcua(Reader r, Path base, double periodS, Map<String, String> environment) {

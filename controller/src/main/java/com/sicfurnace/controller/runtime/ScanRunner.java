@@ -36,6 +36,7 @@ public final class ScanRunner implements AutoCloseable {
     private final Clock clock;
     private final long periodNanos;
     private final ScanListener listener;
+    private final ScanMetrics metrics;
     private final ConcurrentLinkedQueue<Consumer<FurnaceController>> commands = new ConcurrentLinkedQueue<>();
     private final Histogram jitterNanos = new Histogram(HIGHEST_NANOS, 3);
     private final Histogram durationNanos = new Histogram(HIGHEST_NANOS, 3);
@@ -45,9 +46,12 @@ public final class ScanRunner implements AutoCloseable {
     private volatile long overruns;
     private volatile Throwable failure;
 
-    /** @param periodNanos wall-clock scan period: the profile's period divided by the simulator's speed */
+    /**
+     * @param periodNanos wall-clock scan period: the profile's period divided by the simulator's speed
+     * @param metrics     where every scan's timings go as well
+     */
     public ScanRunner(FurnaceController controller, FurnaceIo io, ProcessImage in, OutputImage out, Clock clock,
-                      long periodNanos, ScanListener listener) {
+                      long periodNanos, ScanListener listener, ScanMetrics metrics) {
         this.controller = controller;
         this.io = io;
         this.in = in;
@@ -55,6 +59,7 @@ public final class ScanRunner implements AutoCloseable {
         this.clock = clock;
         this.periodNanos = periodNanos;
         this.listener = listener;
+        this.metrics = metrics;
         this.thread = new Thread(this::run, "scan");
         this.thread.setPriority(Thread.MAX_PRIORITY);
     }
@@ -74,20 +79,24 @@ public final class ScanRunner implements AutoCloseable {
         try {
             while (running) {
                 long start = System.nanoTime();
+                long jitter = Math.min(HIGHEST_NANOS, Math.max(0, start - deadline));
                 synchronized (this) {
-                    jitterNanos.recordValue(Math.min(HIGHEST_NANOS, Math.max(0, start - deadline)));
+                    jitterNanos.recordValue(jitter);
                 }
                 scanOnce();
                 long end = System.nanoTime();
+                long duration = Math.min(HIGHEST_NANOS, end - start);
                 synchronized (this) {
-                    durationNanos.recordValue(Math.min(HIGHEST_NANOS, end - start));
+                    durationNanos.recordValue(duration);
                 }
                 scans++;
                 deadline += periodNanos;
-                if (end - deadline > periodNanos) {
+                boolean overrun = end - deadline > periodNanos;
+                if (overrun) {
                     overruns++;
                     deadline = end;
                 }
+                metrics.record(jitter, duration, overrun);
                 LockSupport.parkNanos(deadline - System.nanoTime());
             }
         } catch (RuntimeException | Error e) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.sicfurnace.controller.io.opcua.OpcUaSettings;
+import com.sicfurnace.controller.telemetry.metrics.MetricsSettings;
 import com.sicfurnace.iolist.WordOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,6 +68,18 @@ class RunConfigTest {
         assertEquals(Optional.of(1502), config.modbus().devices().get("mfc_ar").port());
     }
 
+    @Test
+    void theMetricsEndpointListensOnLoopbackByDefaultAndAsConfigured() throws Exception {
+        String base = "recipe: r.yaml\n" + OPCUA + "modbus: {}\n";
+        assertEquals(new MetricsSettings("127.0.0.1", 9470, Optional.empty()), RunConfig.load(file(base), 0.1,
+                Map.of()).metrics());
+        MetricsSettings configured = RunConfig.load(file(base + "metrics: {bind: 0.0.0.0, port: 9555, furnace: f07}\n"),
+                0.1, Map.of()).metrics();
+        assertEquals(new MetricsSettings("0.0.0.0", 9555, Optional.of("f07")), configured);
+        MetricsSettings off = RunConfig.load(file(base + "metrics: {port: 0}\n"), 0.1, Map.of()).metrics();
+        assertTrue(!off.enabled(), "port 0 switches it off");
+    }
+
     static Stream<Arguments> malformed() {
         String recipe = "recipe: r.yaml\n";
         return Stream.of(
@@ -88,7 +101,18 @@ class RunConfigTest {
                 arguments(recipe + OPCUA + "modbus: {devices: {mfc_ar: {word_order: BADC}}}",
                         "modbus.devices.mfc_ar.word_order: must be ABCD or CDAB, not 'BADC'"),
                 arguments(recipe + OPCUA + "modbus: {devices: {mfc_ar: {parity: even}}}",
-                        "modbus.devices.mfc_ar.parity: unknown key"));
+                        "modbus.devices.mfc_ar.parity: unknown key"),
+                arguments(recipe + OPCUA + "modbus: {}\nmetrics: on\n", "metrics: must be a mapping"),
+                arguments(recipe + OPCUA + "modbus: {}\nmetrics: {path: /m}\n", "metrics.path: unknown key"),
+                arguments(recipe + OPCUA + "modbus: {}\nmetrics: {port: 70000}\n",
+                        "metrics.port: must be a whole number 0..65535 (0 switches the endpoint off), not 70000"),
+                arguments(recipe + OPCUA + "modbus: {}\nmetrics: {port: 9470.5}\n",
+                        "metrics.port: must be a whole number 0..65535"),
+                arguments(recipe + OPCUA + "modbus: {}\nmetrics: {port: '9470'}\n", "metrics.port: must be a number"),
+                arguments(recipe + OPCUA + "modbus: {}\nmetrics: {bind: nohost.invalid}\n",
+                        "metrics.bind: cannot resolve 'nohost.invalid'"),
+                arguments(recipe + OPCUA + "modbus: {}\nmetrics: {furnace: ''}\n",
+                        "metrics.furnace: must not be empty"));
     }
 
     @ParameterizedTest

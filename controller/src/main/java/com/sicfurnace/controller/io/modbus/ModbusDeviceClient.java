@@ -11,12 +11,16 @@ import com.ghgande.j2mod.modbus.util.BitVector;
 import com.sicfurnace.controller.core.OutputImage;
 import com.sicfurnace.controller.core.Quality;
 import com.sicfurnace.controller.core.Signal;
+import com.sicfurnace.controller.io.DeviceIoMeters;
+import com.sicfurnace.controller.io.IoErrorKind;
 import com.sicfurnace.controller.io.SignalCache;
 import com.sicfurnace.iolist.ModbusCodec;
 import com.sicfurnace.iolist.ModbusTable;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +39,9 @@ final class ModbusDeviceClient implements AutoCloseable {
     private static final int REFRESH_CYCLES = 100;
     /** Readings may overshoot their range a little (noise at a floor); beyond this share of the span they cannot. */
     private static final double PLAUSIBLE_MARGIN = 0.05;
+    private static final Set<IoErrorKind> ERROR_KINDS = EnumSet.of(IoErrorKind.TIMEOUT, IoErrorKind.DISCONNECTED,
+            IoErrorKind.CONNECT_FAILED, IoErrorKind.EXCEPTION_RESPONSE, IoErrorKind.REFUSED_WRITE,
+            IoErrorKind.IMPLAUSIBLE_VALUE, IoErrorKind.REQUEST_FAILED);
 
     private final String device;
     private final int unitId;
@@ -47,11 +54,13 @@ final class ModbusDeviceClient implements AutoCloseable {
     private final List<Slot> outputs;
     private final double[] written;
     private final Set<String> warnedImplausible = new HashSet<>();
+    private final DeviceIoMeters meters;
     private ModbusTCPMaster master;
     private long nextAttemptNanos;
     private int backoffMs;
     private int cyclesSinceRefresh;
     private boolean lost;
+    private volatile boolean connected;
 
     ModbusDeviceClient(String device, int unitId, ModbusSettings settings, List<Slot> inputs, List<Slot> outputs,
                        SignalCache cache) {
@@ -66,7 +75,13 @@ final class ModbusDeviceClient implements AutoCloseable {
         this.outputs = List.copyOf(outputs);
         this.written = new double[outputs.size()];
         this.backoffMs = settings.reconnectMinMs();
+        this.meters = new DeviceIoMeters(device, "modbus", ERROR_KINDS, () -> connected);
         forgetWrites();
+    }
+
+    /** A j2mod request; timed by {@link #timed}. */
+    private interface Request<T> {
+        T send() throws ModbusException;
     }
 
     /** One poll: connect if due, write what changed, read every input into the cache. */
@@ -83,12 +98,31 @@ final class ModbusDeviceClient implements AutoCloseable {
                 LOG.info("device={} unit={} gateway={}:{} communication restored", device, unitId, host, port);
                 lost = false;
             }
+            connected = true;
         } catch (ModbusIOException e) {
+            meters.error(kindOf(e));
             drop("no answer: " + e.getMessage());
         } catch (RuntimeException e) {
             // j2mod can fail unchecked on a half-closed socket; never let that stop the gateway's poller
             LOG.error("device={} unit={} unexpected failure, reconnecting: {}", device, unitId, e.toString(), e);
+            meters.error(IoErrorKind.REQUEST_FAILED);
             drop("unexpected failure: " + e);
+        }
+    }
+
+    /** j2mod keeps only the message of the socket failure: a read that timed out says so. */
+    private static IoErrorKind kindOf(ModbusIOException e) {
+        String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+        return message.contains("timed out") || message.contains("timeout") ? IoErrorKind.TIMEOUT
+                : IoErrorKind.DISCONNECTED;
+    }
+
+    private <T> T timed(DeviceIoMeters.Operation operation, Request<T> request) throws ModbusException {
+        long start = System.nanoTime();
+        try {
+            return request.send();
+        } finally {
+            meters.request(operation, System.nanoTime() - start);
         }
     }
 
@@ -106,12 +140,14 @@ final class ModbusDeviceClient implements AutoCloseable {
             return true;
         } catch (Exception e) { // j2mod's connect throws a bare Exception
             m.disconnect();
+            meters.error(IoErrorKind.CONNECT_FAILED);
             schedule("cannot connect: " + e.getMessage());
             return false;
         }
     }
 
     private void drop(String why) {
+        connected = false;
         master.disconnect();
         master = null;
         cache.invalidate(inputSignals);
@@ -146,13 +182,16 @@ final class ModbusDeviceClient implements AutoCloseable {
     private void writeOne(Slot slot, double value) throws ModbusIOException {
         try {
             if (slot.address().table() == ModbusTable.COIL) {
-                master.writeCoil(unitId, slot.address().address(), value != 0);
+                timed(DeviceIoMeters.Operation.WRITE, () -> master.writeCoil(unitId, slot.address().address(),
+                        value != 0));
             } else {
                 int[] words = ModbusCodec.encode(slot.address(), value);
                 Register[] registers = Arrays.stream(words).mapToObj(SimpleRegister::new).toArray(Register[]::new);
-                master.writeMultipleRegisters(unitId, slot.address().address(), registers);
+                timed(DeviceIoMeters.Operation.WRITE, () -> master.writeMultipleRegisters(unitId,
+                        slot.address().address(), registers));
             }
         } catch (ModbusSlaveException e) {
+            meters.error(IoErrorKind.REFUSED_WRITE);
             LOG.error("device={} unit={} refused {} = {} {} at {} {}: exception code {} ({})", device, unitId,
                     slot.spec().name(), value, slot.spec().unit(), slot.address().table().name().toLowerCase(),
                     slot.address().address(), e.getType(), e.getMessage());
@@ -168,13 +207,14 @@ final class ModbusDeviceClient implements AutoCloseable {
     private void read(ReadBlock block) throws ModbusIOException {
         try {
             switch (block.table()) {
-                case INPUT_REGISTER -> decodeRegisters(block, words(master.readInputRegisters(unitId, block.start(),
-                        block.count())));
-                case DISCRETE_INPUT -> decodeBits(block, master.readInputDiscretes(unitId, block.start(),
-                        block.count()));
+                case INPUT_REGISTER -> decodeRegisters(block, words(timed(DeviceIoMeters.Operation.READ,
+                        () -> master.readInputRegisters(unitId, block.start(), block.count()))));
+                case DISCRETE_INPUT -> decodeBits(block, timed(DeviceIoMeters.Operation.READ,
+                        () -> master.readInputDiscretes(unitId, block.start(), block.count())));
                 default -> throw new IllegalStateException("inputs are read from input tables, not " + block.table());
             }
         } catch (ModbusSlaveException e) {
+            meters.error(IoErrorKind.EXCEPTION_RESPONSE);
             LOG.error("device={} unit={} answered exception code {} ({}) to a read of {} {}..{}; its signals are bad",
                     device, unitId, e.getType(), e.getMessage(), block.table().name().toLowerCase(), block.start(),
                     block.start() + block.count() - 1);
@@ -217,12 +257,19 @@ final class ModbusDeviceClient implements AutoCloseable {
         double span = PLAUSIBLE_MARGIN * (slot.spec().maximum() - slot.spec().minimum());
         boolean plausible = !Double.isNaN(value) && value >= slot.spec().minimum() - span
                 && value <= slot.spec().maximum() + span;
+        if (!plausible) {
+            meters.error(IoErrorKind.IMPLAUSIBLE_VALUE);
+        }
         if (!plausible && warnedImplausible.add(slot.spec().name())) {
             LOG.error("device={} unit={} {} reads {} {}, far outside its range {}..{}: check the word order ({}) and "
                             + "scale configured for this device", device, unitId, slot.spec().name(), value,
                     slot.spec().unit(), slot.spec().minimum(), slot.spec().maximum(), slot.address().wordOrder());
         }
         return plausible;
+    }
+
+    DeviceIoMeters meters() {
+        return meters;
     }
 
     private void forgetWrites() {

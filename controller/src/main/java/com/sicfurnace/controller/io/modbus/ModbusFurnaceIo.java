@@ -10,6 +10,7 @@ import com.sicfurnace.iolist.IoList;
 import com.sicfurnace.iolist.ModbusAddress;
 import com.sicfurnace.iolist.Protocol;
 import com.sicfurnace.iolist.SignalSpec;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ public final class ModbusFurnaceIo implements FurnaceIo {
 
     private final SignalCache cache;
     private final List<ModbusGateway> gateways = new ArrayList<>();
+    private final ModbusMetrics metrics;
 
     /**
      * @param furnaceSignals the I/O list of this furnace variant
@@ -42,16 +44,19 @@ public final class ModbusFurnaceIo implements FurnaceIo {
                 .map(s -> Signal.byIoName(s.name())).toList(), settings.timeoutMs() * 1_000_000L + 2 * periodNanos);
         Map<String, List<ModbusDeviceClient>> byGateway = new LinkedHashMap<>();
         Map<String, List<Signal>> outputsByGateway = new LinkedHashMap<>();
+        List<ModbusDeviceClient> devices = new ArrayList<>();
         for (Map.Entry<String, List<SignalSpec>> device : byDevice(modbus).entrySet()) {
             String gateway = settings.hostOf(device.getKey()) + ":" + settings.portOf(device.getKey());
-            byGateway.computeIfAbsent(gateway, g -> new ArrayList<>()).add(client(device.getKey(), device.getValue(),
-                    settings, cache));
+            ModbusDeviceClient client = client(device.getKey(), device.getValue(), settings, cache);
+            devices.add(client);
+            byGateway.computeIfAbsent(gateway, g -> new ArrayList<>()).add(client);
             device.getValue().stream().filter(s -> s.direction() == Direction.OUT)
                     .forEach(s -> outputsByGateway.computeIfAbsent(gateway, g -> new ArrayList<>())
                             .add(Signal.byIoName(s.name())));
         }
         byGateway.forEach((gateway, clients) -> gateways.add(new ModbusGateway(gateway, clients,
                 outputsByGateway.getOrDefault(gateway, List.of()))));
+        this.metrics = new ModbusMetrics(devices.stream().map(ModbusDeviceClient::meters).toList());
         LOG.info("modbus: {} devices on gateways {}", byDevice(modbus).size(), byGateway.keySet());
     }
 
@@ -96,6 +101,11 @@ public final class ModbusFurnaceIo implements FurnaceIo {
     /** Per gateway, the time one poll cycle took, nanoseconds. */
     public List<Histogram> cycleTimes() {
         return gateways.stream().map(ModbusGateway::cycleTimes).toList();
+    }
+
+    /** The meters of every device; see {@link ModbusMetrics}. */
+    public MeterBinder metrics() {
+        return metrics;
     }
 
     @Override

@@ -8,6 +8,7 @@ import com.sicfurnace.iolist.Direction;
 import com.sicfurnace.iolist.IoList;
 import com.sicfurnace.iolist.Protocol;
 import com.sicfurnace.iolist.SignalSpec;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,6 +35,7 @@ public final class OpcUaFurnaceIo implements FurnaceIo {
     private final List<NodeBinding> inputs;
     private final List<NodeBinding> outputs;
     private final PlcSession session;
+    private final OpcUaMetrics metrics;
     private final LiveValues live;
     private final OutputImage pending = new OutputImage();
     private final Histogram cycleNanos = new Histogram(HIGHEST_NANOS, 3);
@@ -56,7 +58,10 @@ public final class OpcUaFurnaceIo implements FurnaceIo {
         this.outputs = List.copyOf(out);
         this.written = new double[outputs.size()];
         this.live = new LiveValues(inputs);
-        this.session = new PlcSession(settings, inputs, live);
+        String device = furnaceSignals.signals().stream().filter(s -> s.protocol() == Protocol.OPCUA)
+                .map(SignalSpec::device).findFirst().orElse("plc");
+        this.session = new PlcSession(settings, device, inputs, live);
+        this.metrics = new OpcUaMetrics(session);
         this.thread = new Thread(this::run, "opcua-io");
         this.thread.setDaemon(true);
         this.thread.start();
@@ -153,6 +158,11 @@ public final class OpcUaFurnaceIo implements FurnaceIo {
     /** True while the session is active and inputs arrive (by subscription or by read). */
     public boolean connected() {
         return session.dataFlowing();
+    }
+
+    /** The PLC connection's meters; see {@link OpcUaMetrics}. */
+    public MeterBinder metrics() {
+        return metrics;
     }
 
     @Override

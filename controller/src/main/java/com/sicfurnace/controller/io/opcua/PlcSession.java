@@ -2,9 +2,15 @@ package com.sicfurnace.controller.io.opcua;
 
 import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint;
 
+import com.sicfurnace.controller.io.DeviceIoMeters;
+import com.sicfurnace.controller.io.IoErrorKind;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClientConfigBuilder;
 import org.eclipse.milo.opcua.sdk.client.SessionActivityListener;
@@ -14,6 +20,7 @@ import org.eclipse.milo.opcua.sdk.client.identity.UsernameProvider;
 import org.eclipse.milo.opcua.sdk.client.UaSession;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaMonitoredItem;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaSubscription;
+import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
@@ -34,12 +41,17 @@ import org.slf4j.LoggerFactory;
  */
 final class PlcSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PlcSession.class);
+    private static final Set<IoErrorKind> ERROR_KINDS = EnumSet.of(IoErrorKind.TIMEOUT, IoErrorKind.CONNECT_FAILED,
+            IoErrorKind.REFUSED_WRITE, IoErrorKind.REQUEST_FAILED);
 
     private final OpcUaSettings settings;
     private final List<NodeBinding> inputs;
     private final List<NodeId> inputNodes;
     private final LiveValues live;
     private final ClientCredentials credentials;
+    private final DeviceIoMeters meters;
+    private final AtomicBoolean everActive = new AtomicBoolean();
+    private final AtomicLong reconnects = new AtomicLong();
     private OpcUaClient client;
     private OpcUaSubscription subscription;
     private long nextAttemptNanos;
@@ -50,7 +62,7 @@ final class PlcSession implements AutoCloseable {
     private volatile boolean recreate;
     private volatile long lastReadNanos;
 
-    PlcSession(OpcUaSettings settings, List<NodeBinding> inputs, LiveValues live) {
+    PlcSession(OpcUaSettings settings, String device, List<NodeBinding> inputs, LiveValues live) {
         this.settings = settings;
         this.inputs = inputs;
         this.inputNodes = inputs.stream().map(NodeBinding::nodeId).toList();
@@ -58,6 +70,7 @@ final class PlcSession implements AutoCloseable {
         this.credentials = settings.security() == OpcUaSettings.Security.NONE ? null
                 : new ClientCredentials(settings.pkiDir(), settings.applicationUri());
         this.backoffMs = settings.reconnectMinMs();
+        this.meters = new DeviceIoMeters(device, "opcua", ERROR_KINDS, this::dataFlowing);
     }
 
     /** Connects if not yet connected and due; recreates the subscription if the server lost it. */
@@ -85,6 +98,9 @@ final class PlcSession implements AutoCloseable {
                 @Override
                 public void onSessionActive(UaSession session) {
                     sessionActive = true;
+                    if (everActive.getAndSet(true)) {
+                        reconnects.incrementAndGet();
+                    }
                     LOG.info("opcua session with {} active", settings.endpointUrl());
                 }
 
@@ -108,6 +124,7 @@ final class PlcSession implements AutoCloseable {
             if (candidate != null) {
                 disconnect(candidate);
             }
+            meters.error(IoErrorKind.CONNECT_FAILED);
             if (!unreachableLogged) {
                 LOG.warn("opcua: cannot connect to {} ({}); retrying every {}..{} ms", settings.endpointUrl(),
                         e.getMessage(), settings.reconnectMinMs(), settings.reconnectMaxMs());
@@ -173,6 +190,7 @@ final class PlcSession implements AutoCloseable {
                     settings.publishingIntervalMs());
         } catch (UaException | RuntimeException e) {
             recreate = true;
+            meters.error(IoErrorKind.REQUEST_FAILED);
             LOG.warn("opcua: cannot create the subscription ({}); reading instead, retrying next cycle",
                     e.getMessage());
         }
@@ -180,6 +198,7 @@ final class PlcSession implements AutoCloseable {
 
     /** Reads every input in one call: the fallback while no healthy subscription exists. */
     void readAll() {
+        long start = System.nanoTime();
         try {
             List<DataValue> values = client.readValues(0.0, TimestampsToReturn.Neither, inputNodes);
             for (int i = 0; i < values.size(); i++) {
@@ -187,33 +206,60 @@ final class PlcSession implements AutoCloseable {
             }
             lastReadNanos = System.nanoTime();
         } catch (UaException e) {
+            meters.error(kindOf(e));
             LOG.debug("opcua read failed: {}", e.getMessage());
+        } finally {
+            meters.request(DeviceIoMeters.Operation.READ, System.nanoTime() - start);
         }
+    }
+
+    private static IoErrorKind kindOf(UaException e) {
+        long code = e.getStatusCode().getValue();
+        return code == StatusCodes.Bad_Timeout || code == StatusCodes.Bad_RequestTimeout ? IoErrorKind.TIMEOUT
+                : IoErrorKind.REQUEST_FAILED;
     }
 
     /** Writes in one call; returns per item whether the PLC accepted it, logging each refusal with its status. */
     List<Boolean> write(List<NodeBinding> bindings, List<DataValue> values) {
         List<Boolean> accepted = new ArrayList<>();
+        long start = System.nanoTime();
         try {
             List<StatusCode> results = client.writeValues(bindings.stream().map(NodeBinding::nodeId).toList(),
                     values);
             for (int i = 0; i < results.size(); i++) {
                 boolean good = results.get(i).isGood();
                 if (!good) {
+                    meters.error(IoErrorKind.REFUSED_WRITE);
                     LOG.error("opcua: PLC refused {} = {}: {}", bindings.get(i).signal().ioName(),
                             values.get(i).value().value(), results.get(i));
                 }
                 accepted.add(good);
             }
         } catch (UaException e) {
+            meters.error(kindOf(e));
             LOG.warn("opcua write of {} outputs failed: {}", bindings.size(), e.getMessage());
             bindings.forEach(b -> accepted.add(false));
+        } finally {
+            meters.request(DeviceIoMeters.Operation.WRITE, System.nanoTime() - start);
         }
         return accepted;
     }
 
     boolean subscriptionHealthy() {
         return subscriptionHealthy;
+    }
+
+    boolean sessionActive() {
+        return sessionActive;
+    }
+
+    /** Times the session became active again after it had been active before. */
+    long reconnects() {
+        return reconnects.get();
+    }
+
+    DeviceIoMeters meters() {
+        return meters;
     }
 
     /** Inputs are current: an active session and a healthy subscription, or a read in the last second. */

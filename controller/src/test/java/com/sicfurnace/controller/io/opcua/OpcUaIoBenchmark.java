@@ -66,7 +66,7 @@ public final class OpcUaIoBenchmark {
             server.start();
             List<NodeBinding> inBindings = inputs.stream().map(OpcUaIoBenchmark::binding).toList();
             List<NodeBinding> outBindings = outputs.stream().map(OpcUaIoBenchmark::binding).toList();
-            PlcSession session = new PlcSession(settings, inBindings, new LiveValues(inBindings));
+            PlcSession session = new PlcSession(settings, "plc", inBindings, new LiveValues(inBindings));
             OpcUaClient bare = bareClient(url);
             try {
                 awaitConnected(adapter, session);
