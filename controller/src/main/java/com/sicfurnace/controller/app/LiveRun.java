@@ -18,14 +18,22 @@ import com.sicfurnace.controller.report.TrendColumns;
 import com.sicfurnace.controller.runtime.ScaledClock;
 import com.sicfurnace.controller.runtime.ScanMetrics;
 import com.sicfurnace.controller.runtime.ScanRunner;
+import com.sicfurnace.controller.telemetry.RunTags;
+import com.sicfurnace.controller.telemetry.RunTelemetry;
+import com.sicfurnace.controller.telemetry.ScanView;
+import com.sicfurnace.controller.telemetry.TelemetryMetrics;
 import com.sicfurnace.controller.telemetry.metrics.MetricsEndpoint;
 import com.sicfurnace.controller.telemetry.metrics.MetricsSettings;
 import com.sicfurnace.controller.telemetry.metrics.ProcessMetrics;
 import com.sicfurnace.iolist.IoList;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -40,6 +48,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class LiveRun implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveRun.class);
+    private static final Duration TELEMETRY_DRAIN = Duration.ofSeconds(10);
 
     private final FurnaceProfile profile;
     private final Recipe recipe;
@@ -48,6 +57,8 @@ public final class LiveRun implements AutoCloseable {
     private final RunRecorder recorder;
     private final ScanRunner runner;
     private final Optional<MetricsEndpoint> metrics;
+    private final RunTelemetry telemetry;
+    private final ScanView scanView;
     private final Clock clock;
     private final Instant start;
     private final long statusEveryScans;
@@ -74,14 +85,35 @@ public final class LiveRun implements AutoCloseable {
         this.start = Instant.now();
         this.clock = config.speed() == 1.0 ? Clock.systemUTC() : new ScaledClock(start, config.speed());
         this.statusEveryScans = statusPeriodS > 0 ? Math.round(statusPeriodS / profile.scanPeriodS()) : 0;
+        this.scanView = new ScanView(in, out, controller);
+        this.telemetry = startTelemetry(config, signals, recipe);
         ScanMetrics scanMetrics = new ScanMetrics();
         ProcessMetrics processMetrics = new ProcessMetrics();
         this.runner = new ScanRunner(controller, io, in, out, clock, periodNanos, (c, i, o) -> {
             afterScan(c, i, o);
             processMetrics.afterScan(c, i, o);
         }, scanMetrics);
-        this.metrics = serveMetrics(config.metrics(), profile.furnace(),
-                List.of(scanMetrics, processMetrics, plc.metrics(), fieldDevices.metrics()));
+        List<MeterBinder> binders = new ArrayList<>(List.of(scanMetrics, processMetrics, plc.metrics(),
+                fieldDevices.metrics()));
+        if (telemetry != null) {
+            binders.add(new TelemetryMetrics(telemetry.pipeline()));
+        }
+        this.metrics = serveMetrics(config.metrics(), profile.furnace(), binders);
+    }
+
+    /** The run's telemetry, or null when switched off; the run id is the furnace and the wall time it started. */
+    private RunTelemetry startTelemetry(RunConfig config, IoList signals, Recipe runRecipe) {
+        if (config.telemetry().isEmpty()) {
+            return null;
+        }
+        String runId = profile.furnace() + "-" + start.truncatedTo(ChronoUnit.SECONDS);
+        try {
+            return RunTelemetry.start(config.telemetry().get(), signals, new RunTags(profile.furnace(), runId,
+                    runRecipe.name()), Clock.systemUTC(), true);
+        } catch (IOException e) {
+            io.close();
+            throw new UncheckedIOException("telemetry cannot start in " + config.telemetry().get().directory(), e);
+        }
     }
 
     /** The Prometheus endpoint with every part's meters, unless switched off; on failure nothing stays open. */
@@ -97,6 +129,9 @@ public final class LiveRun implements AutoCloseable {
             return Optional.of(endpoint);
         } catch (RuntimeException e) {
             io.close();
+            if (telemetry != null) {
+                telemetry.close(Duration.ZERO);
+            }
             throw e;
         }
     }
@@ -113,6 +148,9 @@ public final class LiveRun implements AutoCloseable {
     private void afterScan(FurnaceController c, ProcessImage in, OutputImage out) {
         furnaceS = Duration.between(start, clock.instant()).toNanos() / 1e9;
         recorder.onScan(c, profile.scanPeriodS(), furnaceS);
+        if (telemetry != null) {
+            telemetry.afterScan(scanView, clock.instant());
+        }
         state = c.programmer().state();
         holdReason = c.programmer().holdReason();
         activeAlarms = c.activeAlarms();
@@ -184,6 +222,10 @@ public final class LiveRun implements AutoCloseable {
             closed = true;
             runner.close();
             io.close();
+            if (telemetry != null && !telemetry.close(TELEMETRY_DRAIN)) {
+                LOG.warn("telemetry not all delivered within {}; the rest stays queued for the next run",
+                        TELEMETRY_DRAIN);
+            }
             metrics.ifPresent(MetricsEndpoint::close);
         }
     }

@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.sicfurnace.controller.io.modbus.ModbusSettings;
 import com.sicfurnace.controller.io.opcua.OpcUaSettings;
+import com.sicfurnace.controller.telemetry.Decimation;
+import com.sicfurnace.controller.telemetry.TelemetrySettings;
+import com.sicfurnace.controller.telemetry.influx.InfluxSettings;
 import com.sicfurnace.controller.telemetry.metrics.MetricsSettings;
+import com.sicfurnace.controller.telemetry.queue.FullPolicy;
 import com.sicfurnace.iolist.IoList;
 import com.sicfurnace.iolist.Protocol;
 import com.sicfurnace.iolist.SignalSpec;
@@ -14,6 +18,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -46,13 +51,31 @@ import java.util.stream.Collectors;
  *   bind: 127.0.0.1                      # default 127.0.0.1
  *   port: 9470                           # default 9470; 0 switches it off
  *   furnace: f07                         # the furnace tag of every meter; default the recipe's furnace variant
+ * telemetry:                             # optional; on by default (enabled: false switches it off)
+ *   directory: var/telemetry             # queue/, quarantine/, files/ (line protocol while no database is set)
+ *   disk_budget_mb: 2048
+ *   when_full: drop_oldest               # or reject_new; either raises TELEMETRY_POINTS_LOST
+ *   analog_period_s: 0                   # 0: every scan; states go out on change and every state_refresh_s
+ *   state_refresh_s: 60
+ *   field_period_s: {turbo_pump_speed_pct: 10}
+ *   backlog_alarm_s: 300
+ *   influx:                              # INFLUX_URL, INFLUX_TOKEN, INFLUX_ORG, INFLUX_BUCKET override these
+ *     url: http://influx.plant:8086
+ *     org: plant
+ *     bucket: furnaces
+ *     token_env: INFLUX_TOKEN
  * </pre>
  * Errors name the file and the key.
  */
 public record RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings opcua, ModbusSettings modbus,
-                        MetricsSettings metrics) {
+                        MetricsSettings metrics, Optional<TelemetrySettings> telemetry) {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Set<String> TOP = Set.of("recipe", "report_dir", "speed", "opcua", "modbus", "metrics");
+    private static final Set<String> TOP = Set.of("recipe", "report_dir", "speed", "opcua", "modbus", "metrics",
+            "telemetry");
+    private static final Set<String> TELEMETRY = Set.of("enabled", "directory", "disk_budget_mb", "when_full",
+            "analog_period_s", "state_refresh_s", "field_period_s", "backlog_alarm_s", "influx");
+    private static final Set<String> INFLUX = Set.of("url", "org", "bucket", "token_env", "gzip", "connect_timeout_ms",
+            "write_timeout_ms", "read_timeout_ms");
     private static final Set<String> OPCUA = Set.of("endpoint", "security", "pki_dir", "application_uri", "username",
             "password_env", "connect_timeout_ms", "request_timeout_ms", "keep_alive_interval_ms", "reconnect_min_ms",
             "reconnect_max_ms");
@@ -63,9 +86,15 @@ public record RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings
             "reconnect_max_ms", "devices");
     private static final Set<String> METRICS = Set.of("bind", "port", "furnace");
 
-    /** A configuration without the metrics endpoint. */
+    /** A configuration without the metrics endpoint and without telemetry. */
     public RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings opcua, ModbusSettings modbus) {
         this(recipe, reportDir, speed, opcua, modbus, MetricsSettings.OFF);
+    }
+
+    /** A configuration without telemetry. */
+    public RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings opcua, ModbusSettings modbus,
+                     MetricsSettings metrics) {
+        this(recipe, reportDir, speed, opcua, modbus, metrics, Optional.empty());
     }
 
     /**
@@ -97,7 +126,78 @@ public record RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings
         Path recipe = overrides.recipe().orElseGet(() -> base.resolve(r.text("recipe", null)));
         Path reportDir = overrides.reportDir().orElseGet(() -> base.resolve(r.text("report_dir", "reports/run")));
         return new RunConfig(recipe, reportDir, speed, opcua(r.child("opcua"), base, scanPeriodS / speed, environment),
-                modbus(r.child("modbus")), root.has("metrics") ? metrics(r.child("metrics")) : MetricsSettings.DEFAULT);
+                modbus(r.child("modbus")), root.has("metrics") ? metrics(r.child("metrics")) : MetricsSettings.DEFAULT,
+                telemetry(root.has("telemetry") ? r.child("telemetry") : null, base, environment));
+    }
+
+    /**
+     * Telemetry is on unless {@code enabled: false}: the disk queue, and local line-protocol files where no database
+     * is configured; INFLUX_URL, INFLUX_TOKEN, INFLUX_ORG and INFLUX_BUCKET override the file's database.
+     */
+    private static Optional<TelemetrySettings> telemetry(Reader r, Path base, Map<String, String> environment) {
+        Optional<InfluxSettings> fromFile = Optional.empty();
+        if (r == null) {
+            return Optional.of(TelemetrySettings.local(base.resolve("telemetry"))
+                    .withInflux(resolveInflux(null, fromFile, environment)));
+        }
+        r.only(TELEMETRY);
+        if (r.node.has("enabled") && !r.flag("enabled", true)) {
+            return Optional.empty();
+        }
+        if (r.node.has("influx")) {
+            fromFile = Optional.of(influx(r.child("influx"), environment));
+        }
+        String policy = r.text("when_full", "drop_oldest");
+        FullPolicy whenFull = switch (policy) {
+            case "drop_oldest" -> FullPolicy.DROP_OLDEST;
+            case "reject_new" -> FullPolicy.REJECT_NEW;
+            default -> throw r.error("when_full", "must be drop_oldest or reject_new, not '" + policy + "'");
+        };
+        Map<String, Double> fieldPeriods = new LinkedHashMap<>();
+        if (r.node.has("field_period_s")) {
+            Reader fields = r.child("field_period_s");
+            fields.node.fieldNames().forEachRemaining(f -> fieldPeriods.put(f, fields.number(f, 0)));
+        }
+        try {
+            Decimation decimation = new Decimation(r.number("analog_period_s", 0), r.number("state_refresh_s", 60),
+                    fieldPeriods);
+            return Optional.of(new TelemetrySettings(base.resolve(r.text("directory", "telemetry")),
+                    Math.round(r.number("disk_budget_mb", 2048) * (1 << 20)), whenFull, decimation,
+                    resolveInflux(r, fromFile, environment),
+                    Duration.ofMillis(Math.round(r.number("backlog_alarm_s", 300) * 1000))));
+        } catch (IllegalArgumentException e) {
+            throw r.sectionError(e.getMessage());
+        }
+    }
+
+    private static Optional<InfluxSettings> resolveInflux(Reader r, Optional<InfluxSettings> fromFile,
+                                                          Map<String, String> environment) {
+        try {
+            return InfluxSettings.resolve(fromFile, environment);
+        } catch (IllegalArgumentException e) {
+            if (r == null) {
+                throw new IllegalArgumentException("telemetry: " + e.getMessage(), e);
+            }
+            throw r.sectionError(e.getMessage());
+        }
+    }
+
+    private static InfluxSettings influx(Reader r, Map<String, String> environment) {
+        r.only(INFLUX);
+        String token = "";
+        if (r.node.has("token_env")) {
+            String variable = r.text("token_env", null);
+            token = Optional.ofNullable(environment.get(variable)).orElseThrow(
+                    () -> r.error("token_env", "environment variable " + variable + " is not set"));
+        }
+        try {
+            return new InfluxSettings(r.text("url", null), token, r.text("org", null), r.text("bucket", null),
+                    Duration.ofMillis((long) r.number("connect_timeout_ms", 5000)),
+                    Duration.ofMillis((long) r.number("write_timeout_ms", 10000)),
+                    Duration.ofMillis((long) r.number("read_timeout_ms", 10000)), r.flag("gzip", true));
+        } catch (IllegalArgumentException e) {
+            throw r.sectionError(e.getMessage());
+        }
     }
 
     private static MetricsSettings metrics(Reader r) {
@@ -213,6 +313,17 @@ public record RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings
                 throw error(key, "must be text");
             }
             return value.asText();
+        }
+
+        boolean flag(String key, boolean fallback) {
+            JsonNode value = node.get(key);
+            if (value == null) {
+                return fallback;
+            }
+            if (!value.isBoolean()) {
+                throw error(key, "must be true or false");
+            }
+            return value.asBoolean();
         }
 
         double number(String key, double fallback) {

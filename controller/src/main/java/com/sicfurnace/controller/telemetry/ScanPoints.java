@@ -15,9 +15,6 @@ import java.util.Objects;
  * decimation state, so one instance serves one run, on the thread that calls it.
  */
 public final class ScanPoints {
-    /** Half a typical scan, so that a field with a 1 s period is not pushed to every second scan by jitter. */
-    private static final long TOLERANCE_NANOS = 50_000_000L;
-
     private final RunTags tags;
     private final Map<String, List<Integer>> byMeasurement = new LinkedHashMap<>();
     private final List<TelemetryField> fields;
@@ -72,11 +69,19 @@ public final class ScanPoints {
         if (lastWrittenNanos[i] == Long.MIN_VALUE) {
             return true;
         }
-        long since = nanos - lastWrittenNanos[i];
         if (fields.get(i).state()) {
-            return !Objects.equals(value, lastValues[i]) || since >= stateRefreshNanos - TOLERANCE_NANOS;
+            return !Objects.equals(value, lastValues[i]) || newSlot(lastWrittenNanos[i], nanos, stateRefreshNanos);
         }
-        return periodNanos[i] == 0 || since >= periodNanos[i] - Math.min(TOLERANCE_NANOS, periodNanos[i] / 2);
+        return periodNanos[i] == 0 || newSlot(lastWrittenNanos[i], nanos, periodNanos[i]);
+    }
+
+    /**
+     * Whether {@code nanos} lies in a later slot of the period's grid than {@code last}: one point per period on
+     * average whatever the spacing and jitter of the scans (a "period since the last point" rule would drift to
+     * one point per period plus a scan).
+     */
+    private static boolean newSlot(long last, long nanos, long period) {
+        return Math.floorDiv(nanos, period) != Math.floorDiv(last, period);
     }
 
     private static void addField(Point point, String name, Object value) {

@@ -15,7 +15,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.HdrHistogram.Histogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +37,6 @@ public final class TelemetryPipeline implements AutoCloseable {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
     /** Credentials are fixed by a person, not by waiting: try again rarely, but do try. */
     private static final Duration REFUSED_WAIT = Duration.ofSeconds(30);
-    private static final long HIGHEST_NANOS = TimeUnit.MINUTES.toNanos(10);
     private static final long HEALTH_PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     private final DiskQueue queue;
@@ -53,7 +51,7 @@ public final class TelemetryPipeline implements AutoCloseable {
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
     private final AtomicLong quarantined = new AtomicLong();
-    private final Histogram deliveryNanos = new Histogram(HIGHEST_NANOS, 3);
+    private volatile DeliveryListener listener = (nanos, delivery, records) -> { };
     private volatile boolean accepting = true;
     private volatile boolean writing = true;
     private volatile boolean forwarding = true;
@@ -171,9 +169,7 @@ public final class TelemetryPipeline implements AutoCloseable {
     private Duration deliver(Batch batch) throws IOException {
         long start = System.nanoTime();
         Delivery delivery = sink.write(batch.payloads());
-        synchronized (deliveryNanos) {
-            deliveryNanos.recordValue(Math.min(HIGHEST_NANOS, System.nanoTime() - start));
-        }
+        listener.delivered(System.nanoTime() - start, delivery, batch.size());
         if (delivery instanceof Delivery.Accepted) {
             queue.acknowledge(batch);
             delivered.addAndGet(batch.size());
@@ -247,11 +243,13 @@ public final class TelemetryPipeline implements AutoCloseable {
         return handoff.stream().mapToLong(List::size).sum();
     }
 
-    /** Time each delivery attempt took, nanoseconds. */
-    public Histogram deliveryTimes() {
-        synchronized (deliveryNanos) {
-            return deliveryNanos.copy();
-        }
+    /** Told of every delivery attempt, on the forwarder thread; must be quick. */
+    public interface DeliveryListener {
+        void delivered(long nanos, Delivery outcome, int records);
+    }
+
+    public void onDelivery(DeliveryListener deliveryListener) {
+        this.listener = deliveryListener;
     }
 
     /**

@@ -3,6 +3,7 @@ package com.sicfurnace.controller.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sicfurnace.controller.alarm.AlarmId;
 import com.sicfurnace.controller.core.FurnaceProfile;
 import com.sicfurnace.controller.io.FreePort;
@@ -13,11 +14,17 @@ import com.sicfurnace.controller.recipe.Recipe;
 import com.sicfurnace.controller.recipe.RecipeLoader;
 import com.sicfurnace.controller.report.RunSummary;
 import com.sicfurnace.controller.report.StepSummary;
+import com.sicfurnace.controller.telemetry.Decimation;
+import com.sicfurnace.controller.telemetry.TelemetrySettings;
+import com.sicfurnace.controller.telemetry.influx.EmbeddedQuestDb;
+import com.sicfurnace.controller.telemetry.influx.InfluxSettings;
+import com.sicfurnace.controller.telemetry.metrics.MetricsSettings;
 import com.sicfurnace.simulator.app.SimulatorOptions;
 import com.sicfurnace.simulator.app.SimulatorRuntime;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +46,7 @@ class FieldProtocolsEndToEndTest {
     Path dir;
     private SimulatorRuntime simulator;
     private LiveRun run;
+    private EmbeddedQuestDb database;
 
     @AfterEach
     void stop() {
@@ -48,9 +56,16 @@ class FieldProtocolsEndToEndTest {
         if (simulator != null) {
             simulator.close();
         }
+        if (database != null) {
+            database.close();
+        }
     }
 
     private void start(double speed) throws Exception {
+        start(speed, Optional.empty());
+    }
+
+    private void start(double speed, Optional<TelemetrySettings> telemetry) throws Exception {
         int opcuaPort = FreePort.pick();
         int modbusPort = FreePort.pick();
         simulator = SimulatorRuntime.start(SimulatorOptions.local("6inch", opcuaPort, modbusPort, dir.resolve("plc"))
@@ -60,7 +75,8 @@ class FieldProtocolsEndToEndTest {
         double periodMs = SCAN_MS / speed;
         RunConfig config = new RunConfig(SMOKE, dir.resolve("report"), speed,
                 OpcUaSettings.insecure(simulator.opcuaEndpoint(), dir.resolve("controller"), Math.max(1.0, periodMs)),
-                new ModbusSettings("127.0.0.1", modbusPort, 200, 1, 100, 2000, Map.of()));
+                new ModbusSettings("127.0.0.1", modbusPort, 200, 1, 100, 2000, Map.of()), MetricsSettings.OFF,
+                telemetry);
         run = LiveRun.start(config, profile, recipe, 0);
     }
 
@@ -77,8 +93,12 @@ class FieldProtocolsEndToEndTest {
     }
 
     @Test
-    void smokeRecipeOverOpcUaAndModbusMeetsTheVirtualRunsCriteria() throws Exception {
-        start(300);
+    void smokeRecipeOverOpcUaAndModbusMeetsTheVirtualRunsCriteriaAndItsTelemetryReachesTheDatabase()
+            throws Exception {
+        database = EmbeddedQuestDb.start(dir.resolve("questdb"));
+        InfluxSettings influx = InfluxSettings.of(database.url(), "", "plant", "furnaces");
+        start(300, Optional.of(TelemetrySettings.local(dir.resolve("telemetry")).withInflux(Optional.of(influx))
+                .withDecimation(new Decimation(1.0, 60, Map.of()))));
         assertTrue(run.awaitEnd(Duration.ofMinutes(6)), "the smoke recipe ends; state " + run.state());
         RunSummary summary = run.finish();
         assertTrue(summary.completed(), summary.finalState());
@@ -89,6 +109,22 @@ class FieldProtocolsEndToEndTest {
         LOG.info("smoke over OPC UA + Modbus: {} furnace hours in {} s; soak seed p99 {} K, pressure p99 {} %",
                 String.format("%.2f", summary.furnaceHours()), String.format("%.1f", summary.wallSeconds()),
                 soak.temperatureErrorP99K(), soak.pressureErrorP99Pct());
+        double furnaceS = summary.furnaceHours() * 3600;
+        // at 300x a scan is 0.33 ms of wall time, so a pause of a few ms leaves a furnace second without a scan
+        long temperatureRows = database.awaitRows("temperature", Math.round(furnaceS * 0.9), Duration.ofSeconds(30));
+        assertTrue(temperatureRows >= furnaceS * 0.9 && temperatureRows <= furnaceS + 1,
+                temperatureRows + " temperature points for " + furnaceS + " furnace seconds at one per second");
+        long mostInOneSecond = database.sql("select max(c) from (select count() c from temperature sample by 1s)")
+                .path("dataset").path(0).path(0).asLong();
+        assertEquals(1, mostInOneSecond, "at most one temperature point in any second");
+        JsonNode runs = database.sql("select count_distinct(run_id), count_distinct(recipe), max(pyro_top_c) "
+                + "from temperature").path("dataset").path(0);
+        assertEquals(1, runs.path(0).asLong(), "one run");
+        assertEquals(1, runs.path(1).asLong(), "one recipe");
+        assertTrue(runs.path(2).asDouble() > 1500, "the soak's seed temperature is there: " + runs.path(2));
+        JsonNode last = database.sql("select state from run order by timestamp desc limit 1").path("dataset");
+        assertEquals("complete", last.path(0).path(0).asText(), "the run's last state");
+        LOG.info("telemetry of the smoke run: {} temperature points in the database", temperatureRows);
     }
 
     @Test

@@ -1,15 +1,20 @@
 package com.sicfurnace.controller.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.sicfurnace.controller.io.opcua.OpcUaSettings;
+import com.sicfurnace.controller.telemetry.TelemetrySettings;
+import com.sicfurnace.controller.telemetry.influx.InfluxSettings;
 import com.sicfurnace.controller.telemetry.metrics.MetricsSettings;
+import com.sicfurnace.controller.telemetry.queue.FullPolicy;
 import com.sicfurnace.iolist.WordOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -22,6 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RunConfigTest {
     private static final Path EXAMPLE = Path.of("..", "docs", "examples", "run-local.yaml");
     private static final String OPCUA = "opcua: {endpoint: 'opc.tcp://127.0.0.1:4840/plc'}\n";
+    private static final String MODBUS = "modbus: {port: 5020}\n";
 
     @TempDir
     Path dir;
@@ -80,6 +86,42 @@ class RunConfigTest {
         assertTrue(!off.enabled(), "port 0 switches it off");
     }
 
+    @Test
+    void telemetryIsOnByDefaultAndTheEnvironmentPointsItAtADatabase() throws Exception {
+        RunConfig local = RunConfig.load(EXAMPLE, 0.1, Map.of());
+        assertTrue(local.telemetry().isPresent());
+        assertTrue(local.telemetry().get().influx().isEmpty(), "no database: local files");
+        assertTrue(local.telemetry().get().directory().endsWith(Path.of("var", "telemetry")),
+                local.telemetry().get().directory().toString());
+        RunConfig database = RunConfig.load(EXAMPLE, 0.1, Map.of("INFLUX_URL", "http://db.plant:8086",
+                "INFLUX_TOKEN", "t0k3n", "INFLUX_ORG", "plant", "INFLUX_BUCKET", "furnaces"));
+        assertEquals("http://db.plant:8086", database.telemetry().orElseThrow().influx().orElseThrow().url());
+        assertEquals("t0k3n", database.telemetry().orElseThrow().influx().orElseThrow().token());
+        RunConfig off = RunConfig.load(file("recipe: r.yaml\n" + OPCUA + MODBUS + "telemetry: {enabled: false}"), 0.1,
+                Map.of());
+        assertTrue(off.telemetry().isEmpty());
+    }
+
+    @Test
+    void theTelemetrySectionSetsBudgetPolicyDecimationAndDatabase() throws Exception {
+        RunConfig config = RunConfig.load(file("recipe: r.yaml\n" + OPCUA + MODBUS + "telemetry:\n"
+                + "  directory: tele\n  disk_budget_mb: 64\n  when_full: reject_new\n  analog_period_s: 1\n"
+                + "  field_period_s: {turbo_pump_speed_pct: 10}\n  backlog_alarm_s: 60\n"
+                + "  influx: {url: 'http://db:8086', org: plant, bucket: furnaces, token_env: TOKEN, gzip: false}\n"),
+                0.1, Map.of("TOKEN", "secret", "INFLUX_BUCKET", "override"));
+        TelemetrySettings telemetry = config.telemetry().orElseThrow();
+        assertEquals(dir.resolve("tele"), telemetry.directory());
+        assertEquals(64L << 20, telemetry.budgetBytes());
+        assertEquals(FullPolicy.REJECT_NEW, telemetry.whenFull());
+        assertEquals(1.0, telemetry.decimation().analogPeriodS());
+        assertEquals(Map.of("turbo_pump_speed_pct", 10.0), telemetry.decimation().fieldPeriodS());
+        assertEquals(Duration.ofSeconds(60), telemetry.backlogAlarm());
+        InfluxSettings influx = telemetry.influx().orElseThrow();
+        assertEquals("secret", influx.token());
+        assertEquals("override", influx.bucket(), "the environment overrides the file");
+        assertFalse(influx.gzip());
+    }
+
     static Stream<Arguments> malformed() {
         String recipe = "recipe: r.yaml\n";
         return Stream.of(
@@ -100,6 +142,18 @@ class RunConfigTest {
                         "modbus.devices.mfc_xx: unknown device"),
                 arguments(recipe + OPCUA + "modbus: {devices: {mfc_ar: {word_order: BADC}}}",
                         "modbus.devices.mfc_ar.word_order: must be ABCD or CDAB, not 'BADC'"),
+                arguments(recipe + OPCUA + MODBUS + "telemetry: {when_full: block}",
+                        "telemetry.when_full: must be drop_oldest or reject_new, not 'block'"),
+                arguments(recipe + OPCUA + MODBUS + "telemetry: {field_period_s: {pyro_top_c: -1}}",
+                        "telemetry: the period of field 'pyro_top_c' must be >= 0, not -1.0"),
+                arguments(recipe + OPCUA + MODBUS + "telemetry: {disk_budget_mb: 0.5}",
+                        "telemetry: telemetry disk budget must be at least 1 MB"),
+                arguments(recipe + OPCUA + MODBUS + "telemetry: {influx: {url: 'http://db:8086', org: o}}",
+                        "telemetry.influx.bucket: is required"),
+                arguments(recipe + OPCUA + MODBUS + "telemetry: {influx: {url: 'http://db:8086', org: o, bucket: b, "
+                        + "token_env: NO_SUCH_TOKEN}}", "telemetry.influx.token_env: environment variable "
+                        + "NO_SUCH_TOKEN is not set"),
+                arguments(recipe + OPCUA + MODBUS + "telemetry: {enabled: maybe}", "telemetry.enabled: must be true or false"),
                 arguments(recipe + OPCUA + "modbus: {devices: {mfc_ar: {parity: even}}}",
                         "modbus.devices.mfc_ar.parity: unknown key"),
                 arguments(recipe + OPCUA + "modbus: {}\nmetrics: on\n", "metrics: must be a mapping"),

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ScanPointsTest {
@@ -88,8 +89,21 @@ class ScanPointsTest {
         }
         assertEquals(100, pyroTop, "its own period 0: every scan");
         assertEquals(10, pyroBottom, "the analog period of 1 s");
-        // written at the start, at the change (3.3 s) and at the refresh 5 s later (8.3 s)
+        // written at the start, at the change (3.3 s) and at the refresh in the next 5 s slot (5.0 s)
         assertEquals(3, heaterEnable);
+    }
+
+    @Test
+    void aPeriodGivesOnePointPerPeriodWhateverTheSpacingOfTheScans() {
+        ScanPoints points = points(new Decimation(1.0, 60, Map.of()));
+        Random random = new Random(7);
+        int written = 0;
+        double t = 0;
+        while (t < 1000) { // scans 0.05 to 0.65 s apart, as in a sped-up run
+            written += line(points.lines(scan, at(t)), "temperature").contains("pyro_bottom_c=") ? 1 : 0;
+            t += 0.05 + 0.6 * random.nextDouble();
+        }
+        assertEquals(1000, written, "one point in each second of the 1000 s");
     }
 
     @Test

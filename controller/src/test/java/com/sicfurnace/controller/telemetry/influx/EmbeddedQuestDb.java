@@ -37,6 +37,7 @@ public final class EmbeddedQuestDb implements AutoCloseable {
 
     /** Starts a server on a given port: a database restarted in an outage test comes back where it was. */
     public static EmbeddedQuestDb start(Path dir, int port) throws IOException {
+        Files.createDirectories(dir);
         quietLog(dir);
         ServerMain server = ServerMain.create(dir.toString(), Map.of(
                 "QDB_HTTP_BIND_TO", "127.0.0.1:" + port,
