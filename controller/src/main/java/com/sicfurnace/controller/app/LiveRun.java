@@ -101,14 +101,18 @@ public final class LiveRun implements AutoCloseable {
         this.metrics = serveMetrics(config.metrics(), profile.furnace(), binders);
     }
 
-    /** The run's telemetry, or null when switched off; the run id is the furnace and the wall time it started. */
+    /**
+     * The run's telemetry, or null when switched off. The furnace tag is the one the metrics carry, so that
+     * dashboards of both can be filtered alike; the run id is the furnace and the wall time it started.
+     */
     private RunTelemetry startTelemetry(RunConfig config, IoList signals, Recipe runRecipe) {
         if (config.telemetry().isEmpty()) {
             return null;
         }
-        String runId = profile.furnace() + "-" + start.truncatedTo(ChronoUnit.SECONDS);
+        String furnace = config.metrics().furnace().orElse(profile.furnace());
+        String runId = furnace + "-" + start.truncatedTo(ChronoUnit.SECONDS);
         try {
-            return RunTelemetry.start(config.telemetry().get(), signals, new RunTags(profile.furnace(), runId,
+            return RunTelemetry.start(config.telemetry().get(), signals, new RunTags(furnace, runId,
                     runRecipe.name()), Clock.systemUTC(), true);
         } catch (IOException e) {
             io.close();

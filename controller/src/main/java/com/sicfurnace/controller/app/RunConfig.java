@@ -50,7 +50,8 @@ import java.util.stream.Collectors;
  * metrics:                               # optional: the Prometheus endpoint, GET http://bind:port/metrics
  *   bind: 127.0.0.1                      # default 127.0.0.1
  *   port: 9470                           # default 9470; 0 switches it off
- *   furnace: f07                         # the furnace tag of every meter; default the recipe's furnace variant
+ *   furnace: f07                         # the furnace tag of every meter and telemetry point; default the
+ *                                        # furnace variant of the recipe
  * telemetry:                             # optional; on by default (enabled: false switches it off)
  *   directory: var/telemetry             # queue/, quarantine/, files/ (line protocol while no database is set)
  *   disk_budget_mb: 2048
