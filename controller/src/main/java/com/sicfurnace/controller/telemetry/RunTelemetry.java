@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,9 +59,12 @@ public final class RunTelemetry implements AutoCloseable {
         return new RunTelemetry(points, pipeline, realTime, settings.backlogAlarm());
     }
 
-    /** Records one scan; every tenth scan also turns the pipeline's health into alarms. */
+    /**
+     * Records one scan: takes the values due now and leaves their formatting to the writer thread. Every tenth scan
+     * also turns the pipeline's health into alarms.
+     */
     public void afterScan(ScanView scan, Instant time) {
-        List<String> lines = points.lines(scan, time);
+        ScanLines lines = points.select(scan, time);
         if (realTime) {
             pipeline.offer(lines);
         } else {
@@ -70,7 +72,7 @@ public final class RunTelemetry implements AutoCloseable {
                 pipeline.put(lines);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                LOG.warn("telemetry: interrupted, {} lines of this scan not recorded", lines.size());
+                LOG.warn("telemetry: interrupted, {} lines of this scan not recorded", lines.count());
             }
         }
         if (++scans % ALARM_CHECK_EVERY_SCANS == 0) {

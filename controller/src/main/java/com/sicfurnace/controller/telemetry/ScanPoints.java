@@ -12,7 +12,8 @@ import java.util.Objects;
 /**
  * Turns scans into InfluxDB line protocol: per measurement one point with the fields that are due this scan under
  * the decimation, tagged with furnace, run and recipe, timestamped with the scan's time in nanoseconds. Keeps the
- * decimation state, so one instance serves one run, on the thread that calls it.
+ * decimation state, so one instance serves one run, on the scan's thread; the formatting of what it selected may
+ * happen on another.
  */
 public final class ScanPoints {
     private final RunTags tags;
@@ -40,29 +41,34 @@ public final class ScanPoints {
 
     /** The lines this scan adds, at most one per measurement; empty when nothing is due. */
     public List<String> lines(ScanView scan, Instant time) {
+        return select(scan, time).lines();
+    }
+
+    /**
+     * The values due this scan, taken now (the scan's image changes with the next scan), formatted into lines only
+     * when {@link ScanLines#lines()} is called: on the telemetry writer's thread, not the scan's.
+     */
+    public ScanLines select(ScanView scan, Instant time) {
         long nanos = time.getEpochSecond() * 1_000_000_000L + time.getNano();
-        List<String> lines = new ArrayList<>(byMeasurement.size());
+        List<DueMeasurement> due = new ArrayList<>(byMeasurement.size());
         for (Map.Entry<String, List<Integer>> measurement : byMeasurement.entrySet()) {
-            Point point = null;
+            List<String> names = new ArrayList<>();
+            List<Object> values = new ArrayList<>();
             for (int i : measurement.getValue()) {
                 Object value = fields.get(i).value().apply(scan);
                 if (value == null || value instanceof Double d && d.isNaN() || !due(i, value, nanos)) {
                     continue;
                 }
-                if (point == null) {
-                    point = Point.measurement(measurement.getKey()).addTag("furnace", tags.furnace())
-                            .addTag("run_id", tags.runId()).addTag("recipe", tags.recipe())
-                            .time(nanos, WritePrecision.NS);
-                }
-                addField(point, fields.get(i).name(), value);
+                names.add(fields.get(i).name());
+                values.add(value);
                 lastWrittenNanos[i] = nanos;
                 lastValues[i] = value;
             }
-            if (point != null) {
-                lines.add(point.toLineProtocol());
+            if (!names.isEmpty()) {
+                due.add(new DueMeasurement(measurement.getKey(), names, values));
             }
         }
-        return lines;
+        return new DueLines(tags, nanos, due);
     }
 
     private boolean due(int i, Object value, long nanos) {
@@ -82,6 +88,33 @@ public final class ScanPoints {
      */
     private static boolean newSlot(long last, long nanos, long period) {
         return Math.floorDiv(nanos, period) != Math.floorDiv(last, period);
+    }
+
+    /** The fields of one measurement due in one scan, names and values in the same order. */
+    private record DueMeasurement(String measurement, List<String> names, List<Object> values) {
+    }
+
+    /** One scan's due values; formatting them reads nothing but these (immutable) values and the run's tags. */
+    private record DueLines(RunTags tags, long nanos, List<DueMeasurement> measurements) implements ScanLines {
+        @Override
+        public int count() {
+            return measurements.size();
+        }
+
+        @Override
+        public List<String> lines() {
+            List<String> lines = new ArrayList<>(measurements.size());
+            for (DueMeasurement due : measurements) {
+                Point point = Point.measurement(due.measurement()).addTag("furnace", tags.furnace())
+                        .addTag("run_id", tags.runId()).addTag("recipe", tags.recipe())
+                        .time(nanos, WritePrecision.NS);
+                for (int i = 0; i < due.names().size(); i++) {
+                    addField(point, due.names().get(i), due.values().get(i));
+                }
+                lines.add(point.toLineProtocol());
+            }
+            return lines;
+        }
     }
 
     private static void addField(Point point, String name, Object value) {

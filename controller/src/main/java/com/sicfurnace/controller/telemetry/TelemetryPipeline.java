@@ -42,7 +42,7 @@ public final class TelemetryPipeline implements AutoCloseable {
     private final DiskQueue queue;
     private final TelemetrySink sink;
     private final Quarantine quarantine;
-    private final BlockingQueue<List<String>> handoff = new ArrayBlockingQueue<>(HANDOFF_SCANS);
+    private final BlockingQueue<ScanLines> handoff = new ArrayBlockingQueue<>(HANDOFF_SCANS);
     private final Thread writer;
     private final Thread forwarder;
     private final Object wake = new Object();
@@ -79,35 +79,43 @@ public final class TelemetryPipeline implements AutoCloseable {
      * stalled for minutes) the lines are counted as lost and {@link TelemetryHealth#lostRecords()} says so.
      */
     public void offer(List<String> lines) {
-        if (lines.isEmpty()) {
+        offer(ScanLines.of(lines));
+    }
+
+    /** As {@link #offer(List)}, the lines formatted later on the writer thread. */
+    public void offer(ScanLines scan) {
+        if (scan.count() == 0) {
             return;
         }
-        if (!accepting || !handoff.offer(lines)) {
-            lostInMemory.addAndGet(lines.size());
+        if (!accepting || !handoff.offer(scan)) {
+            lostInMemory.addAndGet(scan.count());
         }
     }
 
     /** Hands one scan's lines over, waiting for room: for virtual-time runs, which may wait for the disk. */
     public void put(List<String> lines) throws InterruptedException {
-        if (!lines.isEmpty() && accepting) {
-            handoff.put(lines);
+        put(ScanLines.of(lines));
+    }
+
+    /** As {@link #put(List)}, the lines formatted later on the writer thread. */
+    public void put(ScanLines scan) throws InterruptedException {
+        if (scan.count() > 0 && accepting) {
+            handoff.put(scan);
         }
     }
 
     private void writeLoop() {
-        List<List<String>> scans = new ArrayList<>();
+        List<ScanLines> scans = new ArrayList<>();
         try {
             while (writing || !handoff.isEmpty()) {
-                List<String> first = handoff.poll(IDLE_WAIT_NANOS, TimeUnit.NANOSECONDS);
+                ScanLines first = handoff.poll(IDLE_WAIT_NANOS, TimeUnit.NANOSECONDS);
                 if (first == null) {
                     continue;
                 }
                 scans.clear();
                 scans.add(first);
                 handoff.drainTo(scans, MAX_SCANS_PER_APPEND);
-                List<String> records = new ArrayList<>();
-                scans.forEach(records::addAll);
-                append(records);
+                append(format(scans));
                 synchronized (wake) {
                     wake.notifyAll();
                 }
@@ -116,6 +124,21 @@ public final class TelemetryPipeline implements AutoCloseable {
             LOG.warn("telemetry writer interrupted with {} scans not yet on disk", handoff.size());
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The scans' lines; a scan that cannot be formatted is logged and counted lost, not the writer's end. */
+    private List<String> format(List<ScanLines> scans) {
+        List<String> records = new ArrayList<>();
+        for (ScanLines scan : scans) {
+            try {
+                records.addAll(scan.lines());
+            } catch (RuntimeException e) {
+                lostInMemory.addAndGet(scan.count());
+                lastProblem = "telemetry of a scan could not be formatted: " + e;
+                LOG.error("telemetry: {} lines of a scan lost, they could not be formatted", scan.count(), e);
+            }
+        }
+        return records;
     }
 
     /** Appends until the disk takes the records: a disk error must not lose them while the process lives. */
@@ -240,7 +263,7 @@ public final class TelemetryPipeline implements AutoCloseable {
     }
 
     private long pendingInMemory() {
-        return handoff.stream().mapToLong(List::size).sum();
+        return handoff.stream().mapToLong(ScanLines::count).sum();
     }
 
     /** Told of every delivery attempt, on the forwarder thread; must be quick. */

@@ -107,6 +107,17 @@ class ScanPointsTest {
     }
 
     @Test
+    void selectedValuesAreTakenAtTheScanAndFormattedLater() {
+        ScanPoints points = points(Decimation.everyScan());
+        in.update(Signal.PYRO_TOP_C, 2100.5, Quality.GOOD);
+        ScanLines selected = points.select(scan, at(0));
+        in.update(Signal.PYRO_TOP_C, 2200.25, Quality.GOOD); // the next scan's value, before the writer formats
+        String temperature = line(selected.lines(), "temperature");
+        assertTrue(temperature.contains("pyro_top_c=2100.5"), temperature);
+        assertEquals(selected.count(), selected.lines().size(), "count known before formatting");
+    }
+
+    @Test
     void aStaleInputHasNoValueButItsQualitySaysStale() {
         ScanPoints points = points(Decimation.everyScan());
         points.lines(scan, at(0));

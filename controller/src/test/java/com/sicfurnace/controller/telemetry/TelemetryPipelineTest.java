@@ -69,6 +69,25 @@ class TelemetryPipelineTest {
     }
 
     @Test
+    void aScanThatCannotBeFormattedIsCountedLostAndTheWriterGoesOn() throws Exception {
+        start(Answer.of(204, ""));
+        pipeline.offer(new ScanLines() {
+            @Override
+            public int count() {
+                return 3;
+            }
+
+            @Override
+            public List<String> lines() {
+                throw new IllegalArgumentException("a field value Point cannot take");
+            }
+        });
+        pipeline.offer(points(0, 10));
+        await(() -> pipeline.health().deliveredRecords() == 10, "the next scan delivered");
+        assertEquals(3, pipeline.health().lostRecords(), "the unformattable scan's lines counted lost");
+    }
+
+    @Test
     void tooManyRequestsIsRetriedNoSoonerThanRetryAfterWithTheSameBatch() throws Exception {
         start(Answer.of(429, "{\"code\":\"too many requests\",\"message\":\"slow down\"}", "Retry-After", "2"),
                 Answer.of(204, ""));
