@@ -150,10 +150,11 @@ public final class LiveRun implements AutoCloseable {
     }
 
     private void afterScan(FurnaceController c, ProcessImage in, OutputImage out) {
-        furnaceS = Duration.between(start, clock.instant()).toNanos() / 1e9;
+        Instant now = clock.instant();
+        furnaceS = Duration.between(start, now).toNanos() / 1e9;
         recorder.onScan(c, profile.scanPeriodS(), furnaceS);
         if (telemetry != null) {
-            telemetry.afterScan(scanView, clock.instant());
+            telemetry.afterScan(scanView, now);
         }
         state = c.programmer().state();
         holdReason = c.programmer().holdReason();

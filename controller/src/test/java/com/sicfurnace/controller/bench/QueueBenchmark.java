@@ -14,12 +14,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -60,16 +58,16 @@ public final class QueueBenchmark {
             for (int batchRecords : BATCH_RECORDS) {
                 Path dir = root.resolve("batch-" + batchRecords);
                 appendRun(dir, batchRecords, WARM_UP_RECORDS, false);
-                delete(dir);
+                ScratchDirectories.delete(dir);
                 appendRun(dir, batchRecords, Math.max(RECORDS_PER_RUN, MIN_APPENDS * batchRecords), true);
                 if (batchRecords == 1000) {
                     drainRun(dir);
                 }
-                delete(dir);
+                ScratchDirectories.delete(dir);
                 fsyncRun(root.resolve("fsync-" + batchRecords), batchRecords);
             }
         } finally {
-            delete(root);
+            ScratchDirectories.delete(root);
         }
     }
 
@@ -169,16 +167,5 @@ public final class QueueBenchmark {
         System.out.printf(Locale.ROOT, "fsync alone after writing %d records (%d bytes): median %.2f ms, p99 %.2f ms "
                         + "over %d%n", batchRecords, bytes.length, forceNs.getValueAtPercentile(50) / 1e6,
                 forceNs.getValueAtPercentile(99) / 1e6, forceNs.getTotalCount());
-    }
-
-    private static void delete(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
-            }
-        }
     }
 }

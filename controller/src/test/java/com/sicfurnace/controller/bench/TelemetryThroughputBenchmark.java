@@ -38,7 +38,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -46,7 +45,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Sustained telemetry rate from one JVM into a real database on loopback (embedded QuestDB, a fresh instance per
@@ -237,11 +235,7 @@ public final class TelemetryThroughputBenchmark {
         @Override
         public void close() throws IOException {
             quest.close();
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
+            ScratchDirectories.delete(dir);
         }
     }
 }
