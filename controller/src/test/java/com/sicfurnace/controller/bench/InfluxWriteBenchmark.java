@@ -11,14 +11,11 @@ import com.influxdb.client.write.events.WriteErrorEvent;
 import com.influxdb.client.write.events.WriteRetriableErrorEvent;
 import com.influxdb.client.write.events.WriteSuccessEvent;
 import com.sicfurnace.controller.telemetry.Delivery;
-import com.sicfurnace.controller.telemetry.influx.EmbeddedQuestDb;
 import com.sicfurnace.controller.telemetry.influx.InfluxSettings;
 import com.sicfurnace.controller.telemetry.influx.InfluxSink;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +65,7 @@ public final class InfluxWriteBenchmark {
 
     private static void sinkPhase(String name, boolean gzip, List<List<String>> warmup, List<List<String>> measured)
             throws Exception {
-        try (Database db = Database.start()) {
+        try (ScratchQuestDb db = database()) {
             InfluxSettings settings = InfluxSettings.of(db.quest.url(), "", "bench", "telemetry").withGzip(gzip);
             try (InfluxSink sink = new InfluxSink(settings)) {
                 warmup.forEach(batch -> requireAccepted(sink.write(batch)));
@@ -85,14 +82,14 @@ public final class InfluxWriteBenchmark {
                                 + "ms, p99 %.1f ms, max %.1f ms; rows in database: %d of %d%n", name,
                         points / seconds, points, seconds, latencyUs.getValueAtPercentile(50) / 1000.0,
                         latencyUs.getValueAtPercentile(99) / 1000.0, latencyUs.getMaxValue() / 1000.0,
-                        db.rowsAfter(points + points(warmup)) - points(warmup), points);
+                        rowsAfter(db, points + points(warmup)) - points(warmup), points);
             }
         }
     }
 
     private static void asyncPhase(String name, boolean gzip, List<List<String>> warmup, List<List<String>> measured,
                                    int batchSize) throws Exception {
-        try (Database db = Database.start()) {
+        try (ScratchQuestDb db = database()) {
             InfluxDBClient client = InfluxDBClientFactory.create(InfluxDBClientOptions.builder()
                     .url(db.quest.url()).org("bench").bucket("telemetry").build());
             if (gzip) {
@@ -106,14 +103,14 @@ public final class InfluxWriteBenchmark {
                 counters.listen(writes);
                 warmup.forEach(batch -> writes.writeRecords(WritePrecision.NS, batch));
                 writes.flush();
-                db.rowsAfter(points(warmup)); // the warm-up is stored before the clock starts
+                rowsAfter(db, points(warmup)); // the warm-up is stored before the clock starts
                 start = System.nanoTime();
                 measured.forEach(batch -> writes.writeRecords(WritePrecision.NS, batch));
                 writes.flush(); // returns once the buffered batches are handed to the HTTP layer
             } // close() waits for the writes in flight
             double seconds = (System.nanoTime() - start) / 1e9;
             long points = points(measured);
-            long rows = db.rowsAfter(points + points(warmup)) - points(warmup);
+            long rows = rowsAfter(db, points + points(warmup)) - points(warmup);
             System.out.printf(Locale.ROOT, "%-48s %9.0f points/s (%d points in %.2f s, until close); rows in "
                             + "database: %d of %d; %s%n", name, points / seconds, points, seconds, rows, points,
                     counters);
@@ -187,30 +184,14 @@ public final class InfluxWriteBenchmark {
         }
     }
 
-    /** A fresh embedded QuestDB in a temporary directory, removed on close. */
-    private static final class Database implements AutoCloseable {
-        final Path dir;
-        final EmbeddedQuestDb quest;
+    /** A fresh database with the benchmark's table, nanosecond timestamps. */
+    private static ScratchQuestDb database() throws IOException, InterruptedException {
+        ScratchQuestDb db = ScratchQuestDb.start("influx-bench-");
+        db.quest.createNanosecondTable(TABLE);
+        return db;
+    }
 
-        private Database(Path dir) throws IOException {
-            this.dir = dir;
-            this.quest = EmbeddedQuestDb.start(dir);
-        }
-
-        static Database start() throws IOException, InterruptedException {
-            Database db = new Database(Files.createTempDirectory("influx-bench-"));
-            db.quest.createNanosecondTable(TABLE);
-            return db;
-        }
-
-        long rowsAfter(long expected) throws IOException, InterruptedException {
-            return quest.awaitRows(TABLE, expected, COUNT_DEADLINE);
-        }
-
-        @Override
-        public void close() throws IOException {
-            quest.close();
-            ScratchDirectories.delete(dir);
-        }
+    private static long rowsAfter(ScratchQuestDb db, long expected) throws IOException, InterruptedException {
+        return db.quest.awaitRows(TABLE, expected, COUNT_DEADLINE);
     }
 }

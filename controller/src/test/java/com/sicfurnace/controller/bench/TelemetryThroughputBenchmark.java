@@ -23,7 +23,6 @@ import com.sicfurnace.controller.telemetry.ScanView;
 import com.sicfurnace.controller.telemetry.TelemetryFields;
 import com.sicfurnace.controller.telemetry.TelemetryHealth;
 import com.sicfurnace.controller.telemetry.TelemetryPipeline;
-import com.sicfurnace.controller.telemetry.influx.EmbeddedQuestDb;
 import com.sicfurnace.controller.telemetry.influx.InfluxSettings;
 import com.sicfurnace.controller.telemetry.influx.InfluxSink;
 import com.sicfurnace.controller.telemetry.queue.DiskQueue;
@@ -31,8 +30,6 @@ import com.sicfurnace.controller.telemetry.queue.FullPolicy;
 import com.sicfurnace.controller.telemetry.queue.QueueSettings;
 import com.sicfurnace.iolist.IoList;
 import com.sicfurnace.iolist.SignalSpec;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -92,7 +89,7 @@ public final class TelemetryThroughputBenchmark {
 
     private static void throughQueue(List<List<String>> scans, long lines, long values, Set<String> measurements)
             throws Exception {
-        try (Database db = Database.start(measurements)) {
+        try (ScratchQuestDb db = ScratchQuestDb.start("telemetry-bench-")) {
             DiskQueue queue = DiskQueue.open(db.dir.resolve("queue"),
                     new QueueSettings(16L << 20, 8L << 30, FullPolicy.REJECT_NEW), Clock.systemUTC());
             InfluxSink sink = new InfluxSink(InfluxSettings.of(db.quest.url(), "", "bench", "telemetry"));
@@ -105,7 +102,8 @@ public final class TelemetryThroughputBenchmark {
             boolean drained = pipeline.close(DRAIN_DEADLINE);
             double seconds = (System.nanoTime() - start) / 1e9;
             TelemetryHealth health = pipeline.health();
-            report("through the disk queue (TelemetryPipeline, gzip)", lines, values, seconds, db.rows(lines),
+            long rows = db.quest.awaitRows(measurements, lines, COUNT_DEADLINE);
+            report("through the disk queue (TelemetryPipeline, gzip)", lines, values, seconds, rows,
                     String.format(Locale.ROOT, "all handed over after %.2f s; drained: %s; lost %d, retries %d, "
                             + "quarantined %d", offeredS, drained, health.lostRecords(), health.retries(),
                             health.quarantinedBatches()));
@@ -114,7 +112,7 @@ public final class TelemetryThroughputBenchmark {
 
     private static void clientWriteApi(List<List<String>> scans, long lines, long values, Set<String> measurements)
             throws Exception {
-        try (Database db = Database.start(measurements)) {
+        try (ScratchQuestDb db = ScratchQuestDb.start("telemetry-bench-")) {
             InfluxDBClient client = InfluxDBClientFactory.create(InfluxDBClientOptions.builder()
                     .url(db.quest.url()).org("bench").bucket("telemetry").build());
             client.enableGzip();
@@ -132,7 +130,8 @@ public final class TelemetryThroughputBenchmark {
                 writes.flush();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            report("client WriteApi directly (async, gzip, no queue)", lines, values, seconds, db.rows(lines),
+            long rows = db.quest.awaitRows(measurements, lines, COUNT_DEADLINE);
+            report("client WriteApi directly (async, gzip, no queue)", lines, values, seconds, rows,
                     "write errors " + errors + ", backpressure events (oldest dropped) " + dropped);
         }
     }
@@ -194,48 +193,5 @@ public final class TelemetryThroughputBenchmark {
             }
         }
         throw new IllegalArgumentException("not a line-protocol line: " + line);
-    }
-
-    /** A fresh embedded QuestDB in a temporary directory, removed on close. */
-    private static final class Database implements AutoCloseable {
-        final Path dir;
-        final EmbeddedQuestDb quest;
-        final Set<String> measurements;
-
-        private Database(Path dir, Set<String> measurements) throws IOException {
-            this.dir = dir;
-            this.measurements = measurements;
-            this.quest = EmbeddedQuestDb.start(dir.resolve("questdb"));
-        }
-
-        static Database start(Set<String> measurements) throws IOException {
-            return new Database(Files.createTempDirectory("telemetry-bench-"), measurements);
-        }
-
-        /** Rows of all measurements once they reach {@code expected} (writes are applied asynchronously). */
-        long rows(long expected) throws IOException, InterruptedException {
-            long end = System.nanoTime() + COUNT_DEADLINE.toNanos();
-            long rows = count();
-            while (rows < expected && System.nanoTime() < end) {
-                Thread.sleep(200);
-                rows = count();
-            }
-            return rows;
-        }
-
-        private long count() throws IOException, InterruptedException {
-            long rows = 0;
-            for (String measurement : measurements) {
-                rows += quest.sql("select count() from '" + measurement + "'").path("dataset").path(0).path(0)
-                        .asLong();
-            }
-            return rows;
-        }
-
-        @Override
-        public void close() throws IOException {
-            quest.close();
-            ScratchDirectories.delete(dir);
-        }
     }
 }

@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -97,17 +99,27 @@ public final class EmbeddedQuestDb implements AutoCloseable {
      * applied asynchronously (write-ahead log), so a row may show up a little after the write was acknowledged.
      */
     public long awaitRows(String table, long expected, Duration deadline) throws IOException, InterruptedException {
+        return awaitRows(List.of(table), expected, deadline);
+    }
+
+    /** As {@link #awaitRows(String, long, Duration)}, the rows of all {@code tables} together. */
+    public long awaitRows(Collection<String> tables, long expected, Duration deadline)
+            throws IOException, InterruptedException {
         long end = System.nanoTime() + deadline.toNanos();
-        long rows = rows(table);
+        long rows = rows(tables);
         while (rows < expected && System.nanoTime() < end) {
             Thread.sleep(20);
-            rows = rows(table);
+            rows = rows(tables);
         }
         return rows;
     }
 
-    private long rows(String table) throws IOException, InterruptedException {
-        return sql("select count() from '" + table + "'").path("dataset").path(0).path(0).asLong();
+    private long rows(Collection<String> tables) throws IOException, InterruptedException {
+        long rows = 0;
+        for (String table : tables) {
+            rows += sql("select count() from '" + table + "'").path("dataset").path(0).path(0).asLong();
+        }
+        return rows;
     }
 
     @Override
