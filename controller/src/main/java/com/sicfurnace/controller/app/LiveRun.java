@@ -86,7 +86,9 @@ public final class LiveRun implements AutoCloseable {
         this.clock = config.speed() == 1.0 ? Clock.systemUTC() : new ScaledClock(start, config.speed());
         this.statusEveryScans = statusPeriodS > 0 ? Math.round(statusPeriodS / profile.scanPeriodS()) : 0;
         this.scanView = new ScanView(in, out, controller);
-        this.telemetry = startTelemetry(config, signals, recipe);
+        // one furnace tag for metrics and telemetry, so that dashboards of both filter alike
+        String furnaceTag = config.metrics().furnace().orElse(profile.furnace());
+        this.telemetry = startTelemetry(config, signals, recipe, furnaceTag);
         ScanMetrics scanMetrics = new ScanMetrics();
         ProcessMetrics processMetrics = new ProcessMetrics();
         this.runner = new ScanRunner(controller, io, in, out, clock, periodNanos, (c, i, o) -> {
@@ -98,18 +100,14 @@ public final class LiveRun implements AutoCloseable {
         if (telemetry != null) {
             binders.add(new TelemetryMetrics(telemetry.pipeline()));
         }
-        this.metrics = serveMetrics(config.metrics(), profile.furnace(), binders);
+        this.metrics = serveMetrics(config.metrics(), furnaceTag, binders);
     }
 
-    /**
-     * The run's telemetry, or null when switched off. The furnace tag is the one the metrics carry, so that
-     * dashboards of both can be filtered alike; the run id is the furnace and the wall time it started.
-     */
-    private RunTelemetry startTelemetry(RunConfig config, IoList signals, Recipe runRecipe) {
+    /** The run's telemetry, or null when switched off; the run id is the furnace and the wall time it started. */
+    private RunTelemetry startTelemetry(RunConfig config, IoList signals, Recipe runRecipe, String furnace) {
         if (config.telemetry().isEmpty()) {
             return null;
         }
-        String furnace = config.metrics().furnace().orElse(profile.furnace());
         String runId = furnace + "-" + start.truncatedTo(ChronoUnit.SECONDS);
         try {
             return RunTelemetry.start(config.telemetry().get(), signals, new RunTags(furnace, runId,
@@ -121,14 +119,13 @@ public final class LiveRun implements AutoCloseable {
     }
 
     /** The Prometheus endpoint with every part's meters, unless switched off; on failure nothing stays open. */
-    private Optional<MetricsEndpoint> serveMetrics(MetricsSettings settings, String variant,
+    private Optional<MetricsEndpoint> serveMetrics(MetricsSettings settings, String furnace,
                                                    List<MeterBinder> binders) {
         if (!settings.enabled()) {
             return Optional.empty();
         }
         try {
-            MetricsEndpoint endpoint = MetricsEndpoint.start(settings.bind(), settings.port(),
-                    settings.furnace().orElse(variant));
+            MetricsEndpoint endpoint = MetricsEndpoint.start(settings.bind(), settings.port(), furnace);
             endpoint.bind(binders);
             return Optional.of(endpoint);
         } catch (RuntimeException e) {

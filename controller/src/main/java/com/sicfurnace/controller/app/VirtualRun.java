@@ -96,12 +96,13 @@ public final class VirtualRun {
             controller.start();
             long scan = 0;
             while (scan < maxScans && !ended(controller.programmer()) && !Thread.currentThread().isInterrupted()) {
+                Instant now = clock.instant();
                 io.readInputs(in);
-                controller.scan(in, out, clock.instant());
+                controller.scan(in, out, now);
                 io.writeOutputs(out);
                 recorder.onScan(controller, periodS, scan * periodS);
                 if (telemetry != null) {
-                    telemetry.afterScan(view, clock.instant());
+                    telemetry.afterScan(view, now);
                 }
                 furnace.advance(periodS);
                 clock.advance(period);

@@ -30,8 +30,4 @@ public final class Quarantine {
         Files.write(file, content, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.SYNC);
         return file;
     }
-
-    public Path dir() {
-        return dir;
-    }
 }

@@ -158,6 +158,12 @@ public final class TelemetryPipeline implements AutoCloseable {
                 LOG.error("telemetry queue append of {} points failed, retrying in 1 s: {}", records.size(),
                         e.toString());
                 Thread.sleep(1000);
+            } catch (RuntimeException e) {
+                // a batch the queue can never take (e.g. larger than the whole budget): count it, keep writing
+                lostInMemory.addAndGet(records.size());
+                lastProblem = "telemetry queue refused " + records.size() + " points: " + e.getMessage();
+                LOG.error("telemetry: {} points lost, the queue cannot take them", records.size(), e);
+                return;
             }
         }
     }
@@ -172,7 +178,7 @@ public final class TelemetryPipeline implements AutoCloseable {
                     idle(IDLE_WAIT_NANOS);
                     continue;
                 }
-                Duration wait = deliver(next.get());
+                Duration wait = deliverOrBackOff(next.get());
                 if (wait.isZero()) {
                     backoff = FIRST_BACKOFF;
                 } else {
@@ -185,6 +191,18 @@ public final class TelemetryPipeline implements AutoCloseable {
         } catch (IOException e) {
             lastProblem = "telemetry queue unreadable: " + e.getMessage();
             LOG.error("telemetry forwarder stopped: the queue cannot be read: {}", e.toString(), e);
+        }
+    }
+
+    /** As {@link #deliver}, an unexpected failure of the sink or the queue becomes a retry, not the thread's end. */
+    private Duration deliverOrBackOff(Batch batch) throws IOException {
+        try {
+            return deliver(batch);
+        } catch (RuntimeException e) {
+            retries.incrementAndGet();
+            lastProblem = "telemetry delivery failed unexpectedly: " + e;
+            LOG.error("telemetry delivery of {} points failed unexpectedly; trying again", batch.size(), e);
+            return FIRST_BACKOFF;
         }
     }
 

@@ -110,8 +110,21 @@ final class ModbusDeviceClient implements AutoCloseable {
         }
     }
 
+    /**
+     * A request j2mod failed for another reason than the connection (e.g. a malformed answer); it is dropped like
+     * a connection failure but counted as what it is.
+     */
+    private static final class RequestFailed extends ModbusIOException {
+        RequestFailed(String message) {
+            super(message);
+        }
+    }
+
     /** j2mod keeps only the message of the socket failure: a read that timed out says so. */
     private static IoErrorKind kindOf(ModbusIOException e) {
+        if (e instanceof RequestFailed) {
+            return IoErrorKind.REQUEST_FAILED;
+        }
         String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
         return message.contains("timed out") || message.contains("timeout") ? IoErrorKind.TIMEOUT
                 : IoErrorKind.DISCONNECTED;
@@ -200,7 +213,7 @@ final class ModbusDeviceClient implements AutoCloseable {
         } catch (ModbusIOException e) {
             throw e;
         } catch (ModbusException e) {
-            throw new ModbusIOException("write of " + slot.spec().name() + " failed: " + e.getMessage());
+            throw new RequestFailed("write of " + slot.spec().name() + " failed: " + e.getMessage());
         }
     }
 
@@ -222,7 +235,7 @@ final class ModbusDeviceClient implements AutoCloseable {
         } catch (ModbusIOException e) {
             throw e;
         } catch (ModbusException e) {
-            throw new ModbusIOException("read failed: " + e.getMessage());
+            throw new RequestFailed("read failed: " + e.getMessage());
         }
     }
 

@@ -38,6 +38,7 @@ import org.slf4j.LoggerFactory;
  * for each kind of answer, including none at all.
  */
 class InfluxSinkResponsesTest {
+    private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(InfluxSinkResponsesTest.class);
     private static final String TOKEN = "s3cr3t-t0ken";
     private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
     private static final List<String> BATCH = List.of(
@@ -264,6 +265,7 @@ class InfluxSinkResponsesTest {
         private final Thread thread = new Thread(this::serve, "reset-on-second-request");
 
         ResetOnSecondRequest() throws IOException {
+            thread.setDaemon(true);
             thread.start();
         }
 
@@ -275,6 +277,7 @@ class InfluxSinkResponsesTest {
             boolean first = true;
             while (!server.isClosed()) {
                 try (Socket socket = server.accept()) {
+                    socket.setSoTimeout(5_000);
                     InputStream in = socket.getInputStream();
                     readRequest(in);
                     if (first) {
@@ -286,7 +289,10 @@ class InfluxSinkResponsesTest {
                         socket.getOutputStream().write(NO_CONTENT);
                     }
                 } catch (IOException e) {
-                    return; // the test closed the server socket
+                    if (!server.isClosed()) { // else the test closed it: the normal end
+                        LOG.warn("reset-on-second-request endpoint stopped: {}", e.toString());
+                    }
+                    return;
                 }
             }
         }
