@@ -11,11 +11,12 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,6 +41,8 @@ final class DeviceListener extends AbstractModbusListener {
     private final IntFunction<UnitMode> modes;
     private final ModbusServerOptions options;
     private final ThreadPoolExecutor pool;
+    private final Queue<Thread> handlerThreads = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger threadCount = new AtomicInteger();
     private final Set<ClientConnection> connections = ConcurrentHashMap.newKeySet();
     private volatile boolean stopped;
 
@@ -57,7 +60,7 @@ final class DeviceListener extends AbstractModbusListener {
         this.localAddress = (InetSocketAddress) serverSocket.getLocalSocketAddress();
         // No queue: a connection beyond the limit is refused at once rather than served late with stale requests.
         this.pool = new ThreadPoolExecutor(options.maxConnections(), options.maxConnections(), 10, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), daemonThreads("modbus-" + port + "-conn-"));
+                new SynchronousQueue<>(), this::newHandlerThread);
         pool.allowCoreThreadTimeOut(true);
     }
 
@@ -77,13 +80,12 @@ final class DeviceListener extends AbstractModbusListener {
         }
     }
 
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+    private Thread newHandlerThread(Runnable task) {
+        Thread thread = new Thread(task, "modbus-" + localAddress.getPort() + "-conn-" + threadCount.incrementAndGet());
+        thread.setDaemon(true);
+        handlerThreads.removeIf(old -> old.getState() == Thread.State.TERMINATED);
+        handlerThreads.add(thread);
+        return thread;
     }
 
     InetSocketAddress localAddress() {
@@ -185,7 +187,19 @@ final class DeviceListener extends AbstractModbusListener {
         dropConnections("the server is stopping");
     }
 
+    /** Waits for the pool and then for its threads: a terminated pool's last worker may still be exiting. */
     boolean awaitTermination(Duration timeout) throws InterruptedException {
-        return pool.awaitTermination(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        if (!pool.awaitTermination(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+            return false;
+        }
+        for (Thread thread : handlerThreads) {
+            long leftMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            thread.join(Math.max(1, leftMillis));
+            if (thread.isAlive()) {
+                return false;
+            }
+        }
+        return true;
     }
 }
