@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The telemetry path's meters: queue depth, bytes and age, points delivered and lost, retries, quarantined
+ * The telemetry path's meters: hand-off and queue depth, bytes and age, points delivered and lost, retries, quarantined
  * batches, whether the database refuses us, and the time of every delivery attempt by outcome. Gauges read the
  * pipeline's health snapshot, never the disk.
  */
@@ -31,6 +31,9 @@ public final class TelemetryMetrics implements MeterBinder {
     public void bindTo(MeterRegistry registry) {
         Gauge.builder("furnace.telemetry.queue.depth", pipeline, p -> p.health().queuedRecords())
                 .description("Points on disk waiting for the database").baseUnit("points").register(registry);
+        Gauge.builder("furnace.telemetry.handoff.depth", pipeline, p -> p.health().handedOverRecords())
+                .description("Points handed over by the scan and not yet on disk").baseUnit("points")
+                .register(registry);
         Gauge.builder("furnace.telemetry.queue.size", pipeline, p -> p.health().queueBytes())
                 .description("Disk used by the telemetry queue").baseUnit("bytes").register(registry);
         TimeGauge.builder("furnace.telemetry.queue.age", pipeline, TimeUnit.MILLISECONDS,
@@ -52,7 +55,7 @@ public final class TelemetryMetrics implements MeterBinder {
                 Delivery.RetryLater.class, write(registry, "retry"),
                 Delivery.Rejected.class, write(registry, "rejected"),
                 Delivery.Unauthorized.class, write(registry, "refused"));
-        pipeline.onDelivery((nanos, outcome, records) -> writes.get(outcome.getClass())
+        pipeline.onDelivery((nanos, outcome) -> writes.get(outcome.getClass())
                 .record(nanos, TimeUnit.NANOSECONDS));
     }
 

@@ -51,7 +51,7 @@ public final class TelemetryPipeline implements AutoCloseable {
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
     private final AtomicLong quarantined = new AtomicLong();
-    private volatile DeliveryListener listener = (nanos, delivery, records) -> { };
+    private volatile DeliveryListener listener = (nanos, delivery) -> { };
     private volatile boolean accepting = true;
     private volatile boolean writing = true;
     private volatile boolean forwarding = true;
@@ -210,7 +210,7 @@ public final class TelemetryPipeline implements AutoCloseable {
     private Duration deliver(Batch batch) throws IOException {
         long start = System.nanoTime();
         Delivery delivery = sink.write(batch.payloads());
-        listener.delivered(System.nanoTime() - start, delivery, batch.size());
+        listener.delivered(System.nanoTime() - start, delivery);
         if (delivery instanceof Delivery.Accepted) {
             queue.acknowledge(batch);
             delivered.addAndGet(batch.size());
@@ -286,7 +286,7 @@ public final class TelemetryPipeline implements AutoCloseable {
 
     /** Told of every delivery attempt, on the forwarder thread; must be quick. */
     public interface DeliveryListener {
-        void delivered(long nanos, Delivery outcome, int records);
+        void delivered(long nanos, Delivery outcome);
     }
 
     public void onDelivery(DeliveryListener deliveryListener) {

@@ -15,6 +15,7 @@ import com.sicfurnace.controller.telemetry.influx.InfluxSettings;
 import com.sicfurnace.controller.telemetry.influx.ScriptedWriteEndpoint;
 import com.sicfurnace.controller.telemetry.influx.ScriptedWriteEndpoint.Answer;
 import com.sicfurnace.iolist.IoList;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -106,11 +107,19 @@ class TelemetryPipelineTest {
     @Test
     void serviceUnavailableIsRetriedUntilTheDatabaseTakesTheBatch() throws Exception {
         start(Answer.of(503, "", "Retry-After", "1"), Answer.of(503, "", "Retry-After", "1"), Answer.of(204, ""));
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        new TelemetryMetrics(pipeline).bindTo(registry);
         pipeline.offer(points(0, 10));
         assertTrue(pipeline.close(Duration.ofSeconds(10)), "delivered in the end");
         assertEquals(3, endpoint.received().size());
         assertEquals(10, pipeline.health().deliveredRecords());
         assertEquals(2, pipeline.health().retries());
+        assertEquals(2, registry.get("furnace.telemetry.write").tag("outcome", "retry").timer().count());
+        assertEquals(1, registry.get("furnace.telemetry.write").tag("outcome", "accepted").timer().count());
+        assertEquals(10, registry.get("furnace.telemetry.delivered").functionCounter().count());
+        assertEquals(2, registry.get("furnace.telemetry.write.retries").functionCounter().count());
+        assertEquals(0, registry.get("furnace.telemetry.queue.depth").gauge().value());
+        assertEquals(0, registry.get("furnace.telemetry.handoff.depth").gauge().value());
     }
 
     @Test
