@@ -32,10 +32,7 @@ public sealed interface Delivery {
      */
     record Rejected(int status, String serverMessage) implements Delivery {
         public Rejected {
-            Objects.requireNonNull(serverMessage, "serverMessage");
-            if (status < 400 || status > 499) {
-                throw new IllegalArgumentException("a rejection is a 4xx status, not " + status);
-            }
+            requireClientError(status, serverMessage, "a rejection");
         }
     }
 
@@ -46,10 +43,14 @@ public sealed interface Delivery {
      */
     record Unauthorized(int status, String serverMessage) implements Delivery {
         public Unauthorized {
-            Objects.requireNonNull(serverMessage, "serverMessage");
-            if (status < 400 || status > 499) {
-                throw new IllegalArgumentException("an authorisation failure is a 4xx status, not " + status);
-            }
+            requireClientError(status, serverMessage, "an authorisation failure");
+        }
+    }
+
+    private static void requireClientError(int status, String serverMessage, String what) {
+        Objects.requireNonNull(serverMessage, "serverMessage");
+        if (status < 400 || status > 499) {
+            throw new IllegalArgumentException(what + " is a 4xx status, not " + status);
         }
     }
 }

@@ -47,7 +47,6 @@ public final class TelemetryPipeline implements AutoCloseable {
     private final Thread forwarder;
     private final Object wake = new Object();
     private final AtomicLong lostInMemory = new AtomicLong();
-    private final AtomicLong lostOnDisk = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
     private final AtomicLong quarantined = new AtomicLong();
@@ -148,7 +147,6 @@ public final class TelemetryPipeline implements AutoCloseable {
                 AppendResult result = queue.append(records);
                 if (result.rejected() || result.dropped()) {
                     long lost = result.rejectedRecords() + result.droppedRecords();
-                    lostOnDisk.addAndGet(lost);
                     LOG.error("telemetry queue full: {} points lost (rejected {}, oldest dropped {})", lost,
                             result.rejectedRecords(), result.droppedRecords());
                 }
@@ -276,7 +274,7 @@ public final class TelemetryPipeline implements AutoCloseable {
         healthTakenNanos = System.nanoTime();
         QueueStats stats = queue.stats();
         return new TelemetryHealth(stats.records(), pendingInMemory(), stats.bytesOnDisk(), stats.oldestRecordAgeMs(),
-                lostInMemory.get() + lostOnDisk.get(), stats.full(), refused, delivered.get(), retries.get(),
+                lostInMemory.get() + stats.droppedRecords() + stats.rejectedRecords(), stats.full(), refused, delivered.get(), retries.get(),
                 quarantined.get(), lastProblem);
     }
 

@@ -3,6 +3,7 @@ package com.sicfurnace.controller.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sicfurnace.controller.Await;
 import com.sicfurnace.controller.core.FurnaceProfile;
 import com.sicfurnace.controller.io.FreePort;
 import com.sicfurnace.controller.io.modbus.ModbusSettings;
@@ -20,7 +21,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,22 +72,11 @@ class PrometheusScrapeEndToEndTest {
         return samples.size() == 1 && samples.get(0).value() == value;
     }
 
-    /** Waits for a condition of the run itself, so that Prometheus is asked only about what has happened. */
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + WAIT + ": " + what);
-            }
-            Thread.sleep(20);
-        }
-    }
-
     @Test
     void prometheusReadsTheLiveRunsMetricsTaggedWithTheFurnace() throws Exception {
         int metricsPort = startRun();
         prometheus = PrometheusServer.start(dir, "127.0.0.1:" + metricsPort);
-        await(() -> run.state() == Programmer.State.RUNNING, "the run running on fresh data");
+        Await.until(() -> run.state() == Programmer.State.RUNNING, WAIT, "the run running on fresh data");
 
         Sample gauges = prometheus.awaitQuery("furnace_io_connected{device=\"gauges\"}", s -> single(s, 1.0), WAIT)
                 .get(0);
@@ -104,7 +93,8 @@ class PrometheusScrapeEndToEndTest {
                 "the duration histogram counts the scans too: " + buckets);
 
         simulator.modbusUnit(5, "silent");
-        await(() -> run.holdReason() == Programmer.HoldReason.COMM_LOSS, "the run held by the lost gauges");
+        Await.until(() -> run.holdReason() == Programmer.HoldReason.COMM_LOSS, WAIT,
+                "the run held by the lost gauges");
         prometheus.awaitQuery("furnace_io_connected{device=\"gauges\",furnace=\"f07\"}", s -> single(s, 0.0), WAIT);
         prometheus.awaitQuery("furnace_io_errors_total{device=\"gauges\",kind=\"timeout\",furnace=\"f07\"}",
                 s -> s.size() == 1 && s.get(0).value() >= 1, WAIT);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sicfurnace.controller.ChildJvm;
 import com.sicfurnace.controller.io.FreePort;
 import com.sicfurnace.controller.telemetry.influx.EmbeddedQuestDb;
 import com.sicfurnace.controller.telemetry.influx.InfluxSettings;
@@ -112,21 +113,17 @@ class TelemetryOutageTest {
 
     @Test
     void killedDuringAnOutageEveryPointThatReachedTheQueueArrivesAfterTheRestart() throws Exception {
-        Path output = dir.resolve("child.out");
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                TelemetryWriterChild.class.getName(), dir.toString(), "http://127.0.0.1:" + FreePort.pick())
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         long queued = 0;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (queued < 3_000 && System.nanoTime() < deadline && child.isAlive()) {
-            Thread.sleep(100);
-            queued = lastQueued(output);
+        try (ChildJvm child = ChildJvm.start(TelemetryWriterChild.class, dir.resolve("child.out"), dir.toString(),
+                "http://127.0.0.1:" + FreePort.pick())) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (queued < 3_000 && System.nanoTime() < deadline && child.isAlive()) {
+                Thread.sleep(100);
+                queued = lastQueued(child.outputLines());
+            }
+            child.killHard();
+            queued = lastQueued(child.outputLines());
         }
-        child.destroyForcibly();
-        assertTrue(child.waitFor(10, TimeUnit.SECONDS), "the child died");
-        assertEquals(137, child.exitValue(), "killed by SIGKILL");
-        queued = lastQueued(output);
         assertTrue(queued >= 3_000, "the child queued points before it was killed: " + queued);
 
         db = EmbeddedQuestDb.start(dir.resolve("questdb"));
@@ -139,8 +136,7 @@ class TelemetryOutageTest {
                 delivered);
     }
 
-    private static long lastQueued(Path output) throws java.io.IOException {
-        List<String> lines = java.nio.file.Files.exists(output) ? java.nio.file.Files.readAllLines(output) : List.of();
+    private static long lastQueued(List<String> lines) {
         long last = 0;
         for (String line : lines) {
             if (line.startsWith("queued ")) {

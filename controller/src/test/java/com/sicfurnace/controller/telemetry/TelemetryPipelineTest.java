@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sicfurnace.controller.Await;
 import com.sicfurnace.controller.alarm.AlarmId;
 import com.sicfurnace.controller.app.ProfileLoader;
 import com.sicfurnace.controller.core.FurnaceProfile;
@@ -23,7 +24,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -34,6 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TelemetryPipelineTest {
     private static final String BAD_DATA = "{\"code\":\"invalid\",\"message\":\"unable to parse 'outage seq=': "
             + "missing field value\"}";
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
 
     @TempDir
     Path dir;
@@ -59,16 +61,6 @@ class TelemetryPipelineTest {
         return LongStream.range(from, to).mapToObj(TelemetryOutageTest::line).toList();
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 15 s: " + what);
-            }
-            Thread.sleep(10);
-        }
-    }
-
     @Test
     void aScanThatCannotBeFormattedIsCountedLostAndTheWriterGoesOn() throws Exception {
         start(Answer.of(204, ""));
@@ -84,7 +76,7 @@ class TelemetryPipelineTest {
             }
         });
         pipeline.offer(points(0, 10));
-        await(() -> pipeline.health().deliveredRecords() == 10, "the next scan delivered");
+        Await.until(() -> pipeline.health().deliveredRecords() == 10, WAIT, "the next scan delivered");
         assertEquals(3, pipeline.health().lostRecords(), "the unformattable scan's lines counted lost");
     }
 
@@ -93,7 +85,7 @@ class TelemetryPipelineTest {
         start(Answer.of(429, "{\"code\":\"too many requests\",\"message\":\"slow down\"}", "Retry-After", "2"),
                 Answer.of(204, ""));
         pipeline.offer(points(0, 100));
-        await(() -> endpoint.received().size() >= 2, "a second attempt");
+        Await.until(() -> endpoint.received().size() >= 2, WAIT, "a second attempt");
         List<ScriptedWriteEndpoint.Received> received = endpoint.received();
         long gapMs = (received.get(1).receivedNanos() - received.get(0).receivedNanos()) / 1_000_000;
         assertTrue(gapMs >= 1_950, "second attempt after " + gapMs + " ms, Retry-After was 2 s");
@@ -126,7 +118,7 @@ class TelemetryPipelineTest {
     void badDataGoesToTheQuarantineWithTheServersMessageAndIsNotRetried() throws Exception {
         start(Answer.of(400, BAD_DATA), Answer.of(204, ""));
         pipeline.offer(points(0, 10));
-        await(() -> pipeline.health().quarantinedBatches() == 1, "the batch quarantined");
+        Await.until(() -> pipeline.health().quarantinedBatches() == 1, WAIT, "the batch quarantined");
         pipeline.offer(points(10, 20));
         assertTrue(pipeline.close(Duration.ofSeconds(5)));
         List<Path> files;

@@ -10,6 +10,7 @@ import com.ghgande.j2mod.modbus.ModbusSlaveException;
 import com.ghgande.j2mod.modbus.facade.ModbusTCPMaster;
 import com.ghgande.j2mod.modbus.procimg.Register;
 import com.ghgande.j2mod.modbus.procimg.SimpleRegister;
+import com.sicfurnace.simulator.FreePort;
 import com.sicfurnace.simulator.model.FurnaceConfigs;
 import com.sicfurnace.simulator.plant.SimulatedFurnace;
 import java.net.BindException;
@@ -134,7 +135,7 @@ class ModbusFaultModeTest {
     void aConnectionBeyondTheLimitIsRefusedAtOnce() throws Exception {
         fixture.close();
         SimulatedFurnace furnace = new SimulatedFurnace(FurnaceConfigs.shipped("6inch"), 1, 0.1);
-        int port = ServerFixture.freePort();
+        int port = FreePort.pick();
         try (ModbusDeviceServer server = ModbusDeviceServer.start(furnace, ServerFixture.LOOPBACK, port,
                 ServerFixture.OPTIONS.withMaxConnections(1))) {
             ModbusTCPMaster served = track(new ModbusTCPMaster("127.0.0.1", port, 2000, false, false));

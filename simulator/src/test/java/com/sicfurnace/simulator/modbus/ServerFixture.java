@@ -4,6 +4,7 @@ import com.ghgande.j2mod.modbus.facade.ModbusTCPMaster;
 import com.sicfurnace.iolist.ModbusAddress;
 import com.sicfurnace.iolist.Protocol;
 import com.sicfurnace.iolist.SignalSpec;
+import com.sicfurnace.simulator.FreePort;
 import com.sicfurnace.simulator.model.FurnaceConfigs;
 import com.sicfurnace.simulator.plant.SimulatedFurnace;
 import java.io.IOException;
@@ -29,18 +30,11 @@ final class ServerFixture implements AutoCloseable {
 
     ServerFixture(SimulatedFurnace furnace) throws IOException {
         this.furnace = furnace;
-        this.port = freePort();
+        this.port = FreePort.pick();
         this.server = ModbusDeviceServer.start(furnace, LOOPBACK, port, OPTIONS);
     }
 
     /** A port nobody listens on now: the server must be given a real port, never 0. */
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, LOOPBACK)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port on loopback", e);
-        }
-    }
 
     /** A connected master: one attempt per request, so a silent unit fails after {@code timeoutMs}. */
     ModbusTCPMaster master(int timeoutMs) throws Exception {

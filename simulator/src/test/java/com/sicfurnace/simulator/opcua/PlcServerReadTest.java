@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sicfurnace.iolist.DataType;
 import com.sicfurnace.iolist.Direction;
 import com.sicfurnace.iolist.SignalSpec;
+import com.sicfurnace.simulator.FreePort;
 import com.sicfurnace.simulator.fault.Faults;
 import com.sicfurnace.simulator.plant.SimulatedFurnace;
 import java.nio.file.Path;
@@ -148,7 +149,7 @@ class PlcServerReadTest {
     }
 
     private PlcServer start(SimulatedFurnace furnace) throws Exception {
-        return ServerFixtures.start(PlcServerConfig.localDevelopment(TestClients.freePort(), pki), furnace);
+        return ServerFixtures.start(PlcServerConfig.localDevelopment(FreePort.pick(), pki), furnace);
     }
 
     private static Object expectedWireValue(SignalSpec spec, double furnaceValue) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sicfurnace.simulator.FreePort;
 import com.sicfurnace.simulator.plant.SimulatedFurnace;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -21,7 +22,7 @@ class PlcServerRestartTest {
     @Test
     void aNewServerOnTheSamePortAndPkiServesAFreshClientAtOnce() throws Exception {
         SimulatedFurnace furnace = ServerFixtures.furnace("6inch");
-        PlcServerConfig config = PlcServerConfig.localDevelopment(TestClients.freePort(), pki);
+        PlcServerConfig config = PlcServerConfig.localDevelopment(FreePort.pick(), pki);
         try (PlcServer first = ServerFixtures.start(config, furnace)) {
             assertEquals(ServerFixtures.read(furnace, "pyro_top_c"), readPyrometer(first));
         }
@@ -55,14 +56,14 @@ class PlcServerRestartTest {
             server.close();
         }
         try (PlcServer server = ServerFixtures.start(
-                PlcServerConfig.localDevelopment(TestClients.freePort(), pki), furnace)) {
+                PlcServerConfig.localDevelopment(FreePort.pick(), pki), furnace)) {
             assertEquals(ServerFixtures.read(furnace, "pyro_top_c"), readPyrometer(server));
         }
     }
 
     @Test
     void anInstanceStartsOnlyOnce() throws Exception {
-        PlcServer server = ServerFixtures.start(PlcServerConfig.localDevelopment(TestClients.freePort(), pki),
+        PlcServer server = ServerFixtures.start(PlcServerConfig.localDevelopment(FreePort.pick(), pki),
                 ServerFixtures.furnace("6inch"));
         server.close();
         assertThrows(IllegalStateException.class, server::start);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sicfurnace.simulator.FreePort;
 import com.sicfurnace.simulator.plant.SimulatedFurnace;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,7 +123,7 @@ class PlcServerSecurityTest {
     @Test
     void aCertificateIssuedForAnotherApplicationUriIsNotSilentlyReused() throws Exception {
         ServerFixtures.start(config(dir, true), ServerFixtures.furnace("6inch")).close(); // creates server.pfx
-        PlcServerConfig other = new PlcServerConfig(PlcServerConfig.LOOPBACK, TestClients.freePort(),
+        PlcServerConfig other = new PlcServerConfig(PlcServerConfig.LOOPBACK, FreePort.pick(),
                 PlcServerConfig.DEFAULT_PATH, dir, USERS, true, "urn:somebody:else");
         PlcServer server = new PlcServer(other, ServerFixtures.furnace("6inch"));
         PlcServerException failure = assertThrows(PlcServerException.class, server::start);
@@ -130,7 +131,7 @@ class PlcServerSecurityTest {
     }
 
     private static PlcServerConfig config(Path pki, boolean anonymous) throws Exception {
-        return PlcServerConfig.localDevelopment(TestClients.freePort(), pki).withUsers(USERS).withAnonymous(anonymous);
+        return PlcServerConfig.localDevelopment(FreePort.pick(), pki).withUsers(USERS).withAnonymous(anonymous);
     }
 
     private static UaException connectFails(OpcUaClient client) throws UaException {

@@ -4,6 +4,7 @@ import static com.sicfurnace.simulator.opcua.ServerFixtures.nodeId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sicfurnace.simulator.FreePort;
 import com.sicfurnace.simulator.fault.Faults;
 import com.sicfurnace.simulator.plant.SimulatedFurnace;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ class PlcServerSubscriptionTest {
     @Test
     void aMonitoredPyrometerIsNotifiedWhenTheFurnaceHeatsUpAndWhenItFails() throws Exception {
         SimulatedFurnace furnace = ServerFixtures.furnace("6inch");
-        try (PlcServer server = ServerFixtures.start(PlcServerConfig.localDevelopment(TestClients.freePort(), pki),
+        try (PlcServer server = ServerFixtures.start(PlcServerConfig.localDevelopment(FreePort.pick(), pki),
                 furnace)) {
             OpcUaClient client = TestClients.anonymous(server.endpointUrl());
             try {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sicfurnace.iolist.Direction;
 import com.sicfurnace.iolist.SignalSpec;
+import com.sicfurnace.simulator.FreePort;
 import com.sicfurnace.simulator.plant.SimulatedFurnace;
 import java.nio.file.Path;
 import java.util.List;
@@ -99,7 +100,7 @@ class PlcServerWriteTest {
 
     private void start(String variant) throws Exception {
         furnace = ServerFixtures.furnace(variant);
-        server = ServerFixtures.start(PlcServerConfig.localDevelopment(TestClients.freePort(), pki), furnace);
+        server = ServerFixtures.start(PlcServerConfig.localDevelopment(FreePort.pick(), pki), furnace);
         client = TestClients.anonymous(server.endpointUrl());
     }
 

@@ -26,11 +26,6 @@ final class TestClients {
     }
 
     /** A free TCP port on loopback, found by binding port 0 and releasing it. */
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 
     /** Connected anonymous client on the None endpoint. */
     static OpcUaClient anonymous(String url) throws UaException {

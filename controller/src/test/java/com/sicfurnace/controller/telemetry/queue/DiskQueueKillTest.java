@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.sicfurnace.controller.ChildJvm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,32 +83,25 @@ class DiskQueueKillTest {
      * child writes to a file, which (unlike a pipe) keeps every line it printed before it died.
      */
     private List<Reported> runAndKill(int run) throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path output = outputDir.resolve("child-" + run + ".out");
-        Process child = new ProcessBuilder(java.toString(), "-Xmx128m", "-cp", System.getProperty("java.class.path"),
-                QueueAppenderChild.class.getName(), dir.toString(), Integer.toString(run))
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        try {
+        try (ChildJvm child = ChildJvm.start(QueueAppenderChild.class, output, dir.toString(),
+                Integer.toString(run))) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (parse(output).size() < REPORTS_BEFORE_KILL) {
+            while (parse(child.outputLines()).size() < REPORTS_BEFORE_KILL) {
                 if (System.nanoTime() > deadline || !child.isAlive()) {
                     fail("child run " + run + " did not report " + REPORTS_BEFORE_KILL + " appends: "
-                            + Files.readString(output));
+                            + child.outputLines());
                 }
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
             }
-        } finally {
-            child.destroyForcibly();
-            assertTrue(child.waitFor(10, TimeUnit.SECONDS), "child run " + run + " did not die");
+            child.killHard();
+            return parse(child.outputLines());
         }
-        assertEquals(137, child.exitValue(), "killed by SIGKILL (128 + 9), not ended by itself: "
-                + Files.readString(output));
-        return parse(output);
     }
 
-    private static List<Reported> parse(Path output) throws IOException {
+    private static List<Reported> parse(List<String> output) {
         List<Reported> reported = new ArrayList<>();
-        for (String line : Files.readAllLines(output)) {
+        for (String line : output) {
             Matcher m = DURABLE.matcher(line);
             if (m.matches()) {
                 reported.add(new Reported(Integer.parseInt(m.group(1)), Long.parseLong(m.group(2)),

@@ -1,0 +1,20 @@
+package com.sicfurnace.simulator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
+/** A loopback port nobody listens on now, for a server under test. */
+public final class FreePort {
+    private FreePort() {
+    }
+
+    public static int pick() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port on loopback", e);
+        }
+    }
+}
