@@ -124,7 +124,7 @@ public record RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings
         if (!(speed > 0)) {
             throw r.error("speed", "must be positive, not " + speed);
         }
-        Path recipe = overrides.recipe().orElseGet(() -> base.resolve(r.text("recipe", null)));
+        Path recipe = overrides.recipe().orElseGet(() -> base.resolve(r.requiredText("recipe")));
         Path reportDir = overrides.reportDir().orElseGet(() -> base.resolve(r.text("report_dir", "reports/run")));
         return new RunConfig(recipe, reportDir, speed, opcua(r.child("opcua"), base, scanPeriodS / speed, environment),
                 modbus(r.child("modbus")), root.has("metrics") ? metrics(r.child("metrics")) : MetricsSettings.DEFAULT,
@@ -187,12 +187,12 @@ public record RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings
         r.only(INFLUX);
         String token = "";
         if (r.node.has("token_env")) {
-            String variable = r.text("token_env", null);
+            String variable = r.requiredText("token_env");
             token = Optional.ofNullable(environment.get(variable)).orElseThrow(
                     () -> r.error("token_env", "environment variable " + variable + " is not set"));
         }
         try {
-            return new InfluxSettings(r.text("url", null), token, r.text("org", null), r.text("bucket", null),
+            return new InfluxSettings(r.requiredText("url"), token, r.requiredText("org"), r.requiredText("bucket"),
                     Duration.ofMillis((long) r.number("connect_timeout_ms", 5000)),
                     Duration.ofMillis((long) r.number("write_timeout_ms", 10000)),
                     Duration.ofMillis((long) r.number("read_timeout_ms", 10000)), r.flag("gzip", true));
@@ -212,7 +212,7 @@ public record RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings
             throw r.error("port", "must be a whole number 0..65535 (0 switches the endpoint off), not "
                     + r.node.get("port").asText());
         }
-        Optional<String> furnace = Optional.ofNullable(r.text("furnace", "")).filter(f -> !f.isBlank());
+        Optional<String> furnace = r.optionalText("furnace");
         if (r.node.has("furnace") && furnace.isEmpty()) {
             throw r.error("furnace", "must not be empty");
         }
@@ -228,17 +228,16 @@ public record RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings
         } catch (IllegalArgumentException e) {
             throw r.error("security", "must be none or basic256sha256, not '" + text + "'");
         }
-        Optional<String> user = Optional.ofNullable(r.text("username", ""))
-                .filter(u -> !u.isEmpty());
+        Optional<String> user = r.optionalText("username");
         Optional<String> password = Optional.empty();
         if (user.isPresent()) {
-            String variable = r.text("password_env", null);
+            String variable = r.requiredText("password_env");
             password = Optional.ofNullable(environment.get(variable));
             if (password.isEmpty()) {
                 throw r.error("password_env", "environment variable " + variable + " is not set");
             }
         }
-        String endpoint = r.text("endpoint", null);
+        String endpoint = r.requiredText("endpoint");
         Path pkiDir = base.resolve(r.text("pki_dir", "controller-pki"));
         String applicationUri = r.text("application_uri", "urn:sicfurnace:controller");
         try {
@@ -263,7 +262,7 @@ public record RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings
             }
             Reader d = r.child("devices").child(device);
             d.only(Set.of("host", "port", "word_order"));
-            Optional<WordOrder> order = Optional.ofNullable(d.text("word_order", "")).filter(s -> !s.isEmpty())
+            Optional<WordOrder> order = d.optionalText("word_order")
                     .map(s -> {
                         try {
                             return WordOrder.valueOf(s);
@@ -271,9 +270,8 @@ public record RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings
                             throw d.error("word_order", "must be ABCD or CDAB, not '" + s + "'");
                         }
                     });
-            devices.put(device, new ModbusSettings.DeviceEndpoint(Optional.ofNullable(d.text("host", ""))
-                    .filter(s -> !s.isEmpty()), d.node.has("port") ? Optional.of((int) d.number("port", 0))
-                    : Optional.empty(), order));
+            Optional<Integer> port = d.node.has("port") ? Optional.of((int) d.number("port", 0)) : Optional.empty();
+            devices.put(device, new ModbusSettings.DeviceEndpoint(d.optionalText("host"), port, order));
         }
         try {
             return new ModbusSettings(r.text("host", "127.0.0.1"), (int) r.number("port", 502),
@@ -302,12 +300,21 @@ public record RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings
             });
         }
 
+        String requiredText(String key) {
+            if (node.get(key) == null) {
+                throw error(key, "is required");
+            }
+            return text(key, "");
+        }
+
+        /** Empty when the key is missing or its text is blank. */
+        Optional<String> optionalText(String key) {
+            return Optional.of(text(key, "")).filter(value -> !value.isBlank());
+        }
+
         String text(String key, String fallback) {
             JsonNode value = node.get(key);
             if (value == null) {
-                if (fallback == null) {
-                    throw error(key, "is required");
-                }
                 return fallback;
             }
             if (!value.isTextual()) {

@@ -76,8 +76,9 @@ public final class DeviceIoMeters implements MeterBinder {
         }
     }
 
-    public String device() {
-        return device;
+    /** The tags every meter of this device carries, for adapters that add meters of their own. */
+    public Tags tags() {
+        return Tags.of("device", device, "protocol", protocol);
     }
 
     @Override
@@ -85,7 +86,7 @@ public final class DeviceIoMeters implements MeterBinder {
         if (bound != null) {
             throw new IllegalStateException("the meters of " + protocol + " device " + device + " are already bound");
         }
-        Tags tags = Tags.of("device", device, "protocol", protocol);
+        Tags tags = tags();
         Map<Operation, Timer> requests = new EnumMap<>(Operation.class);
         for (Operation operation : Operation.values()) {
             requests.put(operation, Timer.builder("furnace.io.request")

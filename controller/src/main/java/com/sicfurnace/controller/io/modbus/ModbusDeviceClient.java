@@ -59,8 +59,10 @@ final class ModbusDeviceClient implements AutoCloseable {
     private long nextAttemptNanos;
     private int backoffMs;
     private int cyclesSinceRefresh;
-    private boolean lost;
-    private volatile boolean connected;
+    /** Written by the poller, read by the connection gauge. */
+    private volatile Link link = Link.NOT_YET_CONNECTED;
+
+    private enum Link { NOT_YET_CONNECTED, ANSWERING, LOST }
 
     ModbusDeviceClient(String device, int unitId, ModbusSettings settings, List<Slot> inputs, List<Slot> outputs,
                        SignalCache cache) {
@@ -75,7 +77,7 @@ final class ModbusDeviceClient implements AutoCloseable {
         this.outputs = List.copyOf(outputs);
         this.written = new double[outputs.size()];
         this.backoffMs = settings.reconnectMinMs();
-        this.meters = new DeviceIoMeters(device, "modbus", ERROR_KINDS, () -> connected);
+        this.meters = new DeviceIoMeters(device, "modbus", ERROR_KINDS, () -> link == Link.ANSWERING);
         forgetWrites();
     }
 
@@ -94,11 +96,10 @@ final class ModbusDeviceClient implements AutoCloseable {
             for (ReadBlock block : reads) {
                 read(block);
             }
-            if (lost) {
+            if (link == Link.LOST) {
                 LOG.info("device={} unit={} gateway={}:{} communication restored", device, unitId, host, port);
-                lost = false;
             }
-            connected = true;
+            link = Link.ANSWERING;
         } catch (ModbusIOException e) {
             meters.error(kindOf(e));
             drop("no answer: " + e.getMessage());
@@ -160,7 +161,6 @@ final class ModbusDeviceClient implements AutoCloseable {
     }
 
     private void drop(String why) {
-        connected = false;
         master.disconnect();
         master = null;
         cache.invalidate(inputSignals);
@@ -168,10 +168,10 @@ final class ModbusDeviceClient implements AutoCloseable {
     }
 
     private void schedule(String why) {
-        if (!lost) {
+        if (link != Link.LOST) {
             LOG.warn("device={} unit={} gateway={}:{} lost, retrying every {}..{} ms: {}", device, unitId, host, port,
                     settings.reconnectMinMs(), settings.reconnectMaxMs(), why);
-            lost = true;
+            link = Link.LOST;
         }
         nextAttemptNanos = System.nanoTime() + backoffMs * 1_000_000L;
         backoffMs = Math.min(settings.reconnectMaxMs(), backoffMs * 2);

@@ -22,7 +22,7 @@ final class OpcUaMetrics implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         session.meters().bindTo(registry);
-        Tags tags = Tags.of("device", session.meters().device(), "protocol", "opcua");
+        Tags tags = session.meters().tags();
         Gauge.builder("furnace.opcua.session.active", session, s -> s.sessionActive() ? 1 : 0)
                 .description("1 while the session with the PLC is active").tags(tags).register(registry);
         Gauge.builder("furnace.opcua.subscription.healthy", session, s -> s.subscriptionHealthy() ? 1 : 0)
