@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
 public final class ScanRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ScanRunner.class);
     private static final long HIGHEST_NANOS = TimeUnit.SECONDS.toNanos(60);
+    /** Scans later than this are logged at DEBUG with their time, to be matched against GC and OS logs. */
+    private static final long LATE_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
     /** Called after every scan on the scan thread; must be quick. */
     public interface ScanListener {
@@ -82,6 +84,9 @@ public final class ScanRunner implements AutoCloseable {
                 long jitter = Math.min(HIGHEST_NANOS, Math.max(0, start - deadline));
                 synchronized (this) {
                     jitterNanos.recordValue(jitter);
+                }
+                if (jitter > LATE_NANOS && LOG.isDebugEnabled()) {
+                    LOG.debug("scan {} started {} µs late", scans, TimeUnit.NANOSECONDS.toMicros(jitter));
                 }
                 scanOnce();
                 long end = System.nanoTime();
