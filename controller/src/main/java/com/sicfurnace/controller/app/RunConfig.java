@@ -2,6 +2,7 @@ package com.sicfurnace.controller.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.sicfurnace.controller.io.modbus.ModbusSettings;
 import com.sicfurnace.controller.io.opcua.OpcUaSettings;
@@ -128,7 +129,7 @@ public record RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings
         Path reportDir = overrides.reportDir().orElseGet(() -> base.resolve(r.text("report_dir", "reports/run")));
         return new RunConfig(recipe, reportDir, speed, opcua(r.child("opcua"), base, scanPeriodS / speed, environment),
                 modbus(r.child("modbus")), root.has("metrics") ? metrics(r.child("metrics")) : MetricsSettings.DEFAULT,
-                telemetry(root.has("telemetry") ? r.child("telemetry") : null, base, environment));
+                telemetry(r.childOrEmpty("telemetry"), base, environment));
     }
 
     /**
@@ -137,10 +138,6 @@ public record RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings
      */
     private static Optional<TelemetrySettings> telemetry(Reader r, Path base, Map<String, String> environment) {
         Optional<InfluxSettings> fromFile = Optional.empty();
-        if (r == null) {
-            return Optional.of(TelemetrySettings.local(base.resolve("telemetry"))
-                    .withInflux(resolveInflux(null, fromFile, environment)));
-        }
         r.only(TELEMETRY);
         if (r.node.has("enabled") && !r.flag("enabled", true)) {
             return Optional.empty();
@@ -162,10 +159,11 @@ public record RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings
         try {
             Decimation decimation = new Decimation(r.number("analog_period_s", 0), r.number("state_refresh_s", 60),
                     fieldPeriods);
+            double budgetMb = r.number("disk_budget_mb", TelemetrySettings.DEFAULT_BUDGET_BYTES >> 20);
+            double backlogAlarmS = r.number("backlog_alarm_s", TelemetrySettings.DEFAULT_BACKLOG_ALARM.toSeconds());
             return Optional.of(new TelemetrySettings(base.resolve(r.text("directory", "telemetry")),
-                    Math.round(r.number("disk_budget_mb", 2048) * (1 << 20)), whenFull, decimation,
-                    resolveInflux(r, fromFile, environment),
-                    Duration.ofMillis(Math.round(r.number("backlog_alarm_s", 300) * 1000))));
+                    Math.round(budgetMb * (1 << 20)), whenFull, decimation, resolveInflux(r, fromFile, environment),
+                    Duration.ofMillis(Math.round(backlogAlarmS * 1000))));
         } catch (IllegalArgumentException e) {
             throw r.sectionError(e.getMessage());
         }
@@ -176,9 +174,6 @@ public record RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings
         try {
             return InfluxSettings.resolve(fromFile, environment);
         } catch (IllegalArgumentException e) {
-            if (r == null) {
-                throw new IllegalArgumentException("telemetry: " + e.getMessage(), e);
-            }
             throw r.sectionError(e.getMessage());
         }
     }
@@ -290,6 +285,12 @@ public record RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings
                 throw error(key, "must be a mapping");
             }
             return new Reader(file, child, path + key + ".");
+        }
+
+        /** A section that may be left out: a missing one reads as empty, so that every default applies. */
+        Reader childOrEmpty(String key) {
+            return node.has(key) ? child(key)
+                    : new Reader(file, JsonNodeFactory.instance.objectNode(), path + key + ".");
         }
 
         void only(Set<String> allowed) {

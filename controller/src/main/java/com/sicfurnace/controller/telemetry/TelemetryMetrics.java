@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The telemetry path's meters: hand-off and queue depth, bytes and age, points delivered and lost, retries, quarantined
- * batches, whether the database refuses us, and the time of every delivery attempt by outcome. Gauges read the
- * pipeline's health snapshot, never the disk.
+ * The telemetry path's meters: hand-off and queue depth, queue bytes and age, points delivered and lost, retries,
+ * quarantined batches, whether the database refuses us, and the time of every delivery attempt by outcome. Gauges
+ * read the pipeline's health snapshot, never the disk.
  */
 public final class TelemetryMetrics implements MeterBinder {
     private static final Duration[] BUCKETS = {Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(20),

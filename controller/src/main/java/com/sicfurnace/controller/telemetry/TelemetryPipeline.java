@@ -273,9 +273,9 @@ public final class TelemetryPipeline implements AutoCloseable {
     private TelemetryHealth measureHealth() throws IOException {
         healthTakenNanos = System.nanoTime();
         QueueStats stats = queue.stats();
+        long lost = lostInMemory.get() + stats.droppedRecords() + stats.rejectedRecords();
         return new TelemetryHealth(stats.records(), pendingInMemory(), stats.bytesOnDisk(), stats.oldestRecordAgeMs(),
-                lostInMemory.get() + stats.droppedRecords() + stats.rejectedRecords(), stats.full(), refused, delivered.get(), retries.get(),
-                quarantined.get(), lastProblem);
+                lost, stats.full(), refused, delivered.get(), retries.get(), quarantined.get(), lastProblem);
     }
 
     private long pendingInMemory() {
