@@ -156,13 +156,14 @@ public record RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings
             Reader fields = r.child("field_period_s");
             fields.node.fieldNames().forEachRemaining(f -> fieldPeriods.put(f, fields.number(f, 0)));
         }
+        Optional<InfluxSettings> database = resolveInflux(r, fromFile, environment);
         try {
             Decimation decimation = new Decimation(r.number("analog_period_s", 0), r.number("state_refresh_s", 60),
                     fieldPeriods);
             double budgetMb = r.number("disk_budget_mb", TelemetrySettings.DEFAULT_BUDGET_BYTES >> 20);
             double backlogAlarmS = r.number("backlog_alarm_s", TelemetrySettings.DEFAULT_BACKLOG_ALARM.toSeconds());
             return Optional.of(new TelemetrySettings(base.resolve(r.text("directory", "telemetry")),
-                    Math.round(budgetMb * (1 << 20)), whenFull, decimation, resolveInflux(r, fromFile, environment),
+                    Math.round(budgetMb * (1 << 20)), whenFull, decimation, database,
                     Duration.ofMillis(Math.round(backlogAlarmS * 1000))));
         } catch (IllegalArgumentException e) {
             throw r.sectionError(e.getMessage());

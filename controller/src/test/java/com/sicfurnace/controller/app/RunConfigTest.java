@@ -122,6 +122,16 @@ class RunConfigTest {
         assertFalse(influx.gzip());
     }
 
+    @Test
+    void withoutATelemetrySectionEveryDefaultApplies() throws Exception {
+        Path file = file("recipe: r.yaml\n" + OPCUA + MODBUS);
+        assertEquals(TelemetrySettings.local(dir.resolve("telemetry")),
+                RunConfig.load(file, 0.1, Map.of()).telemetry().orElseThrow());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RunConfig.load(file, 0.1, Map.of("INFLUX_URL", "http://db:8086")));
+        assertTrue(e.getMessage().startsWith(file + ": telemetry: INFLUX_URL is set but no"), e.getMessage());
+    }
+
     static Stream<Arguments> malformed() {
         String recipe = "recipe: r.yaml\n";
         return Stream.of(
