@@ -3,6 +3,7 @@ package com.sicfurnace.controller.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -28,31 +29,32 @@ public final class LateScanAttribution {
     private static final long TOLERANCE_MICROS = 1_000;
 
     private record Interval(Instant start, Instant end) {
+        long micros() {
+            return Duration.between(start, end).toNanos() / 1000;
+        }
+
         boolean overlaps(Interval other) {
             return !start.minusNanos(TOLERANCE_MICROS * 1000).isAfter(other.end)
                     && !other.start.isAfter(end.plusNanos(TOLERANCE_MICROS * 1000));
         }
     }
 
-    private record LateScan(long lateMicros, Interval waited) {
-    }
-
     private LateScanAttribution() {
     }
 
     public static void main(String[] args) throws IOException {
-        List<LateScan> late = lateScans(Path.of(args[0]));
-        List<Interval> pauses = pauses(Path.of(args[1]));
+        List<Interval> late = intervals(Path.of(args[0]), LATE, 1000);
+        List<Interval> pauses = intervals(Path.of(args[1]), SAFEPOINT, 1);
         long duringPause = 0;
         long maxDuringPause = 0;
         long maxOutside = 0;
-        for (LateScan scan : late) {
-            boolean paused = pauses.stream().anyMatch(p -> p.overlaps(scan.waited()));
+        for (Interval scan : late) {
+            boolean paused = pauses.stream().anyMatch(p -> p.overlaps(scan));
             if (paused) {
                 duringPause++;
-                maxDuringPause = Math.max(maxDuringPause, scan.lateMicros());
+                maxDuringPause = Math.max(maxDuringPause, scan.micros());
             } else {
-                maxOutside = Math.max(maxOutside, scan.lateMicros());
+                maxOutside = Math.max(maxOutside, scan.micros());
             }
         }
         System.out.printf(Locale.ROOT, "  late scans (> 2 ms): %d; during a JVM pause: %d (max %.1f ms); outside any "
@@ -60,28 +62,16 @@ public final class LateScanAttribution {
                 maxDuringPause / 1e3, late.size() - duringPause, maxOutside / 1e3, pauses.size());
     }
 
-    private static List<LateScan> lateScans(Path log) throws IOException {
-        List<LateScan> scans = new ArrayList<>();
+    /** Every line that matches: group 1 is when the interval ended, group 2 how long it lasted, in units. */
+    private static List<Interval> intervals(Path log, Pattern pattern, long nanosPerUnit) throws IOException {
+        List<Interval> intervals = new ArrayList<>();
         for (String line : Files.readAllLines(log)) {
-            Matcher m = LATE.matcher(line);
-            if (m.find()) {
-                Instant started = OffsetDateTime.parse(m.group(1), TIME).toInstant();
-                long lateMicros = Long.parseLong(m.group(2));
-                scans.add(new LateScan(lateMicros, new Interval(started.minusNanos(lateMicros * 1000), started)));
-            }
-        }
-        return scans;
-    }
-
-    private static List<Interval> pauses(Path gcLog) throws IOException {
-        List<Interval> pauses = new ArrayList<>();
-        for (String line : Files.readAllLines(gcLog)) {
-            Matcher m = SAFEPOINT.matcher(line);
+            Matcher m = pattern.matcher(line);
             if (m.find()) {
                 Instant end = OffsetDateTime.parse(m.group(1), TIME).toInstant();
-                pauses.add(new Interval(end.minusNanos(Long.parseLong(m.group(2))), end));
+                intervals.add(new Interval(end.minusNanos(Long.parseLong(m.group(2)) * nanosPerUnit), end));
             }
         }
-        return pauses;
+        return intervals;
     }
 }
