@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +32,7 @@ import org.slf4j.LoggerFactory;
  * goes away: QuestDB stopped for 30 s while points keep coming at ten times a furnace's rate, then started again.
  */
 class TelemetryOutageTest {
+    private static final Pattern QUEUED = Pattern.compile("queued (\\d+)\\s*");
     private static final Logger LOG = LoggerFactory.getLogger(TelemetryOutageTest.class);
     static final String TABLE = "outage";
     private static final long BASE_MICROS = 1_790_000_000_000_000L;
@@ -136,11 +139,13 @@ class TelemetryOutageTest {
                 delivered);
     }
 
+    /** The child's last report; a line it is still writing may be cut short and is skipped if it has no number. */
     private static long lastQueued(List<String> lines) {
         long last = 0;
         for (String line : lines) {
-            if (line.startsWith("queued ")) {
-                last = Long.parseLong(line.substring("queued ".length()).trim());
+            Matcher m = QUEUED.matcher(line);
+            if (m.matches()) {
+                last = Long.parseLong(m.group(1));
             }
         }
         return last;
