@@ -59,7 +59,6 @@ public final class LiveRun implements AutoCloseable {
     private final Optional<MetricsEndpoint> metrics;
     private final RunTelemetry telemetry;
     private final ScanView scanView;
-    private final Clock clock;
     private final Instant start;
     private final long statusEveryScans;
     private final long wallStartNanos = System.nanoTime();
@@ -83,7 +82,7 @@ public final class LiveRun implements AutoCloseable {
         this.controller = new FurnaceController(profile, recipe);
         this.recorder = new RunRecorder(recipe, TrendColumns.standard(profile, in, out, controller), 60.0);
         this.start = Instant.now();
-        this.clock = config.speed() == 1.0 ? Clock.systemUTC() : new ScaledClock(start, config.speed());
+        Clock clock = config.speed() == 1.0 ? Clock.systemUTC() : new ScaledClock(start, config.speed());
         this.statusEveryScans = statusPeriodS > 0 ? Math.round(statusPeriodS / profile.scanPeriodS()) : 0;
         this.scanView = new ScanView(in, out, controller);
         // one furnace tag for metrics and telemetry, so that dashboards of both filter alike
@@ -91,9 +90,9 @@ public final class LiveRun implements AutoCloseable {
         this.telemetry = startTelemetry(config, signals, recipe, furnaceTag);
         ScanMetrics scanMetrics = new ScanMetrics();
         ProcessMetrics processMetrics = new ProcessMetrics();
-        this.runner = new ScanRunner(controller, io, in, out, clock, periodNanos, (c, i, o) -> {
-            afterScan(c, i, o);
-            processMetrics.afterScan(c, i, o);
+        this.runner = new ScanRunner(controller, io, in, out, clock, periodNanos, (c, i, o, t) -> {
+            afterScan(c, i, o, t);
+            processMetrics.afterScan(c, i, o, t);
         }, scanMetrics);
         List<MeterBinder> binders = new ArrayList<>(List.of(scanMetrics, processMetrics, plc.metrics(),
                 fieldDevices.metrics()));
@@ -146,8 +145,7 @@ public final class LiveRun implements AutoCloseable {
         return run;
     }
 
-    private void afterScan(FurnaceController c, ProcessImage in, OutputImage out) {
-        Instant now = clock.instant();
+    private void afterScan(FurnaceController c, ProcessImage in, OutputImage out, Instant now) {
         furnaceS = Duration.between(start, now).toNanos() / 1e9;
         recorder.onScan(c, profile.scanPeriodS(), furnaceS);
         if (telemetry != null) {

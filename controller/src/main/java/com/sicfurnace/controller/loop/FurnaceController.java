@@ -257,6 +257,11 @@ public final class FurnaceController {
         alarms.update(alarm, active, now == null ? Instant.EPOCH : now, detail);
     }
 
+    /** An event of the controller's own services (a quarantined batch): raised and returned at once. */
+    public void reportEvent(AlarmId alarm, String detail) {
+        alarms.raiseEvent(alarm, now == null ? Instant.EPOCH : now, detail);
+    }
+
     public void acknowledge(AlarmId alarm) {
         alarms.acknowledge(alarm, now == null ? Instant.EPOCH : now);
     }

@@ -5,6 +5,7 @@ import com.sicfurnace.controller.core.ProcessImage;
 import com.sicfurnace.controller.io.FurnaceIo;
 import com.sicfurnace.controller.loop.FurnaceController;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -28,7 +29,8 @@ public final class ScanRunner implements AutoCloseable {
 
     /** Called after every scan on the scan thread; must be quick. */
     public interface ScanListener {
-        void afterScan(FurnaceController controller, ProcessImage in, OutputImage out);
+        /** @param scanTime the time the scan ran at, the one the controller was given */
+        void afterScan(FurnaceController controller, ProcessImage in, OutputImage out, Instant scanTime);
     }
 
     private final FurnaceController controller;
@@ -115,9 +117,10 @@ public final class ScanRunner implements AutoCloseable {
             c.accept(controller);
         }
         io.readInputs(in);
-        controller.scan(in, out, clock.instant());
+        Instant scanTime = clock.instant();
+        controller.scan(in, out, scanTime);
         io.writeOutputs(out);
-        listener.afterScan(controller, in, out);
+        listener.afterScan(controller, in, out, scanTime);
     }
 
     public long scans() {

@@ -49,12 +49,13 @@ public final class RunTelemetry implements AutoCloseable {
         DiskQueue queue = DiskQueue.open(settings.directory().resolve("queue"),
                 new QueueSettings(Math.min(SEGMENT_BYTES, settings.budgetBytes() / 4), settings.budgetBytes(),
                         settings.whenFull()), clock);
-        TelemetrySink sink = settings.influx().isPresent() ? new InfluxSink(settings.influx().get())
-                : new LineProtocolFiles(settings.directory().resolve("files"), clock);
-        LOG.info("telemetry run={} to {}, queue in {}", tags.runId(),
-                settings.influx().map(Object::toString).orElse("local files in " + settings.directory()
-                        .resolve("files")), settings.directory().resolve("queue"));
-        TelemetryPipeline pipeline = new TelemetryPipeline(queue, sink, settings.directory().resolve("quarantine"));
+        TelemetryPipeline pipeline;
+        try {
+            pipeline = startPipeline(settings, queue, tags, clock);
+        } catch (IOException | RuntimeException e) {
+            queue.close();
+            throw e;
+        }
         ScanPoints points = new ScanPoints(TelemetryFields.standard(furnaceSignals), settings.decimation(), tags);
         return new RunTelemetry(points, pipeline, realTime, settings.backlogAlarm());
     }
@@ -91,9 +92,24 @@ public final class RunTelemetry implements AutoCloseable {
                 health.queuedRecords() + " points waiting on disk, oldest " + health.oldestAgeMs() / 1000 + " s: "
                         + health.lastProblem());
         if (health.quarantinedBatches() > quarantinedSeen) {
-            controller.reportCondition(AlarmId.TELEMETRY_BATCH_QUARANTINED, true, health.lastProblem());
-            controller.reportCondition(AlarmId.TELEMETRY_BATCH_QUARANTINED, false, health.lastProblem());
+            controller.reportEvent(AlarmId.TELEMETRY_BATCH_QUARANTINED, health.lastProblem());
             quarantinedSeen = health.quarantinedBatches();
+        }
+    }
+
+    /** The sink and the pipeline on an open queue; the sink is closed again if the pipeline cannot start. */
+    private static TelemetryPipeline startPipeline(TelemetrySettings settings, DiskQueue queue, RunTags tags,
+                                                   Clock clock) throws IOException {
+        TelemetrySink sink = settings.influx().isPresent() ? new InfluxSink(settings.influx().get())
+                : new LineProtocolFiles(settings.directory().resolve("files"), clock);
+        LOG.info("telemetry run={} to {}, queue in {}", tags.runId(),
+                settings.influx().map(Object::toString).orElse("local files in " + settings.directory()
+                        .resolve("files")), settings.directory().resolve("queue"));
+        try {
+            return new TelemetryPipeline(queue, sink, settings.directory().resolve("quarantine"));
+        } catch (IOException | RuntimeException e) {
+            sink.close();
+            throw e;
         }
     }
 

@@ -1,11 +1,9 @@
 package com.sicfurnace.controller.telemetry;
 
-import com.sicfurnace.controller.telemetry.queue.AppendResult;
 import com.sicfurnace.controller.telemetry.queue.Batch;
 import com.sicfurnace.controller.telemetry.queue.DiskQueue;
 import com.sicfurnace.controller.telemetry.queue.QueueStats;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,12 +45,13 @@ public final class TelemetryPipeline implements AutoCloseable {
     private final Thread forwarder;
     private final Object wake = new Object();
     private final AtomicLong lostInMemory = new AtomicLong();
+    /** Lines in the hand-off: counted rather than summed over the queue, which would contend with the scan. */
+    private final AtomicLong handedOver = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
     private final AtomicLong quarantined = new AtomicLong();
     private volatile DeliveryListener listener = (nanos, delivery) -> { };
     private volatile boolean accepting = true;
-    private volatile boolean writing = true;
     private volatile boolean forwarding = true;
     private volatile boolean refused;
     private volatile String lastProblem = "";
@@ -86,7 +85,10 @@ public final class TelemetryPipeline implements AutoCloseable {
         if (scan.count() == 0) {
             return;
         }
+        // counted before the hand-off so that the writer, which subtracts after draining, never sees it negative
+        handedOver.addAndGet(scan.count());
         if (!accepting || !handoff.offer(scan)) {
+            handedOver.addAndGet(-scan.count());
             lostInMemory.addAndGet(scan.count());
         }
     }
@@ -98,15 +100,26 @@ public final class TelemetryPipeline implements AutoCloseable {
 
     /** As {@link #put(List)}, the lines formatted later on the writer thread. */
     public void put(ScanLines scan) throws InterruptedException {
-        if (scan.count() > 0 && accepting) {
-            handoff.put(scan);
+        if (scan.count() == 0) {
+            return;
+        }
+        if (accepting) {
+            handedOver.addAndGet(scan.count());
+            try {
+                handoff.put(scan);
+            } catch (InterruptedException e) {
+                handedOver.addAndGet(-scan.count());
+                throw e;
+            }
+        } else {
+            lostInMemory.addAndGet(scan.count());
         }
     }
 
     private void writeLoop() {
         List<ScanLines> scans = new ArrayList<>();
         try {
-            while (writing || !handoff.isEmpty()) {
+            while (accepting || !handoff.isEmpty()) {
                 ScanLines first = handoff.poll(IDLE_WAIT_NANOS, TimeUnit.NANOSECONDS);
                 if (first == null) {
                     continue;
@@ -114,7 +127,9 @@ public final class TelemetryPipeline implements AutoCloseable {
                 scans.clear();
                 scans.add(first);
                 handoff.drainTo(scans, MAX_SCANS_PER_APPEND);
-                append(format(scans));
+                List<String> records = format(scans);
+                append(records);
+                handedOver.addAndGet(-scans.stream().mapToLong(ScanLines::count).sum());
                 synchronized (wake) {
                     wake.notifyAll();
                 }
@@ -140,19 +155,23 @@ public final class TelemetryPipeline implements AutoCloseable {
         return records;
     }
 
-    /** Appends until the disk takes the records: a disk error must not lose them while the process lives. */
+    /**
+     * Appends until the disk takes the records: a disk error must not lose them while the pipeline runs. A full
+     * queue's losses are counted and logged by the queue itself. Once closing, a failed append is counted lost.
+     */
     private void append(List<String> records) throws InterruptedException {
         while (true) {
             try {
-                AppendResult result = queue.append(records);
-                if (result.rejected() || result.dropped()) {
-                    long lost = result.rejectedRecords() + result.droppedRecords();
-                    LOG.error("telemetry queue full: {} points lost (rejected {}, oldest dropped {})", lost,
-                            result.rejectedRecords(), result.droppedRecords());
-                }
+                queue.append(records);
                 return;
             } catch (IOException e) {
                 lastProblem = "cannot append to the telemetry queue: " + e.getMessage();
+                if (!accepting) {
+                    lostInMemory.addAndGet(records.size());
+                    LOG.error("telemetry: {} points lost, the queue cannot take them while closing: {}",
+                            records.size(), e.toString());
+                    return;
+                }
                 LOG.error("telemetry queue append of {} points failed, retrying in 1 s: {}", records.size(),
                         e.toString());
                 Thread.sleep(1000);
@@ -279,7 +298,7 @@ public final class TelemetryPipeline implements AutoCloseable {
     }
 
     private long pendingInMemory() {
-        return handoff.stream().mapToLong(ScanLines::count).sum();
+        return handedOver.get();
     }
 
     /** Told of every delivery attempt, on the forwarder thread; must be quick. */
@@ -302,14 +321,39 @@ public final class TelemetryPipeline implements AutoCloseable {
         }
         closed = true;
         accepting = false;
-        writing = false;
-        join(writer, Duration.ofSeconds(30));
+        try {
+            join(writer, Duration.ofSeconds(30));
+            long left = drainWithin(timeout);
+            if (left > 0) {
+                LOG.warn("telemetry: {} points not yet delivered stay queued on disk for the next run", left);
+            }
+            return left == 0;
+        } catch (IOException e) {
+            LOG.error("telemetry queue statistics unreadable at close: {}", e.toString(), e);
+            return false;
+        } finally {
+            stopForwarder();
+            sink.close();
+            try {
+                queue.close();
+            } catch (IOException e) {
+                LOG.error("telemetry queue did not close cleanly: {}", e.toString(), e);
+            }
+        }
+    }
+
+    /** Gives the forwarder up to {@code timeout} to deliver what is queued; returns what is left. */
+    private long drainWithin(Duration timeout) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         long left = queuedNow();
         while (left > 0 && System.nanoTime() < deadline && forwarder.isAlive()) {
             idle(IDLE_WAIT_NANOS);
             left = queuedNow();
         }
+        return left;
+    }
+
+    private void stopForwarder() {
         forwarding = false;
         synchronized (wake) {
             wake.notifyAll();
@@ -320,16 +364,6 @@ public final class TelemetryPipeline implements AutoCloseable {
         } catch (IOException e) {
             LOG.error("telemetry queue statistics unreadable at close: {}", e.toString(), e);
         }
-        sink.close();
-        try {
-            queue.close();
-        } catch (IOException e) {
-            LOG.error("telemetry queue did not close cleanly: {}", e.toString(), e);
-        }
-        if (left > 0) {
-            LOG.warn("telemetry: {} points not yet delivered stay queued on disk for the next run", left);
-        }
-        return left == 0;
     }
 
     @Override
@@ -337,12 +371,8 @@ public final class TelemetryPipeline implements AutoCloseable {
         close(Duration.ofSeconds(5));
     }
 
-    private long queuedNow() {
-        try {
-            return queue.stats().records() + pendingInMemory();
-        } catch (IOException e) {
-            throw new UncheckedIOException("telemetry queue statistics unreadable", e);
-        }
+    private long queuedNow() throws IOException {
+        return queue.stats().records() + pendingInMemory();
     }
 
     private static void join(Thread thread, Duration timeout) {

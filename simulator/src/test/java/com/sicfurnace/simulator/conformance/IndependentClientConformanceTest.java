@@ -13,6 +13,7 @@ import com.sicfurnace.iolist.ModbusAddress;
 import com.sicfurnace.iolist.ModbusTable;
 import com.sicfurnace.iolist.Protocol;
 import com.sicfurnace.iolist.SignalSpec;
+import com.sicfurnace.simulator.FreePort;
 import com.sicfurnace.simulator.app.SimulatorOptions;
 import com.sicfurnace.simulator.app.SimulatorRuntime;
 import com.sicfurnace.simulator.plant.SimulatedFurnace;
@@ -59,7 +60,7 @@ class IndependentClientConformanceTest {
     @ValueSource(strings = {"6inch", "8inch"})
     void independentClientsReadAndWriteEverySignalOfTheIoList(String variant) throws Exception {
         requireNodeAndModules();
-        int[] ports = freePorts(2);
+        int[] ports = FreePort.pick(2);
         SimulatorOptions options = SimulatorOptions.local(variant, ports[0], ports[1], tmp.resolve("pki"));
         JsonNode report;
         try (SimulatorRuntime simulator = SimulatorRuntime.start(options)) {
@@ -290,21 +291,6 @@ class IndependentClientConformanceTest {
             if (!Files.isDirectory(NODE_DIR.resolve("node_modules").resolve(module))) {
                 fail("the npm package " + module + " is not installed in " + NODE_DIR + " (node " + version + "): "
                         + HOW_TO_INSTALL);
-            }
-        }
-    }
-
-    /** Ports nobody listens on now, distinct: all are held open until every one is chosen. */
-    private static int[] freePorts(int count) throws IOException {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
-            }
-            return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
-        } finally {
-            for (ServerSocket socket : sockets) {
-                socket.close();
             }
         }
     }

@@ -8,9 +8,7 @@ import com.sicfurnace.simulator.FreePort;
 import com.sicfurnace.simulator.model.FurnaceConfigs;
 import com.sicfurnace.simulator.plant.SimulatedFurnace;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 
@@ -33,8 +31,6 @@ final class ServerFixture implements AutoCloseable {
         this.port = FreePort.pick();
         this.server = ModbusDeviceServer.start(furnace, LOOPBACK, port, OPTIONS);
     }
-
-    /** A port nobody listens on now: the server must be given a real port, never 0. */
 
     /** A connected master: one attempt per request, so a silent unit fails after {@code timeoutMs}. */
     ModbusTCPMaster master(int timeoutMs) throws Exception {

@@ -2,9 +2,6 @@ package com.sicfurnace.simulator.opcua;
 
 import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -24,8 +21,6 @@ import org.eclipse.milo.opcua.stack.core.types.structured.EndpointDescription;
 final class TestClients {
     private TestClients() {
     }
-
-    /** A free TCP port on loopback, found by binding port 0 and releasing it. */
 
     /** Connected anonymous client on the None endpoint. */
     static OpcUaClient anonymous(String url) throws UaException {

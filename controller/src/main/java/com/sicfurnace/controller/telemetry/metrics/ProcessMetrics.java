@@ -9,6 +9,7 @@ import com.sicfurnace.controller.runtime.ScanRunner;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
@@ -53,7 +54,7 @@ public final class ProcessMetrics implements MeterBinder, ScanRunner.ScanListene
     private volatile boolean bound;
 
     @Override
-    public void afterScan(FurnaceController controller, ProcessImage in, OutputImage out) {
+    public void afterScan(FurnaceController controller, ProcessImage in, OutputImage out, Instant scanTime) {
         if (bound) {
             snapshot = ProcessSnapshot.of(controller, in);
         }

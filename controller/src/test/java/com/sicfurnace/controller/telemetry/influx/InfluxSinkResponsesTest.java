@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -29,8 +30,12 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -185,32 +190,24 @@ class InfluxSinkResponsesTest {
         assertEquals(new Delivery.Rejected(400, message), d);
     }
 
-    @Test
-    void unprocessableEntityIsRejected() throws IOException {
-        Delivery d = writeTo(Answer.of(422, influxError("unprocessable entity", "points beyond retention policy")));
-
-        assertEquals(new Delivery.Rejected(422, "points beyond retention policy"), d);
+    /** Bad data is rejected for the quarantine; a refused client (401, 403, and 404: no such bucket) is not. */
+    static Stream<Arguments> clientErrors() {
+        return Stream.of(
+                arguments(422, "unprocessable entity", "points beyond retention policy", Delivery.Rejected.class),
+                arguments(401, "unauthorized", "unauthorized access", Delivery.Unauthorized.class),
+                arguments(403, "forbidden", "insufficient permissions for write", Delivery.Unauthorized.class),
+                arguments(404, "not found", "bucket \"telemetry\" not found", Delivery.Unauthorized.class));
     }
 
-    @Test
-    void unauthorizedCarriesTheServersMessage() throws IOException {
-        Delivery d = writeTo(Answer.of(401, influxError("unauthorized", "unauthorized access")));
+    @ParameterizedTest
+    @MethodSource("clientErrors")
+    void aClientErrorCarriesTheServersMessage(int status, String code, String message,
+                                              Class<? extends Delivery> kind) throws IOException {
+        Delivery d = writeTo(Answer.of(status, influxError(code, message)));
 
-        assertEquals(new Delivery.Unauthorized(401, "unauthorized access"), d);
-    }
-
-    @Test
-    void forbiddenCarriesTheServersMessage() throws IOException {
-        Delivery d = writeTo(Answer.of(403, influxError("forbidden", "insufficient permissions for write")));
-
-        assertEquals(new Delivery.Unauthorized(403, "insufficient permissions for write"), d);
-    }
-
-    @Test
-    void missingBucketIsASettingsProblemNotBadData() throws IOException {
-        Delivery d = writeTo(Answer.of(404, influxError("not found", "bucket \"telemetry\" not found")));
-
-        assertEquals(new Delivery.Unauthorized(404, "bucket \"telemetry\" not found"), d);
+        Delivery expected = kind == Delivery.Rejected.class ? new Delivery.Rejected(status, message)
+                : new Delivery.Unauthorized(status, message);
+        assertEquals(expected, d);
     }
 
     @Test

@@ -71,7 +71,7 @@ class ProcessMetricsTest {
     private void scan() {
         now = now.plusMillis(100);
         controller.scan(in, out, now);
-        metrics.afterScan(controller, in, out);
+        metrics.afterScan(controller, in, out, Instant.EPOCH);
     }
 
     private double gauge(String name) {
