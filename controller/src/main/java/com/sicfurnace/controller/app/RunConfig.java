@@ -88,11 +88,6 @@ public record RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings
             "reconnect_max_ms", "devices");
     private static final Set<String> METRICS = Set.of("bind", "port", "furnace");
 
-    /** A configuration without the metrics endpoint and without telemetry. */
-    public RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings opcua, ModbusSettings modbus) {
-        this(recipe, reportDir, speed, opcua, modbus, MetricsSettings.OFF);
-    }
-
     /** A configuration without telemetry. */
     public RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings opcua, ModbusSettings modbus,
                      MetricsSettings metrics) {
@@ -128,7 +123,7 @@ public record RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings
         Path recipe = overrides.recipe().orElseGet(() -> base.resolve(r.requiredText("recipe")));
         Path reportDir = overrides.reportDir().orElseGet(() -> base.resolve(r.text("report_dir", "reports/run")));
         return new RunConfig(recipe, reportDir, speed, opcua(r.child("opcua"), base, scanPeriodS / speed, environment),
-                modbus(r.child("modbus")), root.has("metrics") ? metrics(r.child("metrics")) : MetricsSettings.DEFAULT,
+                modbus(r.child("modbus")), metrics(r.childOrEmpty("metrics")),
                 telemetry(r.childOrEmpty("telemetry"), base, environment));
     }
 
@@ -139,7 +134,7 @@ public record RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings
     private static Optional<TelemetrySettings> telemetry(Reader r, Path base, Map<String, String> environment) {
         Optional<InfluxSettings> fromFile = Optional.empty();
         r.only(TELEMETRY);
-        if (r.node.has("enabled") && !r.flag("enabled", true)) {
+        if (!r.flag("enabled", true)) {
             return Optional.empty();
         }
         if (r.node.has("influx")) {
@@ -189,12 +184,16 @@ public record RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings
         }
         try {
             return new InfluxSettings(r.requiredText("url"), token, r.requiredText("org"), r.requiredText("bucket"),
-                    Duration.ofMillis((long) r.number("connect_timeout_ms", 5000)),
-                    Duration.ofMillis((long) r.number("write_timeout_ms", 10000)),
-                    Duration.ofMillis((long) r.number("read_timeout_ms", 10000)), r.flag("gzip", true));
+                    millis(r, "connect_timeout_ms", InfluxSettings.DEFAULT_CONNECT_TIMEOUT),
+                    millis(r, "write_timeout_ms", InfluxSettings.DEFAULT_WRITE_TIMEOUT),
+                    millis(r, "read_timeout_ms", InfluxSettings.DEFAULT_READ_TIMEOUT), r.flag("gzip", true));
         } catch (IllegalArgumentException e) {
             throw r.sectionError(e.getMessage());
         }
+    }
+
+    private static Duration millis(Reader r, String key, Duration fallback) {
+        return Duration.ofMillis((long) r.number(key, fallback.toMillis()));
     }
 
     private static MetricsSettings metrics(Reader r) {

@@ -89,6 +89,7 @@ class PrometheusScrapeEndToEndTest {
         List<Sample> scans = prometheus.query("furnace_scans_total{furnace=\"f07\"}");
         assertTrue(scans.size() == 1 && scans.get(0).value() > 0, "scans counted: " + scans);
         List<Sample> buckets = prometheus.query("furnace_scan_duration_seconds_bucket{furnace=\"f07\",le=\"+Inf\"}");
+        assertEquals(1, buckets.size(), "one +Inf bucket: " + buckets);
         assertEquals(scans.get(0).value(), buckets.get(0).value(), scans.get(0).value() * 0.1,
                 "the duration histogram counts the scans too: " + buckets);
 

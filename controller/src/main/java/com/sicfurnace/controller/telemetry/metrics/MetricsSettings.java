@@ -11,7 +11,6 @@ public record MetricsSettings(String bind, int port, Optional<String> furnace) {
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final int DEFAULT_PORT = 9470;
     /** Listening on loopback at the default port. */
-    public static final MetricsSettings DEFAULT = new MetricsSettings(DEFAULT_BIND, DEFAULT_PORT, Optional.empty());
     /** The endpoint switched off. */
     public static final MetricsSettings OFF = new MetricsSettings(DEFAULT_BIND, 0, Optional.empty());
 

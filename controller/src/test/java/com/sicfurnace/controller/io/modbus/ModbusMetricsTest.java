@@ -3,6 +3,7 @@ package com.sicfurnace.controller.io.modbus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sicfurnace.controller.Await;
 import com.sicfurnace.controller.core.OutputImage;
 import com.sicfurnace.controller.core.ProcessImage;
 import com.sicfurnace.controller.core.Quality;
@@ -18,6 +19,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,16 +63,11 @@ class ModbusMetricsTest {
 
     /** Scans (hand the outputs over, take the inputs) until the condition holds. */
     private void scanUntil(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
-        while (System.currentTimeMillis() < deadline) {
+        Await.until(() -> {
             io.writeOutputs(out);
-            Thread.sleep(10);
             io.readInputs(in);
-            if (condition.getAsBoolean()) {
-                return;
-            }
-        }
-        throw new AssertionError("not within " + TIMEOUT_MS + " ms: " + what);
+            return condition.getAsBoolean();
+        }, Duration.ofMillis(TIMEOUT_MS), what);
     }
 
     private double connected(String device) {

@@ -3,6 +3,7 @@ package com.sicfurnace.controller.io.opcua;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sicfurnace.controller.Await;
 import com.sicfurnace.controller.core.OutputImage;
 import com.sicfurnace.controller.core.ProcessImage;
 import com.sicfurnace.controller.core.Signal;
@@ -16,6 +17,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -59,16 +61,11 @@ class OpcUaMetricsTest {
     }
 
     private void scanUntil(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
-        while (System.currentTimeMillis() < deadline) {
+        Await.until(() -> {
             io.writeOutputs(out);
-            Thread.sleep(20);
             io.readInputs(in);
-            if (condition.getAsBoolean()) {
-                return;
-            }
-        }
-        throw new AssertionError("not within " + TIMEOUT_MS + " ms: " + what);
+            return condition.getAsBoolean();
+        }, Duration.ofMillis(TIMEOUT_MS), what);
     }
 
     private double gauge(String name) {

@@ -286,7 +286,7 @@ class DiskQueueTest {
             });
             Future<List<String>> drainer = threads.submit(() -> {
                 List<String> delivered = new ArrayList<>();
-                while (delivered.size() < batches * perBatch) {
+                while (delivered.size() < batches * perBatch && !Thread.currentThread().isInterrupted()) {
                     Optional<Batch> batch = queue.peek(25, Long.MAX_VALUE);
                     if (batch.isPresent()) {
                         delivered.addAll(batch.get().payloads());
