@@ -1,5 +1,6 @@
 package com.sicfurnace.controller.telemetry;
 
+import com.sicfurnace.controller.telemetry.queue.Durable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -45,6 +46,7 @@ public final class LineProtocolFiles implements TelemetrySink {
         StringBuilder text = new StringBuilder();
         lines.forEach(line -> text.append(line).append('\n'));
         Path file = currentFile();
+        boolean newFile = !Files.exists(file);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
             ByteBuffer bytes = StandardCharsets.UTF_8.encode(text.toString());
@@ -52,6 +54,9 @@ public final class LineProtocolFiles implements TelemetrySink {
                 channel.write(bytes);
             }
             channel.force(false);
+            if (newFile) {
+                Durable.syncDirectory(dir); // the queue deletes these lines next: the day's new file must survive
+            }
             return new Delivery.Accepted();
         } catch (IOException e) {
             LOG.error("telemetry file={} write of {} lines failed: {}", file, lines.size(), e.toString());

@@ -1,5 +1,6 @@
 package com.sicfurnace.controller.telemetry;
 
+import com.sicfurnace.controller.telemetry.queue.Durable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,6 +29,7 @@ public final class Quarantine {
         serverMessage.lines().forEach(line -> content.add("# " + line));
         content.addAll(lines);
         Files.write(file, content, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.SYNC);
+        Durable.syncDirectory(dir); // the queue deletes the batch next: the new file's entry must survive a crash
         return file;
     }
 }

@@ -1,6 +1,7 @@
 package com.sicfurnace.controller.telemetry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -89,7 +91,9 @@ class GrafanaDashboardsTest {
     void fluxQueriesReadOnlyFieldsOfTheTelemetrySchemaInTheirMeasurement() throws IOException {
         Map<String, Map<String, TelemetryField>> schema = telemetrySchema();
         List<String> problems = new ArrayList<>();
-        for (Query query : queries(FURNACE_RUN, "query")) {
+        List<Query> queries = queries(FURNACE_RUN, "query");
+        assertFalse(queries.isEmpty(), "the run dashboard has Flux queries");
+        for (Query query : queries) {
             checkFlux(query, schema, problems::add);
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
@@ -99,10 +103,39 @@ class GrafanaDashboardsTest {
     void promQlReadsOnlyMetricsAndLabelsTheControllerServes() throws IOException {
         Map<String, Set<String>> scrape = scrapedLabels(scrape());
         List<String> problems = new ArrayList<>();
-        for (Query query : queries(CONTROLLER_HEALTH, "expr")) {
+        List<Query> queries = queries(CONTROLLER_HEALTH, "expr");
+        assertFalse(queries.isEmpty(), "the health dashboard has PromQL queries");
+        for (Query query : queries) {
             checkPromQl(query, scrape, problems::add);
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    /** The two checks above pass only if they would fail on a wrong query: the shipped ones, spoiled on purpose. */
+    @Test
+    void theChecksFindAFieldOutsideItsMeasurementAndAMetricOrLabelNotServed() throws IOException {
+        Query flux = queries(FURNACE_RUN, "query").get(0);
+        assertFirstProblemNames("ps1_power_kw", spoiled(flux, "\"pyro_top_c\"", "\"ps1_power_kw\""),
+                (q, found) -> checkFlux(q, telemetrySchema(), found));
+        Map<String, Set<String>> scrape = scrapedLabels(scrape());
+        Query promQl = queries(CONTROLLER_HEALTH, "expr").get(0);
+        assertFirstProblemNames("furnace_scan_duraton_seconds_bucket", spoiled(promQl,
+                "furnace_scan_duration_seconds_bucket", "furnace_scan_duraton_seconds_bucket"),
+                (q, found) -> checkPromQl(q, scrape, found));
+        assertFirstProblemNames("vessel", spoiled(promQl, "furnace=", "vessel="),
+                (q, found) -> checkPromQl(q, scrape, found));
+    }
+
+    private static Query spoiled(Query query, String original, String replacement) {
+        assertTrue(query.text().contains(original), query.text());
+        return new Query(query.dashboard(), query.where(), query.text().replace(original, replacement));
+    }
+
+    private static void assertFirstProblemNames(String name, Query query, BiConsumer<Query, Consumer<String>> check) {
+        List<String> problems = new ArrayList<>();
+        check.accept(query, problems::add);
+        assertFalse(problems.isEmpty(), "no problem found in " + query.text());
+        assertTrue(problems.get(0).contains(name), problems.get(0));
     }
 
     @Test

@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /** File-system steps that make changes survive a crash or power loss. */
-final class Durable {
+public final class Durable {
     private Durable() {
     }
 
     /** Makes created, renamed and deleted entries of {@code dir} durable (Linux: fsync on the directory). */
-    static void syncDirectory(Path dir) throws IOException {
+    public static void syncDirectory(Path dir) throws IOException {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
             channel.force(true);
         }

@@ -19,6 +19,13 @@ class RetryAfterTest {
     }
 
     @Test
+    void aDelayLongerThanFiveMinutesIsCutToFive() {
+        assertEquals(Optional.of(Duration.ofMinutes(5)), RetryAfter.parse("86400", NOW));
+        assertEquals(Optional.of(RetryAfter.LONGEST), RetryAfter.parse("Wed, 25 Nov 2026 12:00:00 GMT", NOW));
+        assertEquals(Optional.of(Duration.ofSeconds(300)), RetryAfter.parse("300", NOW));
+    }
+
+    @Test
     void aDateInThePastMeansAtOnce() {
         assertEquals(Optional.of(Duration.ZERO), RetryAfter.parse("Tue, 24 Nov 2026 11:59:00 GMT", NOW));
     }
