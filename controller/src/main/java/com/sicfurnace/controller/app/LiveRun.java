@@ -27,8 +27,6 @@ import com.sicfurnace.controller.telemetry.metrics.MetricsSettings;
 import com.sicfurnace.controller.telemetry.metrics.ProcessMetrics;
 import com.sicfurnace.iolist.IoList;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,7 +73,13 @@ public final class LiveRun implements AutoCloseable {
         IoList signals = IoList.fromClasspath().forFurnace(profile.furnace());
         long periodNanos = Math.round(profile.scanPeriodS() / config.speed() * 1e9);
         OpcUaFurnaceIo plc = new OpcUaFurnaceIo(signals, config.opcua());
-        ModbusFurnaceIo fieldDevices = new ModbusFurnaceIo(signals, config.modbus(), periodNanos);
+        ModbusFurnaceIo fieldDevices;
+        try {
+            fieldDevices = new ModbusFurnaceIo(signals, config.modbus(), periodNanos);
+        } catch (RuntimeException e) {
+            plc.close();
+            throw e;
+        }
         this.io = new CompositeFurnaceIo(List.of(plc, fieldDevices));
         ProcessImage in = new ProcessImage(signals);
         OutputImage out = new OutputImage();
@@ -87,7 +91,14 @@ public final class LiveRun implements AutoCloseable {
         this.scanView = new ScanView(in, out, controller);
         // one furnace tag for metrics and telemetry, so that dashboards of both filter alike
         String furnaceTag = config.metrics().furnace().orElse(profile.furnace());
-        this.telemetry = startTelemetry(config, signals, recipe, furnaceTag);
+        String runId = furnaceTag + "-" + start.truncatedTo(ChronoUnit.SECONDS);
+        try {
+            this.telemetry = RunTelemetry.startIfConfigured(config.telemetry(), signals,
+                    new RunTags(furnaceTag, runId, recipe.name()), true);
+        } catch (RuntimeException e) {
+            io.close();
+            throw e;
+        }
         ScanMetrics scanMetrics = new ScanMetrics();
         ProcessMetrics processMetrics = new ProcessMetrics();
         this.runner = new ScanRunner(controller, io, in, out, clock, periodNanos, (c, i, o, t) -> {
@@ -100,21 +111,6 @@ public final class LiveRun implements AutoCloseable {
             binders.add(new TelemetryMetrics(telemetry.pipeline()));
         }
         this.metrics = serveMetrics(config.metrics(), furnaceTag, binders);
-    }
-
-    /** The run's telemetry, or null when switched off; the run id is the furnace and the wall time it started. */
-    private RunTelemetry startTelemetry(RunConfig config, IoList signals, Recipe runRecipe, String furnace) {
-        if (config.telemetry().isEmpty()) {
-            return null;
-        }
-        String runId = furnace + "-" + start.truncatedTo(ChronoUnit.SECONDS);
-        try {
-            return RunTelemetry.start(config.telemetry().get(), signals, new RunTags(furnace, runId,
-                    runRecipe.name()), Clock.systemUTC(), true);
-        } catch (IOException e) {
-            io.close();
-            throw new UncheckedIOException("telemetry cannot start in " + config.telemetry().get().directory(), e);
-        }
     }
 
     /** The Prometheus endpoint with every part's meters, unless switched off; on failure nothing stays open. */

@@ -21,9 +21,6 @@ import com.sicfurnace.iolist.IoList;
 import com.sicfurnace.simulator.model.FurnaceConfig;
 import com.sicfurnace.simulator.model.FurnaceModel;
 import com.sicfurnace.simulator.plant.SimulatedFurnace;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -91,7 +88,8 @@ public final class VirtualRun {
         long wallStart = System.nanoTime();
         long statusEvery = options.statusPeriodS() > 0 ? Math.round(options.statusPeriodS() / periodS) : 0;
         try (InProcessFurnaceIo io = new InProcessFurnaceIo(furnace);
-             RunTelemetry telemetry = startTelemetry(options, profile, recipe, signals)) {
+             RunTelemetry telemetry = RunTelemetry.startIfConfigured(options.telemetry(), signals,
+                     new RunTags(profile.furnace(), runId(profile), recipe.name()), false)) {
             ScanView view = new ScanView(in, out, controller);
             controller.start();
             long scan = 0;
@@ -128,19 +126,9 @@ public final class VirtualRun {
         }
     }
 
-    /** The run's telemetry if the options ask for it, else null; the run id names the recipe and the wall time. */
-    private static RunTelemetry startTelemetry(Options options, FurnaceProfile profile, Recipe recipe,
-                                               IoList signals) {
-        if (options.telemetry().isEmpty()) {
-            return null;
-        }
-        String runId = "virtual-" + profile.furnace() + "-" + Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        try {
-            return RunTelemetry.start(options.telemetry().get(), signals, new RunTags(profile.furnace(), runId,
-                    recipe.name()), Clock.systemUTC(), false);
-        } catch (IOException e) {
-            throw new UncheckedIOException("telemetry cannot start in " + options.telemetry().get().directory(), e);
-        }
+    /** A virtual run's id: its furnace and the wall time it started. */
+    private static String runId(FurnaceProfile profile) {
+        return "virtual-" + profile.furnace() + "-" + Instant.now().truncatedTo(ChronoUnit.SECONDS);
     }
 
     /** Sleeps until the wall clock has caught up with {@code furnaceS / speed}. */

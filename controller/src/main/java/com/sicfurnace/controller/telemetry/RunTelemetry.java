@@ -7,9 +7,11 @@ import com.sicfurnace.controller.telemetry.queue.DiskQueue;
 import com.sicfurnace.controller.telemetry.queue.QueueSettings;
 import com.sicfurnace.iolist.IoList;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,6 +96,22 @@ public final class RunTelemetry implements AutoCloseable {
         if (health.quarantinedBatches() > quarantinedSeen) {
             controller.reportEvent(AlarmId.TELEMETRY_BATCH_QUARANTINED, health.lastProblem());
             quarantinedSeen = health.quarantinedBatches();
+        }
+    }
+
+    /**
+     * As {@link #start} on the wall clock, for a run whose configuration may switch telemetry off: null then.
+     * A queue that cannot be opened fails the run's start, naming the directory.
+     */
+    public static RunTelemetry startIfConfigured(Optional<TelemetrySettings> settings, IoList furnaceSignals,
+                                                 RunTags tags, boolean realTime) {
+        if (settings.isEmpty()) {
+            return null;
+        }
+        try {
+            return start(settings.get(), furnaceSignals, tags, Clock.systemUTC(), realTime);
+        } catch (IOException e) {
+            throw new UncheckedIOException("telemetry cannot start in " + settings.get().directory(), e);
         }
     }
 
