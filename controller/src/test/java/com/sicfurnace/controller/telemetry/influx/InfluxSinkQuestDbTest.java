@@ -133,8 +133,13 @@ class InfluxSinkQuestDbTest {
             assertEquals(400, rejected.status());
             assertTrue(rejected.serverMessage().contains("column: seed_temp_c; cast error from protocol type: "
                     + "STRING to column type: DOUBLE"), rejected.serverMessage());
+            // a later point, once visible, shows that the rejected one had been dealt with before it
+            assertEquals(new Delivery.Accepted(),
+                    sink.write(List.of("conflict seed_temp_c=2301.5 1764000000000000003")));
         }
-        assertEquals(1, db.awaitRows("conflict", 1, VISIBLE_WITHIN));
+        assertEquals(2, db.awaitRows("conflict", 2, VISIBLE_WITHIN));
+        assertEquals(List.of(2300.5, 2301.5), rows("conflict").stream()
+                .map(row -> row.get("seed_temp_c").asDouble()).toList(), "the rejected point is not among them");
     }
 
     /** The table's rows in timestamp order, each as column name to value. */
