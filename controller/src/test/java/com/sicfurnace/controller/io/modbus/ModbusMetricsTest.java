@@ -3,12 +3,12 @@ package com.sicfurnace.controller.io.modbus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sicfurnace.controller.Await;
 import com.sicfurnace.controller.core.OutputImage;
 import com.sicfurnace.controller.core.ProcessImage;
 import com.sicfurnace.controller.core.Quality;
 import com.sicfurnace.controller.core.Signal;
 import com.sicfurnace.controller.io.FreePort;
+import com.sicfurnace.controller.io.ScanUntil;
 import com.sicfurnace.iolist.IoList;
 import com.sicfurnace.iolist.WordOrder;
 import com.sicfurnace.simulator.model.FurnaceConfigs;
@@ -63,11 +63,7 @@ class ModbusMetricsTest {
 
     /** Scans (hand the outputs over, take the inputs) until the condition holds. */
     private void scanUntil(BooleanSupplier condition, String what) throws InterruptedException {
-        Await.until(() -> {
-            io.writeOutputs(out);
-            io.readInputs(in);
-            return condition.getAsBoolean();
-        }, Duration.ofMillis(TIMEOUT_MS), what);
+        ScanUntil.holds(io, in, out, condition, Duration.ofMillis(TIMEOUT_MS), what);
     }
 
     private double connected(String device) {

@@ -3,11 +3,11 @@ package com.sicfurnace.controller.io.opcua;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sicfurnace.controller.Await;
 import com.sicfurnace.controller.core.OutputImage;
 import com.sicfurnace.controller.core.ProcessImage;
 import com.sicfurnace.controller.core.Signal;
 import com.sicfurnace.controller.io.FreePort;
+import com.sicfurnace.controller.io.ScanUntil;
 import com.sicfurnace.iolist.IoList;
 import com.sicfurnace.simulator.model.FurnaceConfigs;
 import com.sicfurnace.simulator.opcua.PlcServer;
@@ -61,11 +61,7 @@ class OpcUaMetricsTest {
     }
 
     private void scanUntil(BooleanSupplier condition, String what) throws InterruptedException {
-        Await.until(() -> {
-            io.writeOutputs(out);
-            io.readInputs(in);
-            return condition.getAsBoolean();
-        }, Duration.ofMillis(TIMEOUT_MS), what);
+        ScanUntil.holds(io, in, out, condition, Duration.ofMillis(TIMEOUT_MS), what);
     }
 
     private double gauge(String name) {

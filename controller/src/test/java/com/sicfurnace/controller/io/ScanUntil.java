@@ -1,0 +1,22 @@
+package com.sicfurnace.controller.io;
+
+import com.sicfurnace.controller.Await;
+import com.sicfurnace.controller.core.OutputImage;
+import com.sicfurnace.controller.core.ProcessImage;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/** Scans an adapter as the scan loop would (hand the outputs over, take the inputs) until a condition holds. */
+public final class ScanUntil {
+    private ScanUntil() {
+    }
+
+    public static void holds(FurnaceIo io, ProcessImage in, OutputImage out, BooleanSupplier condition,
+                             Duration timeout, String what) throws InterruptedException {
+        Await.until(() -> {
+            io.writeOutputs(out);
+            io.readInputs(in);
+            return condition.getAsBoolean();
+        }, timeout, what);
+    }
+}
