@@ -1,0 +1,13 @@
+package com.sicfurnace.controller.program;
+
+import java.util.Locale;
+
+/** Why a run is held; NONE while it is not. */
+public enum HoldReason {
+    NONE, OPERATOR, INTERLOCK, COMM_LOSS, WAIT_TIMEOUT, LEAK_CHECK_FAILED;
+
+    /** The name as journals and telemetry write it: {@code comm_loss}. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

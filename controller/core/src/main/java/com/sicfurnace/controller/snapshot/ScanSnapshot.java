@@ -1,0 +1,107 @@
+package com.sicfurnace.controller.snapshot;
+
+import com.sicfurnace.controller.alarm.AlarmId;
+import com.sicfurnace.controller.alarm.AlarmState;
+import com.sicfurnace.controller.safety.Trip;
+import com.sicfurnace.controller.signal.Quality;
+import com.sicfurnace.controller.signal.Signal;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything a reader may see of the core after one scan, immutable: every signal's value and quality (inputs as
+ * read, outputs as commanded), the loops' setpoints and modes, the run's state and step, the alarms that are not
+ * normal and the latched trips. Reports, telemetry, metrics and the API read the core only through snapshots and the
+ * event stream; {@link Catalogue} names the values a snapshot holds.
+ *
+ * <p>Signals the furnace variant does not have read NaN with quality BAD.
+ */
+public final class ScanSnapshot {
+    private static final Quality[] QUALITIES = Quality.values();
+
+    private final long scan;
+    private final Instant time;
+    private final double[] values;
+    private final byte[] qualities;
+    private final LoopStatus loops;
+    private final RunStatus run;
+    private final Map<AlarmId, AlarmState> alarms;
+    private final Set<AlarmId> activeAlarms;
+    private final Set<Trip> latchedTrips;
+    private final long lastEventSeq;
+
+    /**
+     * @param scan         the scan's number, from 1
+     * @param values       by {@link Signal#ordinal()}; taken over, not copied: the caller must not keep it
+     * @param qualities    by {@link Signal#ordinal()}, {@link Quality#ordinal()} values; taken over likewise
+     * @param alarms       every alarm that is not normal, with its state (immutable)
+     * @param activeAlarms the alarms whose condition holds (immutable)
+     * @param lastEventSeq the sequence number of the last event recorded up to this scan
+     */
+    ScanSnapshot(long scan, Instant time, double[] values, byte[] qualities, LoopStatus loops, RunStatus run,
+                 Map<AlarmId, AlarmState> alarms, Set<AlarmId> activeAlarms, Set<Trip> latchedTrips,
+                 long lastEventSeq) {
+        this.scan = scan;
+        this.time = Objects.requireNonNull(time, "time");
+        this.values = values;
+        this.qualities = qualities;
+        this.loops = Objects.requireNonNull(loops, "loops");
+        this.run = Objects.requireNonNull(run, "run");
+        this.alarms = alarms;
+        this.activeAlarms = activeAlarms;
+        this.latchedTrips = latchedTrips;
+        this.lastEventSeq = lastEventSeq;
+    }
+
+    public long scan() {
+        return scan;
+    }
+
+    public Instant time() {
+        return time;
+    }
+
+    /** The signal's value: an input as read (its last value when stale), an output as commanded. */
+    public double value(Signal signal) {
+        return values[signal.ordinal()];
+    }
+
+    /** An input's quality; outputs are GOOD (they are what the core commanded). */
+    public Quality quality(Signal signal) {
+        return QUALITIES[qualities[signal.ordinal()]];
+    }
+
+    /** The value if its quality makes it a real measurement, NaN otherwise (bad or stale). */
+    public double usableValue(Signal signal) {
+        return quality(signal).usable() ? value(signal) : Double.NaN;
+    }
+
+    public LoopStatus loops() {
+        return loops;
+    }
+
+    public RunStatus run() {
+        return run;
+    }
+
+    /** Every alarm that is not normal (active, or returned but not acknowledged), with its state. */
+    public Map<AlarmId, AlarmState> alarms() {
+        return alarms;
+    }
+
+    /** The alarms whose condition holds, acknowledged or not. */
+    public Set<AlarmId> activeAlarms() {
+        return activeAlarms;
+    }
+
+    public Set<Trip> latchedTrips() {
+        return latchedTrips;
+    }
+
+    /** The event stream's position after this scan: every event up to this sequence number happened by now. */
+    public long lastEventSeq() {
+        return lastEventSeq;
+    }
+}

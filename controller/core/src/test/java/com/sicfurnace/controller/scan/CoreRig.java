@@ -1,0 +1,139 @@
+package com.sicfurnace.controller.scan;
+
+import com.sicfurnace.controller.alarm.AlarmEvent;
+import com.sicfurnace.controller.command.Command;
+import com.sicfurnace.controller.command.CommandInbox;
+import com.sicfurnace.controller.command.CommandEvent;
+import com.sicfurnace.controller.command.CommandRequest;
+import com.sicfurnace.controller.event.FurnaceEvent;
+import com.sicfurnace.controller.profile.FurnaceProfile;
+import com.sicfurnace.controller.profiles.ProfileLoader;
+import com.sicfurnace.controller.recipe.Recipe;
+import com.sicfurnace.controller.signal.OutputImage;
+import com.sicfurnace.controller.signal.ProcessImage;
+import com.sicfurnace.controller.signal.Quality;
+import com.sicfurnace.controller.signal.Signal;
+import com.sicfurnace.controller.snapshot.ScanSnapshot;
+import com.sicfurnace.iolist.IoList;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The core driven through its real scan step, as a driver would: the test owns the furnace's inputs ({@link #in},
+ * a healthy furnace to start with) and sees what the core wrote ({@link #out}), its snapshots and its events.
+ * Scans are 100 ms of furnace time apart unless a test gives their times. Shared with the adapters' tests, which
+ * read real snapshots through it.
+ */
+public final class CoreRig {
+    public final FurnaceProfile profile;
+    /** The furnace as the field devices report it; copied into the core's image at every scan. */
+    public final ProcessImage in;
+    /** The outputs as the core last wrote them. */
+    public final OutputImage out = new OutputImage();
+    private final ScanCycle cycle;
+    private final ArrayDeque<CommandRequest> commands = new ArrayDeque<>();
+    private final List<FurnaceEvent> events = new ArrayList<>();
+    private ScanSnapshot last;
+    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+    public CoreRig(String furnace, Recipe recipe) {
+        this(furnace, recipe, () -> null, (snapshot, scanEvents) -> { });
+    }
+
+    /**
+     * @param moreCommands further commands for the core, taken after the rig's own
+     * @param alsoTo       a publisher that sees every scan too
+     */
+    public CoreRig(String furnace, Recipe recipe, CommandInbox moreCommands, ScanPublisher alsoTo) {
+        this.profile = ProfileLoader.shipped(furnace, FurnaceProfile.class);
+        IoList signals = IoList.fromClasspath().forFurnace(furnace);
+        this.in = HealthyFurnace.image(furnace);
+        CommandInbox inbox = () -> commands.isEmpty() ? moreCommands.poll() : commands.poll();
+        this.cycle = new ScanCycle(profile, recipe, signals, new Wiring(), inbox, (snapshot, scanEvents) -> {
+            last = snapshot;
+            events.addAll(scanEvents);
+            alsoTo.publish(snapshot, scanEvents);
+        });
+    }
+
+    /** Queues a command for the next scan, as an operator would. */
+    public void command(Command command) {
+        commands.add(new CommandRequest(command, "test"));
+    }
+
+    /** Applies a command with the next scan and tells whether the core accepted it. */
+    public boolean apply(Command command) {
+        command(command);
+        scans(1);
+        return events.stream().filter(e -> e instanceof CommandEvent c && c.command().equals(command))
+                .map(e -> ((CommandEvent) e).accepted()).reduce((first, second) -> second).orElseThrow();
+    }
+
+    public void scans(int n) {
+        scans(n, () -> { });
+    }
+
+    /** {@code n} scans, each after {@code beforeEach} has changed the furnace's inputs. */
+    public void scans(int n, Runnable beforeEach) {
+        for (int i = 0; i < n; i++) {
+            beforeEach.run();
+            scanAt(now.plus(Duration.ofMillis(100)));
+        }
+    }
+
+    /** One scan at the given furnace time, later than the last. */
+    public ScanSnapshot scanAt(Instant time) {
+        now = time;
+        return cycle.step(time);
+    }
+
+    public ScanSnapshot last() {
+        return last;
+    }
+
+    /** The events since the last call, oldest first. */
+    public List<FurnaceEvent> drainEvents() {
+        List<FurnaceEvent> drained = List.copyOf(events);
+        events.clear();
+        return drained;
+    }
+
+    public List<AlarmEvent> drainAlarmEvents() {
+        return drainEvents().stream().filter(AlarmEvent.class::isInstance).map(AlarmEvent.class::cast).toList();
+    }
+
+    /** The field side: the test's inputs in, the core's outputs out. */
+    private final class Wiring implements FurnaceIo {
+        @Override
+        public void readInputs(ProcessImage image) {
+            for (Signal s : Signal.values()) {
+                if (!s.isInput() || !in.present(s)) {
+                    continue;
+                }
+                Quality quality = in.quality(s);
+                if (quality == Quality.STALE) {
+                    image.markStale(s);
+                } else {
+                    image.update(s, in.value(s), quality.usable() ? Quality.GOOD : quality);
+                }
+            }
+        }
+
+        @Override
+        public void writeOutputs(OutputImage outputs) {
+            for (Signal s : Signal.values()) {
+                if (!s.isInput()) {
+                    out.set(s, outputs.value(s));
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            // nothing to release: both sides live in the test
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package com.sicfurnace.controller.app;
+
+import com.sicfurnace.controller.alarm.AlarmId;
+import com.sicfurnace.controller.command.Command;
+import com.sicfurnace.controller.io.CompositeFurnaceIo;
+import com.sicfurnace.controller.io.modbus.ModbusFurnaceIo;
+import com.sicfurnace.controller.io.opcua.OpcUaFurnaceIo;
+import com.sicfurnace.controller.profile.FurnaceProfile;
+import com.sicfurnace.controller.program.HoldReason;
+import com.sicfurnace.controller.program.RunState;
+import com.sicfurnace.controller.recipe.Recipe;
+import com.sicfurnace.controller.report.RunRecorder;
+import com.sicfurnace.controller.report.RunSummary;
+import com.sicfurnace.controller.report.TrendColumns;
+import com.sicfurnace.controller.runtime.CommandQueue;
+import com.sicfurnace.controller.runtime.ScaledClock;
+import com.sicfurnace.controller.runtime.ScanFeed;
+import com.sicfurnace.controller.runtime.ScanMetrics;
+import com.sicfurnace.controller.runtime.ScanRunner;
+import com.sicfurnace.controller.scan.FurnaceIo;
+import com.sicfurnace.controller.scan.ScanCycle;
+import com.sicfurnace.controller.snapshot.Catalogue;
+import com.sicfurnace.controller.snapshot.ScanSnapshot;
+import com.sicfurnace.controller.telemetry.RunTags;
+import com.sicfurnace.controller.telemetry.RunTelemetry;
+import com.sicfurnace.controller.telemetry.TelemetryMetrics;
+import com.sicfurnace.controller.telemetry.metrics.MetricsEndpoint;
+import com.sicfurnace.controller.telemetry.metrics.MetricsSettings;
+import com.sicfurnace.controller.telemetry.metrics.ProcessMetrics;
+import com.sicfurnace.iolist.IoList;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The controller running a furnace in real time (or at the simulator's speed): the core's scan step paced on its
+ * own thread against the PLC over OPC UA and the field devices over Modbus, recorded like a virtual run. Commands
+ * reach the core through its command queue; what the core did is read from its snapshots and events.
+ */
+public final class LiveRun implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveRun.class);
+    private static final Duration TELEMETRY_DRAIN = Duration.ofSeconds(10);
+
+    private final FurnaceProfile profile;
+    private final Recipe recipe;
+    private final FurnaceIo io;
+    private final CommandQueue commands = new CommandQueue();
+    private final ScanFeed feed = new ScanFeed();
+    private final RunRecorder recorder;
+    private final ScanRunner runner;
+    private final Optional<MetricsEndpoint> metrics;
+    private final RunTelemetry telemetry;
+    private final Instant start;
+    private final long statusEveryScans;
+    private final long wallStartNanos = System.nanoTime();
+    private long scans;
+    private boolean closed;
+
+    private LiveRun(RunConfig config, FurnaceProfile furnaceProfile, Recipe recipe, double statusPeriodS) {
+        this.profile = furnaceProfile.atSpeed(config.speed());
+        this.recipe = recipe;
+        IoList signals = IoList.fromClasspath().forFurnace(profile.furnace());
+        Catalogue catalogue = Catalogue.of(signals);
+        long periodNanos = Math.round(profile.scanPeriodS() / config.speed() * 1e9);
+        OpcUaFurnaceIo plc = new OpcUaFurnaceIo(signals, config.opcua());
+        ModbusFurnaceIo fieldDevices;
+        try {
+            fieldDevices = new ModbusFurnaceIo(signals, config.modbus(), periodNanos);
+        } catch (RuntimeException e) {
+            plc.close();
+            throw e;
+        }
+        this.io = new CompositeFurnaceIo(List.of(plc, fieldDevices));
+        this.start = Instant.now();
+        Clock clock = config.speed() == 1.0 ? Clock.systemUTC() : new ScaledClock(start, config.speed());
+        this.statusEveryScans = statusPeriodS > 0 ? Math.round(statusPeriodS / profile.scanPeriodS()) : 0;
+        this.recorder = new RunRecorder(recipe, TrendColumns.standard(catalogue), 60.0, profile.scanPeriodS(),
+                this::furnaceSecondsAt, feed.events().reader(true));
+        // one furnace tag for metrics and telemetry, so that dashboards of both filter alike
+        String furnaceTag = config.metrics().furnace().orElse(profile.furnace());
+        String runId = furnaceTag + "-" + start.truncatedTo(ChronoUnit.SECONDS);
+        try {
+            this.telemetry = RunTelemetry.startIfConfigured(config.telemetry(), catalogue,
+                    new RunTags(furnaceTag, runId, recipe.name()), commands, true);
+        } catch (RuntimeException e) {
+            io.close();
+            throw e;
+        }
+        feed.listen(recorder);
+        if (telemetry != null) {
+            feed.listen(telemetry);
+        }
+        feed.listen(this::logStatus);
+        ScanMetrics scanMetrics = new ScanMetrics();
+        ScanCycle cycle = new ScanCycle(profile, recipe, signals, io, commands, feed);
+        this.runner = new ScanRunner(cycle, clock, periodNanos, scanMetrics);
+        List<MeterBinder> binders = new ArrayList<>(List.of(scanMetrics, new ProcessMetrics(feed, catalogue),
+                plc.metrics(), fieldDevices.metrics()));
+        if (telemetry != null) {
+            binders.add(new TelemetryMetrics(telemetry.pipeline()));
+        }
+        this.metrics = serveMetrics(config.metrics(), furnaceTag, binders);
+    }
+
+    /** The Prometheus endpoint with every part's meters, unless switched off; on failure nothing stays open. */
+    private Optional<MetricsEndpoint> serveMetrics(MetricsSettings settings, String furnace,
+                                                   List<MeterBinder> binders) {
+        if (!settings.enabled()) {
+            return Optional.empty();
+        }
+        try {
+            MetricsEndpoint endpoint = MetricsEndpoint.start(settings.bind(), settings.port(), furnace);
+            endpoint.bind(binders);
+            return Optional.of(endpoint);
+        } catch (RuntimeException e) {
+            io.close();
+            if (telemetry != null) {
+                telemetry.close(Duration.ZERO);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Connects to the furnace and starts the recipe on behalf of {@code requestedBy}; the scans run until
+     * {@link #close()}.
+     */
+    public static LiveRun start(RunConfig config, FurnaceProfile profile, Recipe recipe, double statusPeriodS) {
+        LiveRun run = new LiveRun(config, profile, recipe, statusPeriodS);
+        run.submit(new Command.Start(), "cli:" + System.getProperty("user.name", "unknown"));
+        run.runner.start();
+        LOG.info("recipe={} furnace={} started at speed {}", recipe.name(), profile.furnace(), config.speed());
+        return run;
+    }
+
+    private double furnaceSecondsAt(ScanSnapshot snapshot) {
+        return Duration.between(start, snapshot.time()).toNanos() / 1e9;
+    }
+
+    private void logStatus(ScanSnapshot snapshot) {
+        if (statusEveryScans > 0 && ++scans % statusEveryScans == 0) {
+            LOG.info(StatusLine.of(snapshot, furnaceSecondsAt(snapshot)));
+        }
+    }
+
+    /** Waits until the recipe ends (complete or aborted) or the wait times out; true if it ended. */
+    public boolean awaitEnd(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (state().finished()) {
+                return true;
+            }
+            if (runner.failure() != null) {
+                throw new IllegalStateException("the scan loop stopped: " + runner.failure(), runner.failure());
+            }
+            Thread.sleep(20);
+        }
+        return false;
+    }
+
+    /** Queues a command for the core (hold, resume, abort, reset, acknowledge); its outcome is in the events. */
+    public void submit(Command command, String requestedBy) {
+        commands.submit(command, requestedBy);
+    }
+
+    /** What the core publishes: its latest snapshot and its event stream. */
+    public ScanFeed feed() {
+        return feed;
+    }
+
+    /** The run's state after the last scan; READY before the first. */
+    public RunState state() {
+        return feed.latest().map(s -> s.run().state()).orElse(RunState.READY);
+    }
+
+    /** Why the run is held after the last scan; NONE while it is not (and before the first scan). */
+    public HoldReason holdReason() {
+        return feed.latest().map(s -> s.run().holdReason()).orElse(HoldReason.NONE);
+    }
+
+    /** The alarms active after the last scan. */
+    public Set<AlarmId> activeAlarms() {
+        return feed.latest().map(ScanSnapshot::activeAlarms).orElse(Set.of());
+    }
+
+    /** Furnace time since the start, seconds, at the last scan. */
+    public double furnaceSeconds() {
+        return feed.latest().map(this::furnaceSecondsAt).orElse(0.0);
+    }
+
+    public ScanRunner runner() {
+        return runner;
+    }
+
+    /** Stops the scans, disconnects, and returns the run's summary. */
+    public RunSummary finish() {
+        close();
+        RunState finalState = state();
+        return new RunSummary(recipe.name(), profile.furnace(), 0, furnaceSeconds() / 3600.0,
+                (System.nanoTime() - wallStartNanos) / 1e9, finalState == RunState.COMPLETE, finalState.label(),
+                recorder.stepSummaries(), null, null, recorder.trips().size(), recorder.trips(), recorder.alarms(),
+                recorder.events());
+    }
+
+    public RunRecorder recorder() {
+        return recorder;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            runner.close();
+            io.close();
+            if (telemetry != null && !telemetry.close(TELEMETRY_DRAIN)) {
+                LOG.warn("telemetry not all delivered within {}; the rest stays queued for the next run",
+                        TELEMETRY_DRAIN);
+            }
+            metrics.ifPresent(MetricsEndpoint::close);
+        }
+    }
+}

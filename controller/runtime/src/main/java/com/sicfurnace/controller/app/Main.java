@@ -1,0 +1,100 @@
+package com.sicfurnace.controller.app;
+
+import com.sicfurnace.controller.profile.FurnaceProfile;
+import com.sicfurnace.controller.recipe.language.RecipeFiles;
+import com.sicfurnace.controller.report.ReportFiles;
+import com.sicfurnace.controller.report.RunRecorder;
+import com.sicfurnace.controller.report.RunSummary;
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The production controller's command line: runs one furnace, real or simulated, over OPC UA and Modbus TCP.
+ * Virtual-time runs against the in-process simulator are the controller-virtual artifact's.
+ */
+@Command(name = "controller", mixinStandardHelpOptions = true, subcommands = Main.RunCommand.class,
+        description = "Control software for SiC PVT growth furnaces.")
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        Cli.main(commandLine(), args);
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new Main());
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = "Run a furnace (real or simulated) over OPC UA and Modbus TCP as the configuration file "
+                    + "says, until the recipe ends or Ctrl-C; then write the report.")
+    static final class RunCommand implements Callable<Integer> {
+        @Option(names = "--config", required = true, description = "run configuration (YAML)")
+        Path configFile;
+
+        @Option(names = "--recipe", description = "recipe instead of the configuration's")
+        Path recipe;
+
+        @Option(names = "--report-dir", description = "report directory instead of the configuration's")
+        Path reportDir;
+
+        @Option(names = "--speed", description = "furnace seconds per wall second instead of the configuration's")
+        Double speed;
+
+        @Option(names = "--status-every", description = "furnace seconds between status lines "
+                + "(default ${DEFAULT-VALUE})")
+        double statusEvery = 600.0;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter err = spec.commandLine().getErr();
+            RunConfig config;
+            FurnaceProfile profile;
+            RecipeFiles.Loaded loaded;
+            try {
+                RunConfig.Overrides overrides = new RunConfig.Overrides(Optional.ofNullable(recipe),
+                        Optional.ofNullable(reportDir), Optional.ofNullable(speed));
+                RunConfig peek = RunConfig.load(configFile, 0.1, System.getenv(), overrides);
+                loaded = Cli.loadRecipe(peek.recipe(), err);
+                if (loaded == null) {
+                    return Cli.INVALID_INPUT;
+                }
+                profile = loaded.profile();
+                config = RunConfig.load(configFile, profile.scanPeriodS(), System.getenv(), overrides);
+            } catch (IllegalArgumentException | NoSuchFileException e) {
+                err.println("configuration " + Cli.shown(configFile) + ": " + e.getMessage());
+                return Cli.INVALID_INPUT;
+            }
+            RunSummary summary;
+            RunRecorder recorder;
+            try (LiveRun run = LiveRun.start(config, profile, loaded.recipe(), statusEvery)) {
+                recorder = run.recorder();
+                try {
+                    while (!run.awaitEnd(Duration.ofSeconds(1))) {
+                        // keeps waiting until the recipe ends; Ctrl-C interrupts
+                    }
+                } catch (InterruptedException e) {
+                    err.println("stopping on request at furnace time "
+                            + String.format(Locale.ROOT, "%.2f h", run.furnaceSeconds() / 3600));
+                }
+                summary = run.finish();
+            }
+            Thread.interrupted(); // acted upon above; the report must still be written
+            ReportFiles.write(config.reportDir(), summary, recorder.columnNames(), recorder.trend());
+            Cli.printSummary(spec.commandLine().getOut(), summary, config.reportDir());
+            return summary.completed() ? 0 : Cli.NOT_COMPLETED;
+        }
+    }
+}

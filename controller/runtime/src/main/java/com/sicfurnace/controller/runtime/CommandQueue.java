@@ -1,0 +1,23 @@
+package com.sicfurnace.controller.runtime;
+
+import com.sicfurnace.controller.command.Command;
+import com.sicfurnace.controller.command.CommandInbox;
+import com.sicfurnace.controller.command.CommandRequest;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * Commands on their way to the core from any thread; the scan cycle takes them before its next scan, so the core
+ * stays single-threaded. Their outcome appears in the event stream.
+ */
+public final class CommandQueue implements CommandInbox {
+    private final ConcurrentLinkedQueue<CommandRequest> queue = new ConcurrentLinkedQueue<>();
+
+    public void submit(Command command, String requestedBy) {
+        queue.add(new CommandRequest(command, requestedBy));
+    }
+
+    @Override
+    public CommandRequest poll() {
+        return queue.poll();
+    }
+}
