@@ -16,6 +16,7 @@ import com.sicfurnace.iolist.SignalSpec;
 import com.sicfurnace.simulator.FreePort;
 import com.sicfurnace.simulator.app.SimulatorOptions;
 import com.sicfurnace.simulator.app.SimulatorRuntime;
+import com.sicfurnace.simulator.logging.NoStackTracesLogged;
 import com.sicfurnace.simulator.plant.SimulatedFurnace;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -34,6 +35,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -44,6 +46,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * script reports per signal which checks it made; this test holds that report against the I/O list, so that a
  * signal the script skipped fails as surely as one the server got wrong.
  */
+@ExtendWith(NoStackTracesLogged.class)
 class IndependentClientConformanceTest {
     private static final Path NODE_DIR = Path.of("src", "test", "node").toAbsolutePath();
     private static final long RUN_TIMEOUT_S = 120;

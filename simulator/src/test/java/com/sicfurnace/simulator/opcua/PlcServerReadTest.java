@@ -13,6 +13,7 @@ import com.sicfurnace.iolist.Direction;
 import com.sicfurnace.iolist.SignalSpec;
 import com.sicfurnace.simulator.FreePort;
 import com.sicfurnace.simulator.fault.Faults;
+import com.sicfurnace.simulator.logging.NoStackTracesLogged;
 import com.sicfurnace.simulator.plant.SimulatedFurnace;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,10 +42,12 @@ import org.eclipse.milo.opcua.stack.core.types.structured.Range;
 import org.eclipse.milo.opcua.stack.core.types.structured.ReadValueId;
 import org.eclipse.milo.opcua.stack.core.types.structured.ReferenceDescription;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@ExtendWith(NoStackTracesLogged.class)
 class PlcServerReadTest {
     @TempDir
     Path pki;

@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sicfurnace.simulator.FreePort;
+import com.sicfurnace.simulator.logging.NoStackTracesLogged;
+import com.sicfurnace.simulator.logging.StackTraceRecorder;
 import com.sicfurnace.simulator.plant.SimulatedFurnace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +33,10 @@ import org.eclipse.milo.opcua.stack.core.types.structured.EndpointDescription;
 import org.eclipse.milo.opcua.stack.core.types.structured.UserTokenPolicy;
 import org.eclipse.milo.opcua.stack.core.util.CertificateUtil;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+@ExtendWith(NoStackTracesLogged.class)
 class PlcServerSecurityTest {
     private static final Map<String, String> USERS = Map.of("operator", "s3cret");
 
@@ -46,8 +51,13 @@ class PlcServerSecurityTest {
              ClientIdentity client = ClientIdentity.create(dir.resolve("client-pki"))) {
             String url = server.endpointUrl();
 
+            // Milo logs the refused secure channel with its stack trace, after it sent the error to the client.
+            var refusedChannel = StackTraceRecorder.expect(
+                    e -> e.getLoggerName().endsWith("UascServerAsymmetricHandler")
+                            && e.getFormattedMessage().contains("Bad_SecurityChecksFailed"));
             UaException untrusted = connectFails(TestClients.secure(url, client, "operator", "s3cret"));
             assertEquals(StatusCodes.Bad_SecurityChecksFailed, untrusted.getStatusCode().value());
+            assertTrue(refusedChannel.awaitOne(Duration.ofSeconds(5)), "the refused channel is logged");
             List<Path> rejected = files(pki.resolve("rejected/certs"));
             assertEquals(1, rejected.size(), "the client certificate is quarantined");
             assertArrayEquals(client.certificate().getEncoded(), Files.readAllBytes(rejected.get(0)));
