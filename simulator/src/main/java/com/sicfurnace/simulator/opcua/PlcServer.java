@@ -83,9 +83,14 @@ public final class PlcServer implements AutoCloseable {
         LOG.info("PLC OPC UA server on {} stopped in {} ms", endpointUrl(), (System.nanoTime() - t0) / 1_000_000);
     }
 
-    /** The advertised URL of both endpoints, e.g. {@code opc.tcp://127.0.0.1:4840/plc}. */
+    /** The advertised URL at the configured path, e.g. {@code opc.tcp://127.0.0.1:4840/plc}. */
     public String endpointUrl() {
         return PlcEndpoints.endpointUrl(config);
+    }
+
+    /** The same server at the bare host and port, e.g. {@code opc.tcp://127.0.0.1:4840}, as many PLCs serve. */
+    public String bareUrl() {
+        return PlcEndpoints.bareUrl(config);
     }
 
     public PlcServerConfig config() {

@@ -44,7 +44,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The simulator serves every signal of the I/O list to clients that share no code with its servers (Milo, j2mod):
  * node-opcua and modbus-serial, run by {@code src/test/node/conformance.mjs} against a running simulator. The
  * script reports per signal which checks it made; this test holds that report against the I/O list, so that a
- * signal the script skipped fails as surely as one the server got wrong.
+ * signal the script skipped fails as surely as one the server got wrong. Besides the PLC's configured endpoint URL,
+ * a second node-opcua client is given only the bare {@code opc.tcp://host:port}, as for a PLC that serves there, and
+ * must be offered an endpoint at that URL and read every OPC UA signal on it.
  */
 @ExtendWith(NoStackTracesLogged.class)
 class IndependentClientConformanceTest {
@@ -68,7 +70,8 @@ class IndependentClientConformanceTest {
         JsonNode report;
         try (SimulatorRuntime simulator = SimulatorRuntime.start(options)) {
             startGasFlow(simulator.furnace());
-            report = runConformance(simulator.opcuaEndpoint(), options.modbusPort(), variant);
+            report = runConformance(simulator.opcuaEndpoint(), simulator.opcuaBareUrl(), options.modbusPort(),
+                    variant);
         }
 
         List<SignalSpec> signals = IoList.fromClasspath().forFurnace(variant).signals();
@@ -86,6 +89,7 @@ class IndependentClientConformanceTest {
         signals.forEach(s -> extra.remove(s.name()));
         extra.forEach(name -> problems.add(name + ": reported, but not a signal of the " + variant));
         problems.addAll(failedChecks("OPC UA address space", report.path("opcuaAddressSpace")));
+        problems.addAll(failedChecks("OPC UA at the bare URL", report.path("opcuaBareUrl").path("checks")));
         problems.addAll(deviceProblems(signals, report.path("modbusDevices")));
         problems.addAll(deadEncodings(signals, reported));
 
@@ -100,7 +104,7 @@ class IndependentClientConformanceTest {
         Set<String> checks = new LinkedHashSet<>();
         boolean output = spec.direction() == Direction.OUT;
         if (spec.protocol() == Protocol.OPCUA) {
-            checks.addAll(List.of("browse", "read", "dataType", "access"));
+            checks.addAll(List.of("browse", "read", "dataType", "access", "readAtBareUrl"));
             if (spec.dataType() == DataType.DOUBLE) {
                 checks.addAll(List.of("euRange", "engineeringUnits"));
             }
@@ -244,12 +248,13 @@ class IndependentClientConformanceTest {
         }
     }
 
-    private JsonNode runConformance(String opcuaEndpoint, int modbusPort, String variant) throws Exception {
+    private JsonNode runConformance(String opcuaEndpoint, String opcuaBareUrl, int modbusPort, String variant)
+            throws Exception {
         Path stdout = tmp.resolve("report-" + variant + ".json");
         Path stderr = tmp.resolve("stderr-" + variant + ".txt");
         Process process = new ProcessBuilder("node", "conformance.mjs", "--opcua", opcuaEndpoint,
-                "--modbus-host", "127.0.0.1", "--modbus-port", String.valueOf(modbusPort),
-                "--io-list", ioListFile().toString(), "--furnace", variant)
+                "--opcua-bare", opcuaBareUrl, "--modbus-host", "127.0.0.1",
+                "--modbus-port", String.valueOf(modbusPort), "--io-list", ioListFile().toString(), "--furnace", variant)
                 .directory(NODE_DIR.toFile())
                 .redirectOutput(stdout.toFile())
                 .redirectError(stderr.toFile())

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -98,15 +99,20 @@ class PlcServerSecurityTest {
     }
 
     @Test
-    void bothEndpointsAreOfferedWithAnonymousAndUserNameWhenAllowed() throws Exception {
+    void bothEndpointsAreOfferedAtBothUrlsWithAnonymousAndUserNameWhenAllowed() throws Exception {
         try (PlcServer server = ServerFixtures.start(config(dir, true), ServerFixtures.furnace("6inch"))) {
             List<EndpointDescription> endpoints = endpoints(server);
-            assertEquals(Set.of(SecurityPolicy.None.getUri() + " " + MessageSecurityMode.None,
-                            SecurityPolicy.Basic256Sha256.getUri() + " " + MessageSecurityMode.SignAndEncrypt),
-                    endpoints.stream().map(e -> e.getSecurityPolicyUri() + " " + e.getSecurityMode())
-                            .collect(Collectors.toSet()));
+            Set<String> expected = new HashSet<>();
+            for (String url : List.of(server.endpointUrl(), server.bareUrl())) {
+                expected.add(url + " " + SecurityPolicy.None.getUri() + " " + MessageSecurityMode.None);
+                expected.add(url + " " + SecurityPolicy.Basic256Sha256.getUri() + " "
+                        + MessageSecurityMode.SignAndEncrypt);
+            }
+            assertEquals(expected, endpoints.stream()
+                    .map(e -> e.getEndpointUrl() + " " + e.getSecurityPolicyUri() + " " + e.getSecurityMode())
+                    .collect(Collectors.toSet()));
+            assertEquals(expected.size(), endpoints.size());
             for (EndpointDescription endpoint : endpoints) {
-                assertEquals(server.endpointUrl(), endpoint.getEndpointUrl());
                 assertEquals(Set.of(UserTokenType.Anonymous, UserTokenType.UserName), tokenTypes(endpoint));
                 assertArrayEquals(server.certificate().getEncoded(), endpoint.getServerCertificate().bytes());
             }
