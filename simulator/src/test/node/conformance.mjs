@@ -2,7 +2,11 @@
 // libraries its servers are built on: node-opcua over OPC UA, modbus-serial over Modbus TCP.
 //
 //   node conformance.mjs --opcua opc.tcp://127.0.0.1:4840/plc --modbus-port 5020 \
-//        --io-list ../../../../docs/io-list.csv --furnace 6inch [--modbus-host 127.0.0.1] [--timeout-ms 5000]
+//        --io-list ../../../../docs/io-list.csv --furnace 6inch [--opcua-bare opc.tcp://127.0.0.1:4840] \
+//        [--modbus-host 127.0.0.1] [--timeout-ms 5000]
+//
+// With --opcua-bare, a second OPC UA client that knows only host and port connects there the way node-opcua does
+// by default (it asks that URL for the endpoints and insists on being offered one at it) and reads every signal.
 //
 // Prints one JSON report on stdout; exit status 0 when every check passed, 1 when one failed, 2 for bad arguments
 // or an unreadable I/O list. Writes to outputs change the simulated furnace: point it at a simulator, not a furnace.
@@ -45,9 +49,10 @@ function check(name, passed, detail, value) {
 // ---- arguments and the I/O list ----
 
 const USAGE = "usage: node conformance.mjs --opcua <endpoint url> --modbus-port <port> --io-list <io-list.csv> "
-    + "--furnace <variant> [--modbus-host 127.0.0.1] [--timeout-ms 5000]";
+    + "--furnace <variant> [--opcua-bare <url without a path>] [--modbus-host 127.0.0.1] [--timeout-ms 5000]";
 const OPTIONS = {
     "opcua": { type: "string" },
+    "opcua-bare": { type: "string" },
     "modbus-host": { type: "string", default: "127.0.0.1" },
     "modbus-port": { type: "string" },
     "io-list": { type: "string" },
@@ -194,12 +199,11 @@ async function within(ms, promise, what) {
     }
 }
 
-async function checkOpcUa(endpoint, signals, timeoutMs) {
-    // None/None needs no trust, but node-opcua creates a client certificate anyway: keep it out of $HOME.
-    const pkiDir = mkdtempSync(join(tmpdir(), "conformance-pki-"));
-    const client = OPCUAClient.create({
+/** A None/None client; node-opcua picks the endpoint, and `endpointMustExist` says how strictly (see there). */
+function opcUaClient(timeoutMs, pkiDir, endpointMustExist) {
+    return OPCUAClient.create({
         applicationName: "sicfurnace-conformance",
-        endpointMustExist: false,
+        endpointMustExist,
         securityMode: MessageSecurityMode.None,
         securityPolicy: SecurityPolicy.None,
         connectionStrategy: { maxRetry: 0, initialDelay: 100, maxDelay: 100 },
@@ -210,6 +214,13 @@ async function checkOpcUa(endpoint, signals, timeoutMs) {
             rootFolder: pkiDir, automaticallyAcceptUnknownCertificate: true,
         }),
     });
+}
+
+async function checkOpcUa(endpoint, signals, timeoutMs) {
+    // None/None needs no trust, but node-opcua creates a client certificate anyway: keep it out of $HOME.
+    const pkiDir = mkdtempSync(join(tmpdir(), "conformance-pki-"));
+    // Not strict: this client checks the address space wherever the server says it lives.
+    const client = opcUaClient(timeoutMs, pkiDir, false);
     try {
         await within(OPCUA_CONNECT_TIMEOUT_MS, client.connect(endpoint), `connecting to ${endpoint}`);
         const session = await within(timeoutMs, client.createSession(), "creating a session");
@@ -225,6 +236,45 @@ async function checkOpcUa(endpoint, signals, timeoutMs) {
                 extra.length === 0 ? `${browsed.size} variables under Objects, all in the list`
                     : `variables not in the list: ${extra.join(", ")}`)];
             return { results, addressSpace };
+        } finally {
+            await session.close();
+        }
+    } finally {
+        await client.disconnect();
+        rmSync(pkiDir, { recursive: true, force: true });
+    }
+}
+
+/**
+ * A client that knows only the PLC's host and port, as many do: with node-opcua's default `endpointMustExist`, it
+ * asks that URL for the server's endpoints, refuses to go on unless one is offered at that very URL, and runs its
+ * session on it. Every OPC UA signal must then read as over the configured path.
+ */
+async function checkOpcUaAtBareUrl(url, signals, timeoutMs) {
+    const pkiDir = mkdtempSync(join(tmpdir(), "conformance-pki-"));
+    const client = opcUaClient(timeoutMs, pkiDir, true);
+    try {
+        await within(OPCUA_CONNECT_TIMEOUT_MS, client.connect(url), `connecting to ${url}`);
+        const offered = await within(timeoutMs, client.getEndpoints(), `GetEndpoints at ${url}`);
+        const session = await within(timeoutMs, client.createSession(), `creating a session at ${url}`);
+        try {
+            const used = client.endpoint?.endpointUrl; // the offered endpoint the client picked for the session
+            const endpoints = [check("endpointOfferedAtBareUrl", used === url,
+                `connected to ${url}, session endpoint ${used}; offered: `
+                    + offered.map(e => `${e.endpointUrl} ${MessageSecurityMode[e.securityMode]}`).join(", "))];
+            const values = await session.read(signals.map(s => ({
+                nodeId: resolveNodeId(s.nodeId), attributeId: AttributeIds.Value,
+            })));
+            const results = signals.map((signal, i) => {
+                const type = OPCUA_TYPES[signal.dataType];
+                return {
+                    name: signal.name, protocol: "opcua",
+                    checks: [type === undefined
+                        ? check("readAtBareUrl", false, `data_type '${signal.dataType}' is not an OPC UA type of the list`)
+                        : checkRead(signal, type, values[i], "readAtBareUrl")],
+                };
+            });
+            return { results, addressSpace: endpoints };
         } finally {
             await session.close();
         }
@@ -317,17 +367,17 @@ async function checkBrowse(session, signal, nodeId, browsed) {
             + `answered ${translated.statusCode.name} ${target ?? "no target"}`);
 }
 
-function checkRead(signal, type, dataValue) {
+function checkRead(signal, type, dataValue, name = "read") {
     const variant = dataValue.value;
     const detail = `${dataValue.statusCode.name}, ${DataType[variant.dataType]} ${variant.value}`;
     if (!dataValue.statusCode.isGood()) {
-        return check("read", false, detail);
+        return check(name, false, detail);
     }
     if (variant.dataType !== type.dataType || variant.arrayType !== VariantArrayType.Scalar) {
-        return check("read", false, `${detail}: the list says a scalar ${DataType[type.dataType]}`);
+        return check(name, false, `${detail}: the list says a scalar ${DataType[type.dataType]}`);
     }
     const number = typeof variant.value === "boolean" ? Number(variant.value) : variant.value;
-    return check("read", inRange(signal, number), `${detail}, ${rangeText(signal)}`, number);
+    return check(name, inRange(signal, number), `${detail}, ${rangeText(signal)}`, number);
 }
 
 function checkAccess(signal, access, userAccess) {
@@ -589,13 +639,13 @@ async function checkUnoccupied(client, unitId, signals) {
 
 // ---- the report ----
 
-/** A protocol that could not be checked at all fails every one of its signals with the reason. */
-async function orFailEach(signals, protocol, run) {
+/** A part that could not be checked at all fails every one of its signals with the reason, as check `name`. */
+async function orFailEach(signals, protocol, run, name = "connect") {
     try {
         return await run();
     } catch (e) {
-        console.error(`${protocol} checks stopped:`, e);
-        const failed = check("connect", false, `${protocol} checks stopped: ${e.message ?? e}`);
+        console.error(`${protocol} checks (${name}) stopped:`, e);
+        const failed = check(name, false, `${protocol} checks stopped: ${e.message ?? e}`);
         return { results: signals.map(s => ({ name: s.name, protocol, checks: [failed] })), addressSpace: [], devices: [] };
     }
 }
@@ -606,14 +656,19 @@ async function main() {
     const opcua = signals.filter(s => s.protocol === "opcua");
     const modbus = signals.filter(s => s.protocol === "modbus");
     const opcuaPart = await orFailEach(opcua, "opcua", () => checkOpcUa(args.opcua, opcua, args.timeoutMs));
+    const barePart = args["opcua-bare"] === undefined ? { results: [], addressSpace: [] }
+        : await orFailEach(opcua, "opcua", () => checkOpcUaAtBareUrl(args["opcua-bare"], opcua, args.timeoutMs),
+            "readAtBareUrl");
     const modbusPart = await orFailEach(modbus, "modbus",
         () => checkModbus(args["modbus-host"], args.modbusPort, modbus, args.timeoutMs));
     const byName = new Map([...opcuaPart.results, ...modbusPart.results].map(r => [r.name, r]));
+    const bareByName = new Map(barePart.results.map(r => [r.name, r.checks]));
     const results = signals.map(s => {
         const r = byName.get(s.name);
-        return { ...r, passed: r.checks.every(c => c.passed) };
+        const checks = [...r.checks, ...(bareByName.get(s.name) ?? [])];
+        return { ...r, checks, passed: checks.every(c => c.passed) };
     });
-    const others = [...opcuaPart.addressSpace, ...modbusPart.devices.flatMap(d => d.checks)];
+    const others = [...opcuaPart.addressSpace, ...barePart.addressSpace, ...modbusPart.devices.flatMap(d => d.checks)];
     const failedChecks = [...results.flatMap(r => r.checks), ...others].filter(c => !c.passed).length;
     const packageJson = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));
     const report = {
@@ -625,6 +680,7 @@ async function main() {
         failedChecks,
         signals: results,
         opcuaAddressSpace: opcuaPart.addressSpace,
+        opcuaBareUrl: { url: args["opcua-bare"] ?? null, checks: barePart.addressSpace },
         modbusDevices: modbusPart.devices,
     };
     await new Promise(resolve => process.stdout.write(JSON.stringify(report, null, 2) + "\n", resolve));

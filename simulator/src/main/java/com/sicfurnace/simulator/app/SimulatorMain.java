@@ -19,7 +19,8 @@ public final class SimulatorMain implements Callable<Integer> {
     @Option(names = "--furnace", description = "furnace variant: 6inch or 8inch (default ${DEFAULT-VALUE})")
     String furnace = "6inch";
 
-    @Option(names = "--opcua-port", description = "OPC UA port (default ${DEFAULT-VALUE})")
+    @Option(names = "--opcua-port", description = "OPC UA port (default ${DEFAULT-VALUE}); the PLC answers at "
+            + "path /plc and at the bare URL without a path")
     int opcuaPort = 4840;
 
     @Option(names = "--modbus-port", description = "Modbus TCP port (default ${DEFAULT-VALUE})")

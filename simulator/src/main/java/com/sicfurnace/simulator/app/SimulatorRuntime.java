@@ -49,8 +49,8 @@ public final class SimulatorRuntime implements AutoCloseable, ProtocolFaults {
         this.faultApi = options.faultPort() > 0
                 ? new FaultApi(new InetSocketAddress(bind, options.faultPort()), injector) : null;
         this.driver = new RealTimeDriver(furnace, options.stepS(), options.speed(), this::fireScript).start();
-        LOG.info("simulator furnace={} speed={} opcua={} modbus={}:{} faults={}", options.furnace(), options.speed(),
-                plc.endpointUrl(), options.bindAddress(), options.modbusPort(),
+        LOG.info("simulator furnace={} speed={} opcua={} (also {}) modbus={}:{} faults={}", options.furnace(),
+                options.speed(), plc.endpointUrl(), plc.bareUrl(), options.bindAddress(), options.modbusPort(),
                 faultApi == null ? "off" : "http://" + options.bindAddress() + ":" + faultApi.port() + "/faults");
     }
 
@@ -145,7 +145,12 @@ public final class SimulatorRuntime implements AutoCloseable, ProtocolFaults {
     }
 
     public String opcuaEndpoint() {
-        return "opc.tcp://" + options.bindAddress() + ":" + options.opcuaPort() + PlcServerConfig.DEFAULT_PATH;
+        return opcuaBareUrl() + PlcServerConfig.DEFAULT_PATH;
+    }
+
+    /** The PLC without a path, as many real PLCs serve it; discovery and sessions work there too. */
+    public String opcuaBareUrl() {
+        return "opc.tcp://" + options.bindAddress() + ":" + options.opcuaPort();
     }
 
     public int faultPort() {

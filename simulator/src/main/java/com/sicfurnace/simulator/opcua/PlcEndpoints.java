@@ -19,35 +19,47 @@ import org.eclipse.milo.opcua.stack.core.transport.TransportProfile;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
 
 /**
- * The two endpoints of the PLC server on one port and path: None/None for local development and
- * Basic256Sha256/SignAndEncrypt, each with the anonymous token (if allowed) and the user name token. The user
- * name token policy asks for Basic256Sha256, so passwords are encrypted with the server certificate even on the
- * None endpoint.
+ * The endpoints of the PLC server on one port: None/None for local development and Basic256Sha256/SignAndEncrypt,
+ * each with the anonymous token (if allowed) and the user name token, at the configured path (e.g. {@code /plc})
+ * and at the bare {@code opc.tcp://host:port}. Many PLCs serve at the bare URL, and many clients ask the URL the user
+ * typed for its endpoints and insist on finding that URL among them; Milo serves, and answers Hello, only at the
+ * paths of its endpoints. Discovery offers the endpoints of both URLs, so that GetEndpoints and CreateSession list
+ * the same ones. The user name token policy asks for Basic256Sha256, so passwords are encrypted with the server
+ * certificate even on the None endpoints.
  */
 final class PlcEndpoints {
+    private static final String BARE = "";
+
     private PlcEndpoints() {
     }
 
     static Set<EndpointConfig> of(PlcServerConfig config, X509Certificate certificate) {
-        EndpointConfig.Builder base = EndpointConfig.newBuilder()
-                .setTransportProfile(TransportProfile.TCP_UASC_UABINARY)
-                .setBindAddress(config.bindAddress())
-                .setBindPort(config.port())
-                .setHostname(advertisedHost(config))
-                .setPath(config.path())
-                .setCertificate(certificate);
-        if (config.allowAnonymous()) {
-            base.addTokenPolicies(USER_TOKEN_POLICY_ANONYMOUS);
-        }
-        if (!config.users().isEmpty()) {
-            base.addTokenPolicies(USER_TOKEN_POLICY_USERNAME);
-        }
         Set<EndpointConfig> endpoints = new LinkedHashSet<>();
-        endpoints.add(base.copy().setSecurityPolicy(SecurityPolicy.None).setSecurityMode(MessageSecurityMode.None)
-                .build());
-        endpoints.add(base.copy().setSecurityPolicy(SecurityPolicy.Basic256Sha256)
-                .setSecurityMode(MessageSecurityMode.SignAndEncrypt).build());
+        for (String path : paths(config)) {
+            EndpointConfig.Builder base = EndpointConfig.newBuilder()
+                    .setTransportProfile(TransportProfile.TCP_UASC_UABINARY)
+                    .setBindAddress(config.bindAddress())
+                    .setBindPort(config.port())
+                    .setHostname(advertisedHost(config))
+                    .setPath(path)
+                    .setCertificate(certificate);
+            if (config.allowAnonymous()) {
+                base.addTokenPolicies(USER_TOKEN_POLICY_ANONYMOUS);
+            }
+            if (!config.users().isEmpty()) {
+                base.addTokenPolicies(USER_TOKEN_POLICY_USERNAME);
+            }
+            endpoints.add(base.copy().setSecurityPolicy(SecurityPolicy.None)
+                    .setSecurityMode(MessageSecurityMode.None).build());
+            endpoints.add(base.copy().setSecurityPolicy(SecurityPolicy.Basic256Sha256)
+                    .setSecurityMode(MessageSecurityMode.SignAndEncrypt).build());
+        }
         return endpoints;
+    }
+
+    /** The configured path first (existing clients pick the first endpoint that fits), then the bare URL. */
+    private static List<String> paths(PlcServerConfig config) {
+        return config.path().equals("/") ? List.of(BARE) : List.of(config.path(), BARE);
     }
 
     static IdentityValidator identityValidator(PlcServerConfig config) {
@@ -61,8 +73,14 @@ final class PlcEndpoints {
         return new CompositeValidator(validators);
     }
 
+    /** The URL at the configured path, e.g. {@code opc.tcp://127.0.0.1:4840/plc}. */
     static String endpointUrl(PlcServerConfig config) {
-        return "opc.tcp://" + advertisedHost(config) + ":" + config.port() + config.path();
+        return bareUrl(config) + (config.path().equals("/") ? BARE : config.path());
+    }
+
+    /** The URL without a path, e.g. {@code opc.tcp://127.0.0.1:4840}. */
+    static String bareUrl(PlcServerConfig config) {
+        return "opc.tcp://" + advertisedHost(config) + ":" + config.port();
     }
 
     /** The bind address, or the machine's name when listening on all interfaces. */

@@ -12,7 +12,8 @@ import java.util.TreeSet;
  *                       wildcard address (then the machine's host name is advertised)
  * @param port           TCP port, 1..65535 (no ephemeral port: the endpoint URL must name the real one)
  * @param path           endpoint path, e.g. {@code /plc}
- * @param pkiDir         server key store ({@code server.pfx}) and trust lists ({@code trusted/}, {@code issuer/},
+ * @param pkiDir         server key store ({@code server.pfx}, owner-only, its random password beside it in
+ *                       {@code server.pfx.password}) and trust lists ({@code trusted/}, {@code issuer/},
  *                       {@code rejected/})
  * @param users          user name to password; empty means no user name logins
  * @param allowAnonymous whether anonymous sessions are accepted

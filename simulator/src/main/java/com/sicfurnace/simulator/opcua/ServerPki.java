@@ -1,10 +1,16 @@
 package com.sicfurnace.simulator.opcua;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.KeyStore;
+import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.util.Base64;
 import java.util.List;
 import org.eclipse.milo.opcua.stack.core.NodeIds;
 import org.eclipse.milo.opcua.stack.core.security.CertificateManager;
@@ -24,7 +30,10 @@ import org.slf4j.LoggerFactory;
  * The server's key material and trust lists under one directory:
  *
  * <pre>
- * pki/server.pfx          PKCS#12 with the self-signed server certificate, created on first start and then reused
+ * pki/                    owner-only (0700) when the simulator creates it
+ * pki/server.pfx          PKCS#12 with the self-signed server certificate and its private key, created on first
+ *                         start and then reused; owner-only (0600)
+ * pki/server.pfx.password the key store's password, random, created with the key store; owner-only (0600)
  * pki/trusted/certs/      trusted client certificates (DER); watched, so a copied file counts at once
  * pki/trusted/crl/
  * pki/issuer/certs/       CA certificates that issue client certificates
@@ -34,8 +43,9 @@ import org.slf4j.LoggerFactory;
  */
 final class ServerPki implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ServerPki.class);
-    // The simulator's key protects nothing of value; a fixed password keeps server.pfx loadable across restarts.
-    private static final String KEY_STORE_PASSWORD = "sicfurnace-simulator";
+    private static final String KEY_STORE_FILE = "server.pfx";
+    private static final String PASSWORD_FILE = "server.pfx.password";
+    private static final int PASSWORD_BYTES = 32;
 
     private final KeyStoreCertificateStore keyStore;
     private final FileBasedTrustListManager trustList;
@@ -52,12 +62,11 @@ final class ServerPki implements AutoCloseable {
 
     /** Loads the PKI directory, creating the directories and the server certificate where they are missing. */
     static ServerPki open(Path dir, String applicationUri, List<String> hostNames) throws Exception {
-        Files.createDirectories(dir);
-        Path pfx = dir.resolve("server.pfx");
+        OwnerOnlyFiles.createDirectory(dir);
+        Path pfx = dir.resolve(KEY_STORE_FILE);
         boolean created = !Files.exists(pfx);
-        KeyStoreCertificateStore keyStore = KeyStoreCertificateStore.createAndInitialize(
-                new KeyStoreCertificateStore.Settings(pfx, KEY_STORE_PASSWORD::toCharArray,
-                        alias -> KEY_STORE_PASSWORD.toCharArray()));
+        char[] password = keyStorePassword(pfx, dir.resolve(PASSWORD_FILE));
+        KeyStoreCertificateStore keyStore = openKeyStore(pfx, dir.resolve(PASSWORD_FILE), password);
         FileBasedTrustListManager trustList = null;
         try {
             trustList = FileBasedTrustListManager.createAndInitialize(dir);
@@ -77,6 +86,57 @@ final class ServerPki implements AutoCloseable {
             closeQuietlyAfter(e, trustList);
             closeQuietlyAfter(e, keyStore);
             throw e;
+        }
+    }
+
+    /**
+     * The key store's password, from the owner-only file beside it; on first start a random one, written there
+     * before the key store is created (empty, owner-only, so that Milo writes the private key into a file nobody else
+     * can read). A key store without its password file cannot be opened, and is not replaced silently.
+     */
+    private static char[] keyStorePassword(Path pfx, Path passwordFile) throws IOException, GeneralSecurityException {
+        boolean keyStoreExists = Files.exists(pfx);
+        boolean passwordExists = Files.exists(passwordFile);
+        if (keyStoreExists && !passwordExists) {
+            throw new IllegalStateException("the key store " + pfx + " exists without its password file "
+                    + passwordFile + ": restore the password file, or delete " + pfx + " to have a new certificate"
+                    + " and password created (clients that trust the old certificate must then trust the new one)");
+        }
+        char[] password;
+        if (passwordExists) {
+            OwnerOnlyFiles.restrict(passwordFile);
+            password = Files.readString(passwordFile, StandardCharsets.UTF_8).strip().toCharArray();
+            if (password.length == 0) {
+                throw new IllegalStateException("the key store password file " + passwordFile + " is empty");
+            }
+        } else {
+            byte[] random = new byte[PASSWORD_BYTES];
+            new SecureRandom().nextBytes(random);
+            String text = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            OwnerOnlyFiles.create(passwordFile, (text + "\n").getBytes(StandardCharsets.UTF_8));
+            password = text.toCharArray();
+            LOG.info("key store password created: file={}", passwordFile);
+        }
+        if (keyStoreExists) {
+            OwnerOnlyFiles.restrict(pfx);
+        } else {
+            KeyStore empty = KeyStore.getInstance("pkcs12");
+            empty.load(null, password);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            empty.store(bytes, password);
+            OwnerOnlyFiles.create(pfx, bytes.toByteArray());
+        }
+        return password;
+    }
+
+    private static KeyStoreCertificateStore openKeyStore(Path pfx, Path passwordFile, char[] password)
+            throws Exception {
+        try {
+            return KeyStoreCertificateStore.createAndInitialize(new KeyStoreCertificateStore.Settings(pfx,
+                    password::clone, alias -> password.clone()));
+        } catch (IOException e) {
+            throw new IOException("cannot open the key store " + pfx + " with the password in " + passwordFile
+                    + ": " + e.getMessage(), e);
         }
     }
 

@@ -16,6 +16,7 @@ import com.sicfurnace.iolist.SignalSpec;
 import com.sicfurnace.simulator.FreePort;
 import com.sicfurnace.simulator.app.SimulatorOptions;
 import com.sicfurnace.simulator.app.SimulatorRuntime;
+import com.sicfurnace.simulator.logging.NoStackTracesLogged;
 import com.sicfurnace.simulator.plant.SimulatedFurnace;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -34,6 +35,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -42,8 +44,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The simulator serves every signal of the I/O list to clients that share no code with its servers (Milo, j2mod):
  * node-opcua and modbus-serial, run by {@code src/test/node/conformance.mjs} against a running simulator. The
  * script reports per signal which checks it made; this test holds that report against the I/O list, so that a
- * signal the script skipped fails as surely as one the server got wrong.
+ * signal the script skipped fails as surely as one the server got wrong. Besides the PLC's configured endpoint URL,
+ * a second node-opcua client is given only the bare {@code opc.tcp://host:port}, as for a PLC that serves there, and
+ * must be offered an endpoint at that URL and read every OPC UA signal on it.
  */
+@ExtendWith(NoStackTracesLogged.class)
 class IndependentClientConformanceTest {
     private static final Path NODE_DIR = Path.of("src", "test", "node").toAbsolutePath();
     private static final long RUN_TIMEOUT_S = 120;
@@ -65,7 +70,8 @@ class IndependentClientConformanceTest {
         JsonNode report;
         try (SimulatorRuntime simulator = SimulatorRuntime.start(options)) {
             startGasFlow(simulator.furnace());
-            report = runConformance(simulator.opcuaEndpoint(), options.modbusPort(), variant);
+            report = runConformance(simulator.opcuaEndpoint(), simulator.opcuaBareUrl(), options.modbusPort(),
+                    variant);
         }
 
         List<SignalSpec> signals = IoList.fromClasspath().forFurnace(variant).signals();
@@ -83,6 +89,7 @@ class IndependentClientConformanceTest {
         signals.forEach(s -> extra.remove(s.name()));
         extra.forEach(name -> problems.add(name + ": reported, but not a signal of the " + variant));
         problems.addAll(failedChecks("OPC UA address space", report.path("opcuaAddressSpace")));
+        problems.addAll(failedChecks("OPC UA at the bare URL", report.path("opcuaBareUrl").path("checks")));
         problems.addAll(deviceProblems(signals, report.path("modbusDevices")));
         problems.addAll(deadEncodings(signals, reported));
 
@@ -97,7 +104,7 @@ class IndependentClientConformanceTest {
         Set<String> checks = new LinkedHashSet<>();
         boolean output = spec.direction() == Direction.OUT;
         if (spec.protocol() == Protocol.OPCUA) {
-            checks.addAll(List.of("browse", "read", "dataType", "access"));
+            checks.addAll(List.of("browse", "read", "dataType", "access", "readAtBareUrl"));
             if (spec.dataType() == DataType.DOUBLE) {
                 checks.addAll(List.of("euRange", "engineeringUnits"));
             }
@@ -241,12 +248,13 @@ class IndependentClientConformanceTest {
         }
     }
 
-    private JsonNode runConformance(String opcuaEndpoint, int modbusPort, String variant) throws Exception {
+    private JsonNode runConformance(String opcuaEndpoint, String opcuaBareUrl, int modbusPort, String variant)
+            throws Exception {
         Path stdout = tmp.resolve("report-" + variant + ".json");
         Path stderr = tmp.resolve("stderr-" + variant + ".txt");
         Process process = new ProcessBuilder("node", "conformance.mjs", "--opcua", opcuaEndpoint,
-                "--modbus-host", "127.0.0.1", "--modbus-port", String.valueOf(modbusPort),
-                "--io-list", ioListFile().toString(), "--furnace", variant)
+                "--opcua-bare", opcuaBareUrl, "--modbus-host", "127.0.0.1",
+                "--modbus-port", String.valueOf(modbusPort), "--io-list", ioListFile().toString(), "--furnace", variant)
                 .directory(NODE_DIR.toFile())
                 .redirectOutput(stdout.toFile())
                 .redirectError(stderr.toFile())

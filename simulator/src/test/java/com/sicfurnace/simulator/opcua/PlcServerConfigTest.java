@@ -18,6 +18,7 @@ class PlcServerConfigTest {
         assertEquals("127.0.0.1", config.bindAddress());
         assertTrue(config.allowAnonymous());
         assertEquals("opc.tcp://127.0.0.1:4840/plc", PlcEndpoints.endpointUrl(config));
+        assertEquals("opc.tcp://127.0.0.1:4840", PlcEndpoints.bareUrl(config));
     }
 
     @Test

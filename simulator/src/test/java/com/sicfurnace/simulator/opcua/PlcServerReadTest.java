@@ -13,6 +13,7 @@ import com.sicfurnace.iolist.Direction;
 import com.sicfurnace.iolist.SignalSpec;
 import com.sicfurnace.simulator.FreePort;
 import com.sicfurnace.simulator.fault.Faults;
+import com.sicfurnace.simulator.logging.NoStackTracesLogged;
 import com.sicfurnace.simulator.plant.SimulatedFurnace;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,10 +42,12 @@ import org.eclipse.milo.opcua.stack.core.types.structured.Range;
 import org.eclipse.milo.opcua.stack.core.types.structured.ReadValueId;
 import org.eclipse.milo.opcua.stack.core.types.structured.ReferenceDescription;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@ExtendWith(NoStackTracesLogged.class)
 class PlcServerReadTest {
     @TempDir
     Path pki;
@@ -73,7 +76,7 @@ class PlcServerReadTest {
             for (int i = 0; i < signals.size(); i++) {
                 SignalSpec spec = signals.get(i);
                 assertTrue(values.get(i).statusCode().isGood(), spec.name() + ": " + values.get(i).statusCode());
-                assertEquals(expectedWireValue(spec, ServerFixtures.read(furnace, spec.name())),
+                assertEquals(ServerFixtures.wireValue(spec, ServerFixtures.read(furnace, spec.name())),
                         values.get(i).value().value(), spec.name());
             }
             UInteger heartbeat = (UInteger) session.readValue("plc_heartbeat");
@@ -150,15 +153,6 @@ class PlcServerReadTest {
 
     private PlcServer start(SimulatedFurnace furnace) throws Exception {
         return ServerFixtures.start(PlcServerConfig.localDevelopment(FreePort.pick(), pki), furnace);
-    }
-
-    private static Object expectedWireValue(SignalSpec spec, double furnaceValue) {
-        return switch (spec.dataType()) {
-            case DOUBLE -> furnaceValue;
-            case BOOLEAN -> furnaceValue != 0.0;
-            case UINT32 -> UInteger.valueOf(Math.round(furnaceValue));
-            default -> throw new AssertionError(spec.name() + " is not an OPC UA signal");
-        };
     }
 
     private static NodeId expectedDataType(SignalSpec spec) {

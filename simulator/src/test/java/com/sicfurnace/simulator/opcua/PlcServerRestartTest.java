@@ -5,16 +5,29 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sicfurnace.simulator.FreePort;
+import com.sicfurnace.simulator.logging.NoStackTracesLogged;
+import com.sicfurnace.simulator.logging.StackTraceRecorder;
 import com.sicfurnace.simulator.plant.SimulatedFurnace;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
+import org.eclipse.milo.opcua.sdk.client.identity.AnonymousProvider;
+import org.eclipse.milo.opcua.sdk.server.nodes.factories.NodeFactory;
+import org.eclipse.milo.opcua.stack.core.NodeIds;
+import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
+import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.TimestampsToReturn;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+@ExtendWith(NoStackTracesLogged.class)
 class PlcServerRestartTest {
     @TempDir
     Path pki;
@@ -51,13 +64,46 @@ class PlcServerRestartTest {
         try (ServerSocket squatter = new ServerSocket(0, 1, InetAddress.getByName(PlcServerConfig.LOOPBACK))) {
             PlcServerConfig busy = PlcServerConfig.localDevelopment(squatter.getLocalPort(), pki);
             PlcServer server = new PlcServer(busy, furnace);
+            // Milo logs each endpoint it cannot bind with the BindException before the start fails.
+            var bindFailures = StackTraceRecorder.expect(e -> e.getFormattedMessage().startsWith("Failed to bind")
+                    && BindException.class.getName().equals(e.getThrowableProxy().getClassName()));
             PlcServerException failure = assertThrows(PlcServerException.class, server::start);
+            assertTrue(bindFailures.awaitOne(Duration.ofSeconds(5)), "the bind failure is logged");
             assertTrue(failure.getMessage().contains(server.endpointUrl()), failure.getMessage());
             server.close();
         }
         try (PlcServer server = ServerFixtures.start(
                 PlcServerConfig.localDevelopment(FreePort.pick(), pki), furnace)) {
             assertEquals(ServerFixtures.read(furnace, "pyro_top_c"), readPyrometer(server));
+        }
+    }
+
+    /**
+     * Milo builds each session's diagnostics nodes on a task queue after CreateSession has answered, from instance
+     * declarations it caches for the whole JVM. A server stopped under that work logged NullPointerExceptions and
+     * could leave the cache incomplete, so that every session of every later server in the JVM failed the same way.
+     */
+    @Test
+    void stoppingWhileSessionsAreBeingSetUpLogsNoTracesAndLeavesLaterServersIntact() throws Exception {
+        forgetMilosCachedSessionDiagnostics(); // as in a fresh JVM, where the first session builds them
+        SimulatedFurnace furnace = ServerFixtures.furnace("6inch");
+        for (int round = 0; round < 3; round++) {
+            PlcServerConfig noAnonymous = PlcServerConfig.localDevelopment(FreePort.pick(), pki)
+                    .withUsers(Map.of("operator", "s3cret")).withAnonymous(false);
+            PlcServer server = ServerFixtures.start(noAnonymous, furnace);
+            // No anonymous token is offered: the client gives up right after CreateSession, and the server stops
+            // while that session's diagnostics may still be being built.
+            OpcUaClient client = TestClients.none(server.endpointUrl(), new AnonymousProvider());
+            try {
+                assertThrows(UaException.class, client::connect);
+                server.close();
+            } finally {
+                client.disconnect();
+            }
+        }
+        try (PlcServer later = ServerFixtures.start(PlcServerConfig.localDevelopment(FreePort.pick(), pki),
+                furnace)) {
+            assertEquals(ServerFixtures.read(furnace, "pyro_top_c"), readPyrometer(later));
         }
     }
 
@@ -69,6 +115,13 @@ class PlcServerRestartTest {
         assertThrows(IllegalStateException.class, server::start);
         assertThrows(IllegalStateException.class, server::certificate);
         server.close(); // a second close does nothing
+    }
+
+    private static void forgetMilosCachedSessionDiagnostics() {
+        for (NodeId type : List.of(NodeIds.SessionDiagnosticsObjectType, NodeIds.SessionDiagnosticsVariableType,
+                NodeIds.SessionSecurityDiagnosticsType)) {
+            NodeFactory.invalidateCachedIdh(type);
+        }
     }
 
     private static Object readPyrometer(PlcServer server) throws Exception {

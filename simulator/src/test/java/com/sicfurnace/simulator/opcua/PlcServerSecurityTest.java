@@ -6,11 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sicfurnace.simulator.FreePort;
+import com.sicfurnace.simulator.logging.NoStackTracesLogged;
+import com.sicfurnace.simulator.logging.StackTraceRecorder;
 import com.sicfurnace.simulator.plant.SimulatedFurnace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,8 +34,10 @@ import org.eclipse.milo.opcua.stack.core.types.structured.EndpointDescription;
 import org.eclipse.milo.opcua.stack.core.types.structured.UserTokenPolicy;
 import org.eclipse.milo.opcua.stack.core.util.CertificateUtil;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+@ExtendWith(NoStackTracesLogged.class)
 class PlcServerSecurityTest {
     private static final Map<String, String> USERS = Map.of("operator", "s3cret");
 
@@ -46,8 +52,13 @@ class PlcServerSecurityTest {
              ClientIdentity client = ClientIdentity.create(dir.resolve("client-pki"))) {
             String url = server.endpointUrl();
 
+            // Milo logs the refused secure channel with its stack trace, after it sent the error to the client.
+            var refusedChannel = StackTraceRecorder.expect(
+                    e -> e.getLoggerName().endsWith("UascServerAsymmetricHandler")
+                            && e.getFormattedMessage().contains("Bad_SecurityChecksFailed"));
             UaException untrusted = connectFails(TestClients.secure(url, client, "operator", "s3cret"));
             assertEquals(StatusCodes.Bad_SecurityChecksFailed, untrusted.getStatusCode().value());
+            assertTrue(refusedChannel.awaitOne(Duration.ofSeconds(5)), "the refused channel is logged");
             List<Path> rejected = files(pki.resolve("rejected/certs"));
             assertEquals(1, rejected.size(), "the client certificate is quarantined");
             assertArrayEquals(client.certificate().getEncoded(), Files.readAllBytes(rejected.get(0)));
@@ -88,15 +99,20 @@ class PlcServerSecurityTest {
     }
 
     @Test
-    void bothEndpointsAreOfferedWithAnonymousAndUserNameWhenAllowed() throws Exception {
+    void bothEndpointsAreOfferedAtBothUrlsWithAnonymousAndUserNameWhenAllowed() throws Exception {
         try (PlcServer server = ServerFixtures.start(config(dir, true), ServerFixtures.furnace("6inch"))) {
             List<EndpointDescription> endpoints = endpoints(server);
-            assertEquals(Set.of(SecurityPolicy.None.getUri() + " " + MessageSecurityMode.None,
-                            SecurityPolicy.Basic256Sha256.getUri() + " " + MessageSecurityMode.SignAndEncrypt),
-                    endpoints.stream().map(e -> e.getSecurityPolicyUri() + " " + e.getSecurityMode())
-                            .collect(Collectors.toSet()));
+            Set<String> expected = new HashSet<>();
+            for (String url : List.of(server.endpointUrl(), server.bareUrl())) {
+                expected.add(url + " " + SecurityPolicy.None.getUri() + " " + MessageSecurityMode.None);
+                expected.add(url + " " + SecurityPolicy.Basic256Sha256.getUri() + " "
+                        + MessageSecurityMode.SignAndEncrypt);
+            }
+            assertEquals(expected, endpoints.stream()
+                    .map(e -> e.getEndpointUrl() + " " + e.getSecurityPolicyUri() + " " + e.getSecurityMode())
+                    .collect(Collectors.toSet()));
+            assertEquals(expected.size(), endpoints.size());
             for (EndpointDescription endpoint : endpoints) {
-                assertEquals(server.endpointUrl(), endpoint.getEndpointUrl());
                 assertEquals(Set.of(UserTokenType.Anonymous, UserTokenType.UserName), tokenTypes(endpoint));
                 assertArrayEquals(server.certificate().getEncoded(), endpoint.getServerCertificate().bytes());
             }

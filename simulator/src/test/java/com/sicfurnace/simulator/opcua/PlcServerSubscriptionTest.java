@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sicfurnace.simulator.FreePort;
 import com.sicfurnace.simulator.fault.Faults;
+import com.sicfurnace.simulator.logging.NoStackTracesLogged;
 import com.sicfurnace.simulator.plant.SimulatedFurnace;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,8 +20,10 @@ import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+@ExtendWith(NoStackTracesLogged.class)
 class PlcServerSubscriptionTest {
     private static final long WALL_DEADLINE_MS = 20_000;
 

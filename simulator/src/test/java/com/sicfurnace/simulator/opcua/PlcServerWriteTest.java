@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sicfurnace.iolist.Direction;
 import com.sicfurnace.iolist.SignalSpec;
 import com.sicfurnace.simulator.FreePort;
+import com.sicfurnace.simulator.logging.NoStackTracesLogged;
 import com.sicfurnace.simulator.plant.SimulatedFurnace;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,10 +22,12 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.TimestampsToReturn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@ExtendWith(NoStackTracesLogged.class)
 class PlcServerWriteTest {
     @TempDir
     Path pki;

@@ -10,6 +10,7 @@ import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.stack.core.types.builtin.ExtensionObject;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
+import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger;
 
 /** Furnaces, servers and I/O-list look-ups shared by the PLC server tests. */
 final class ServerFixtures {
@@ -43,6 +44,16 @@ final class ServerFixtures {
         synchronized (furnace) {
             return furnace.read(signal);
         }
+    }
+
+    /** A furnace value as the PLC puts it on the wire: the OPC UA type the I/O list gives the signal. */
+    static Object wireValue(SignalSpec spec, double furnaceValue) {
+        return switch (spec.dataType()) {
+            case DOUBLE -> furnaceValue;
+            case BOOLEAN -> furnaceValue != 0.0;
+            case UINT32 -> UInteger.valueOf(Math.round(furnaceValue));
+            default -> throw new AssertionError(spec.name() + " is not an OPC UA signal");
+        };
     }
 
     static Object decode(OpcUaClient client, Variant value) {

@@ -4,9 +4,12 @@ import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.eclipse.milo.opcua.sdk.client.DiscoveryClient;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
+import org.eclipse.milo.opcua.sdk.client.OpcUaClientConfig;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClientConfigBuilder;
 import org.eclipse.milo.opcua.sdk.client.identity.AnonymousProvider;
 import org.eclipse.milo.opcua.sdk.client.identity.IdentityProvider;
@@ -16,6 +19,7 @@ import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
 import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
 import org.eclipse.milo.opcua.stack.core.types.structured.EndpointDescription;
+import org.eclipse.milo.opcua.stack.transport.client.tcp.OpcTcpClientTransportConfigBuilder;
 
 /** OPC UA clients for the tests, all with explicit timeouts so that a broken server fails a test quickly. */
 final class TestClients {
@@ -47,6 +51,29 @@ final class TestClients {
                         .setIdentityProvider(new UsernameProvider(user, password, client.validator())));
     }
 
+    /** The endpoints the server offers a client that asks at {@code url}. */
+    static List<EndpointDescription> discover(String url) throws Exception {
+        return DiscoveryClient.getEndpoints(url, TestClients::timeouts).get(10, TimeUnit.SECONDS);
+    }
+
+    /** Connected anonymous client on an endpoint picked from a discovery answer, at the URL that endpoint names. */
+    static OpcUaClient anonymous(EndpointDescription endpoint) throws UaException {
+        OpcUaClient client = OpcUaClient.create(OpcUaClientConfig.builder()
+                .setEndpoint(endpoint)
+                .setApplicationName(LocalizedText.english("PLC server test client"))
+                .setApplicationUri(ClientIdentity.APPLICATION_URI)
+                .setIdentityProvider(new AnonymousProvider())
+                .setRequestTimeout(uint(5_000))
+                .setSessionTimeout(uint(30_000))
+                .build(), TestClients::timeouts);
+        client.connect();
+        return client;
+    }
+
+    private static void timeouts(OpcTcpClientTransportConfigBuilder transport) {
+        transport.setConnectTimeout(uint(2_000)).setAcknowledgeTimeout(uint(2_000));
+    }
+
     private static Function<List<EndpointDescription>, Optional<EndpointDescription>> endpoint(
             SecurityPolicy policy, MessageSecurityMode mode) {
         return endpoints -> endpoints.stream()
@@ -58,8 +85,7 @@ final class TestClients {
                                       Function<List<EndpointDescription>, Optional<EndpointDescription>> select,
                                       Consumer<OpcUaClientConfigBuilder> configure)
             throws UaException {
-        return OpcUaClient.create(url, select,
-                transport -> transport.setConnectTimeout(uint(2_000)).setAcknowledgeTimeout(uint(2_000)),
+        return OpcUaClient.create(url, select, TestClients::timeouts,
                 cfg -> {
                     cfg.setApplicationName(LocalizedText.english("PLC server test client"))
                             .setRequestTimeout(uint(5_000))
