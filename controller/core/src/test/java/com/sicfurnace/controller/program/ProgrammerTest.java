@@ -25,6 +25,7 @@ import com.sicfurnace.controller.recipe.Targets;
 import com.sicfurnace.controller.recipe.VacuumMode;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class ProgrammerTest {
@@ -216,6 +217,37 @@ class ProgrammerTest {
             double expected = risePerMinute * 10 * 150.0 / 600.0;
             assertEquals(expected, p.lastLeakRateMbarLPerS(), expected * 0.01);
             assertEquals(risePerMinute < 1e-3 ? RunState.COMPLETE : RunState.ABORTED, p.state());
+        }
+    }
+
+    /** Turkish writes 0,5 for 0.5 and lower-cases I to a dotless ı: the journal must read the same everywhere. */
+    @Test
+    void journalTextDoesNotDependOnTheDefaultLocale() {
+        Locale original = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+            Programmer p = new Programmer(recipe(
+                    waitUntil("pump", settings(HeaterMode.OFF, VacuumMode.HIGH_VACUUM, Targets.NONE), LOW_PRESSURE,
+                            null, Step.TimeoutAction.HOLD),
+                    new Step.LeakCheck("leak", 1, StepSettings.NONE, Duration.ofMinutes(1), Duration.ofMinutes(10),
+                            5e-3, Step.FailAction.HOLD)), 150.0, log);
+            view.pressureMbar = 5e-5;
+            p.start(view);
+            run(p, view, 3.0);
+            for (int i = 0; i < 11 * 60 * 10 + 5; i++) {
+                view.pressureMbar += 1e-2 / 600.0;
+                p.update(view, 0.1);
+            }
+            List<ProgramEvent> events = programEvents();
+            ProgramEvent failed = events.stream().filter(e -> e.type() == ProgramEvent.Type.LEAK_CHECK_FAILED)
+                    .findFirst().orElseThrow(() -> new AssertionError(events.toString()));
+            assertEquals("leak rate 0.0250 mbar·L/s, limit 0.00500", failed.detail());
+            assertTrue(events.stream().anyMatch(e -> e.type() == ProgramEvent.Type.HELD
+                    && e.detail().equals("leak_check_failed")), events.toString());
+            assertTrue(events.stream().anyMatch(e -> e.type() == ProgramEvent.Type.STEP_STARTED
+                    && e.detail().equals("leakcheck")), events.toString());
+        } finally {
+            Locale.setDefault(original);
         }
     }
 

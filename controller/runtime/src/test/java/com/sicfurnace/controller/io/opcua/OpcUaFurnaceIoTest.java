@@ -13,12 +13,14 @@ import com.sicfurnace.iolist.Direction;
 import com.sicfurnace.iolist.IoList;
 import com.sicfurnace.iolist.Protocol;
 import com.sicfurnace.iolist.SignalSpec;
+import com.sicfurnace.simulator.logging.StackTraceRecorder;
 import com.sicfurnace.simulator.model.FurnaceConfigs;
 import com.sicfurnace.simulator.opcua.PlcServer;
 import com.sicfurnace.simulator.opcua.PlcServerConfig;
 import com.sicfurnace.simulator.plant.SimulatedFurnace;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -120,6 +122,22 @@ class OpcUaFurnaceIoTest {
         }
     }
 
+    /** Many PLCs serve at the bare host:port, and that is what users type: the controller finds the endpoint. */
+    @Test
+    void theControllerConnectsAtThePlcsBareUrl() throws Exception {
+        port = FreePort.pick();
+        startServer("6inch", PlcServerConfig.localDevelopment(port, dir.resolve("server")));
+        connect(OpcUaSettings.insecure("opc.tcp://127.0.0.1:" + port, dir.resolve("client"), 100));
+        assertTrue(scanUntil(this::allFresh, TIMEOUT_MS), "every input arrives through the bare URL");
+        for (SignalSpec spec : opcua(Direction.IN)) {
+            double expected;
+            synchronized (furnace) {
+                expected = furnace.read(spec.name());
+            }
+            assertEquals(expected, in.value(Signal.byIoName(spec.name())), 1e-9, spec.name());
+        }
+    }
+
     @Test
     void aBrokenPyrometerArrivesBad() throws Exception {
         port = FreePort.pick();
@@ -142,8 +160,12 @@ class OpcUaFurnaceIoTest {
         startServer("6inch", PlcServerConfig.localDevelopment(port, serverPki).withUsers(Map.of("operator", "s3cret"))
                 .withAnonymous(false));
 
+        // the simulated PLC logs each refused secure channel with its stack trace: that is the point here
+        var refusedChannels = StackTraceRecorder.expect(e -> e.getLoggerName().endsWith("UascServerAsymmetricHandler")
+                && e.getFormattedMessage().contains("Bad_SecurityChecksFailed"));
         connect(secure(clientPki, "s3cret"));
         assertFalse(scanUntil(this::allFresh, 3000), "an untrusted client certificate is refused");
+        assertTrue(refusedChannels.awaitOne(Duration.ofSeconds(5)), "and the PLC logs why");
         Path rejected = serverPki.resolve("rejected").resolve("certs");
         assertTrue(Files.list(rejected).findAny().isPresent(), "and quarantined on the server");
         io.close();
