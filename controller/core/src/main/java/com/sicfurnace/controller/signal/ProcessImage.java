@@ -11,7 +11,8 @@ import java.util.Arrays;
  */
 public final class ProcessImage {
     private final double[] values = new double[Signal.count()];
-    private final Quality[] qualities = new Quality[Signal.count()];
+    /** {@link Quality#ordinal()} per signal: bytes, so that the per-scan snapshot copies 75 bytes, not references. */
+    private final byte[] qualities = new byte[Signal.count()];
     private final double[] minimum = new double[Signal.count()];
     private final double[] maximum = new double[Signal.count()];
     private final boolean[] analog = new boolean[Signal.count()];
@@ -24,7 +25,7 @@ public final class ProcessImage {
     /** @param furnaceSignals the I/O list filtered for this furnace variant */
     public ProcessImage(IoList furnaceSignals) {
         Arrays.fill(values, Double.NaN);
-        Arrays.fill(qualities, Quality.BAD);
+        Arrays.fill(qualities, Quality.BAD.code());
         for (SignalSpec spec : furnaceSignals.signals()) {
             int i = Signal.byIoName(spec.name()).ordinal();
             minimum[i] = spec.minimum();
@@ -42,7 +43,7 @@ public final class ProcessImage {
     public void update(Signal signal, double value, Quality deviceQuality) {
         int i = signal.ordinal();
         values[i] = value;
-        qualities[i] = deviceQuality == Quality.GOOD ? classify(i, value) : deviceQuality;
+        qualities[i] = (deviceQuality == Quality.GOOD ? classify(i, value) : deviceQuality).code();
         staleScans[i] = deviceQuality == Quality.STALE ? staleScans[i] + 1 : 0;
         if (!received[i] && deviceQuality != Quality.STALE) {
             received[i] = true;
@@ -74,7 +75,7 @@ public final class ProcessImage {
      */
     public void markStale(Signal signal) {
         int i = signal.ordinal();
-        qualities[i] = Quality.STALE;
+        qualities[i] = Quality.STALE.code();
         staleScans[i]++;
     }
 
@@ -93,13 +94,13 @@ public final class ProcessImage {
     }
 
     public Quality quality(Signal signal) {
-        return qualities[signal.ordinal()];
+        return Quality.of(qualities[signal.ordinal()]);
     }
 
     /** A boolean input that is usable and true. */
     public boolean isOn(Signal signal) {
         int i = signal.ordinal();
-        return qualities[i].usable() && values[i] != 0.0;
+        return Quality.of(qualities[i]).usable() && values[i] != 0.0;
     }
 
     /**
@@ -109,15 +110,28 @@ public final class ProcessImage {
      */
     public boolean known(Signal signal) {
         int i = signal.ordinal();
-        return qualities[i] != Quality.BAD && !Double.isNaN(values[i]);
+        return qualities[i] != Quality.BAD.code() && !Double.isNaN(values[i]);
     }
 
     public boolean usable(Signal signal) {
-        return qualities[signal.ordinal()].usable();
+        return Quality.of(qualities[signal.ordinal()]).usable();
     }
 
     public boolean present(Signal signal) {
         return present[signal.ordinal()];
+    }
+
+    /** Every signal's value by {@link Signal#ordinal()}, copied: NaN for outputs and for inputs never received. */
+    public double[] copyOfValues() {
+        return values.clone();
+    }
+
+    /**
+     * Every signal's quality by {@link Signal#ordinal()} as {@link Quality#code()}s, copied: BAD for outputs and for
+     * inputs never received.
+     */
+    public byte[] copyOfQualities() {
+        return qualities.clone();
     }
 
     public double minimum(Signal signal) {

@@ -8,8 +8,19 @@ package com.sicfurnace.controller.signal;
 public enum Quality {
     GOOD, LIMIT_LOW, LIMIT_HIGH, BAD, STALE;
 
+    private static final Quality[] BY_CODE = values();
+
     /** The value is a real measurement, possibly clamped at a range limit. */
     public boolean usable() {
         return this == GOOD || this == LIMIT_LOW || this == LIMIT_HIGH;
+    }
+
+    /** One byte for arrays of qualities. */
+    public byte code() {
+        return (byte) ordinal();
+    }
+
+    public static Quality of(byte code) {
+        return BY_CODE[code];
     }
 }

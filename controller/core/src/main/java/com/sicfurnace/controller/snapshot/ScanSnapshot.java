@@ -19,8 +19,6 @@ import java.util.Set;
  * <p>Signals the furnace variant does not have read NaN with quality BAD.
  */
 public final class ScanSnapshot {
-    private static final Quality[] QUALITIES = Quality.values();
-
     private final long scan;
     private final Instant time;
     private final double[] values;
@@ -34,8 +32,10 @@ public final class ScanSnapshot {
 
     /**
      * @param scan         the scan's number, from 1
-     * @param values       by {@link Signal#ordinal()}; taken over, not copied: the caller must not keep it
-     * @param qualities    by {@link Signal#ordinal()}, {@link Quality#ordinal()} values; taken over likewise
+     * @param values       by {@link Signal#ordinal()}: inputs as read, outputs as commanded, NaN where the furnace
+     *                     has no such signal; taken over, not copied: the caller must not keep it
+     * @param qualities    the inputs' qualities by {@link Signal#ordinal()}, as {@link Quality#code()}s; taken over
+     *                     likewise
      * @param alarms       every alarm that is not normal, with its state (immutable)
      * @param activeAlarms the alarms whose condition holds (immutable)
      * @param lastEventSeq the sequence number of the last event recorded up to this scan
@@ -68,14 +68,13 @@ public final class ScanSnapshot {
         return values[signal.ordinal()];
     }
 
-    /** An input's quality; outputs are GOOD (they are what the core commanded). */
+    /** An input's quality; an output is GOOD (it is what the core commanded), BAD where the furnace has none. */
     public Quality quality(Signal signal) {
-        return QUALITIES[qualities[signal.ordinal()]];
-    }
-
-    /** The value if its quality makes it a real measurement, NaN otherwise (bad or stale). */
-    public double usableValue(Signal signal) {
-        return quality(signal).usable() ? value(signal) : Double.NaN;
+        int i = signal.ordinal();
+        if (signal.isInput()) {
+            return Quality.of(qualities[i]);
+        }
+        return Double.isNaN(values[i]) ? Quality.BAD : Quality.GOOD;
     }
 
     public LoopStatus loops() {

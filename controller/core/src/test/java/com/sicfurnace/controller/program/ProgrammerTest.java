@@ -201,23 +201,32 @@ class ProgrammerTest {
     @Test
     void leakCheckMeasuresTheRiseAndPassesOrFails() {
         for (double risePerMinute : new double[] {1e-5, 1e-2}) {
-            Programmer p = new Programmer(recipe(
-                    waitUntil("pump", settings(HeaterMode.OFF, VacuumMode.HIGH_VACUUM, Targets.NONE), LOW_PRESSURE,
-                            null, Step.TimeoutAction.HOLD),
-                    new Step.LeakCheck("leak", 1, StepSettings.NONE, Duration.ofMinutes(1), Duration.ofMinutes(10),
-                            5e-3, Step.FailAction.ABORT)), 150.0, log);
-            view.pressureMbar = 5e-5;
-            p.start(view);
-            run(p, view, 3.0);
-            assertEquals(VacuumMode.ISOLATED, p.vacuumMode(), "the check isolates the chamber");
-            for (int i = 0; i < 11 * 60 * 10 + 5; i++) {
-                view.pressureMbar += risePerMinute / 600.0;
-                p.update(view, 0.1);
-            }
+            Programmer p = leakCheck(Step.FailAction.ABORT, risePerMinute);
             double expected = risePerMinute * 10 * 150.0 / 600.0;
             assertEquals(expected, p.lastLeakRateMbarLPerS(), expected * 0.01);
             assertEquals(risePerMinute < 1e-3 ? RunState.COMPLETE : RunState.ABORTED, p.state());
         }
+    }
+
+    /**
+     * Pumps down, then runs a ten-minute leak check (limit 5e-3 mbar·L/s on 150 L) while the pressure rises by
+     * {@code risePerMinute}, to its end.
+     */
+    private Programmer leakCheck(Step.FailAction onFail, double risePerMinute) {
+        Programmer p = new Programmer(recipe(
+                waitUntil("pump", settings(HeaterMode.OFF, VacuumMode.HIGH_VACUUM, Targets.NONE), LOW_PRESSURE,
+                        null, Step.TimeoutAction.HOLD),
+                new Step.LeakCheck("leak", 1, StepSettings.NONE, Duration.ofMinutes(1), Duration.ofMinutes(10),
+                        5e-3, onFail)), 150.0, log);
+        view.pressureMbar = 5e-5;
+        p.start(view);
+        run(p, view, 3.0);
+        assertEquals(VacuumMode.ISOLATED, p.vacuumMode(), "the check isolates the chamber");
+        for (int i = 0; i < 11 * 60 * 10 + 5; i++) {
+            view.pressureMbar += risePerMinute / 600.0;
+            p.update(view, 0.1);
+        }
+        return p;
     }
 
     /** Turkish writes 0,5 for 0.5 and lower-cases I to a dotless ı: the journal must read the same everywhere. */
@@ -226,18 +235,7 @@ class ProgrammerTest {
         Locale original = Locale.getDefault();
         try {
             Locale.setDefault(Locale.forLanguageTag("tr-TR"));
-            Programmer p = new Programmer(recipe(
-                    waitUntil("pump", settings(HeaterMode.OFF, VacuumMode.HIGH_VACUUM, Targets.NONE), LOW_PRESSURE,
-                            null, Step.TimeoutAction.HOLD),
-                    new Step.LeakCheck("leak", 1, StepSettings.NONE, Duration.ofMinutes(1), Duration.ofMinutes(10),
-                            5e-3, Step.FailAction.HOLD)), 150.0, log);
-            view.pressureMbar = 5e-5;
-            p.start(view);
-            run(p, view, 3.0);
-            for (int i = 0; i < 11 * 60 * 10 + 5; i++) {
-                view.pressureMbar += 1e-2 / 600.0;
-                p.update(view, 0.1);
-            }
+            leakCheck(Step.FailAction.HOLD, 1e-2);
             List<ProgramEvent> events = programEvents();
             ProgramEvent failed = events.stream().filter(e -> e.type() == ProgramEvent.Type.LEAK_CHECK_FAILED)
                     .findFirst().orElseThrow(() -> new AssertionError(events.toString()));

@@ -54,10 +54,6 @@ public final class VirtualRun {
             return new Options(1L, 400.0, Instant.parse("2026-01-05T06:00:00Z"), 60.0, 0.0, 0.0, Optional.empty());
         }
 
-        public Options paced(double newSpeed, double newStatusPeriodS) {
-            return new Options(seed, maxHours, start, trendPeriodS, newSpeed, newStatusPeriodS, telemetry);
-        }
-
         /** Records the run's telemetry, timestamped with furnace (virtual) time. */
         public Options withTelemetry(TelemetrySettings settings) {
             return new Options(seed, maxHours, start, trendPeriodS, speed, statusPeriodS, Optional.of(settings));
