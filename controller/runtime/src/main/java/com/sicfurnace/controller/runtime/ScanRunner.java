@@ -11,9 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Paces the core's scan step in real time on its own thread, at a fixed period with deadlines on the monotonic
  * clock (no drift); the step itself (commands, inputs, scan, outputs, publication) is the one virtual runs take
- * too. Measures the start-time jitter of every scan against its
- * deadline, the scan's own duration, and overruns (a scan that starts a whole period late; the schedule then
- * restarts from now rather than bursting to catch up).
+ * too. Measures the start-time jitter of every scan against its deadline, the scan's own duration, and overruns (a
+ * scan that starts a whole period late; the schedule then restarts from now rather than bursting to catch up).
  */
 public final class ScanRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ScanRunner.class);
