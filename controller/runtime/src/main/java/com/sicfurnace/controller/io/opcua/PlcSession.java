@@ -60,6 +60,8 @@ final class PlcSession implements AutoCloseable {
     private volatile boolean sessionActive;
     private volatile boolean subscriptionHealthy;
     private volatile boolean recreate;
+    /** Set by {@link #close()}: the session ends because we end it, not because the PLC was lost. */
+    private volatile boolean closing;
     private volatile long lastReadNanos;
 
     PlcSession(OpcUaSettings settings, String device, List<NodeBinding> inputs, LiveValues live) {
@@ -108,7 +110,11 @@ final class PlcSession implements AutoCloseable {
                 public void onSessionInactive(UaSession session) {
                     sessionActive = false;
                     subscriptionHealthy = false;
-                    LOG.warn("opcua session with {} lost; reconnecting", settings.endpointUrl());
+                    if (closing) {
+                        LOG.info("opcua session with {} closed", settings.endpointUrl());
+                    } else {
+                        LOG.warn("opcua session with {} lost; reconnecting", settings.endpointUrl());
+                    }
                 }
             });
             candidate.connect();
@@ -312,6 +318,7 @@ final class PlcSession implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         if (client != null) {
             disconnect(client);
             client = null;
