@@ -99,6 +99,9 @@ public final class EventStream {
 
         /** Every event since the last call, oldest first. */
         public List<FurnaceEvent> poll() {
+            if (published <= position) {
+                return List.of(); // the common case on the scan thread: nothing new, nothing allocated
+            }
             Batch batch = read(position, Integer.MAX_VALUE);
             missed += batch.missed();
             position = batch.through();
