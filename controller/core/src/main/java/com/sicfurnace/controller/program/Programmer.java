@@ -242,10 +242,6 @@ public final class Programmer {
 
     // ---- operator commands ----
 
-    public void hold() {
-        hold(HoldReason.OPERATOR);
-    }
-
     /** Holds the run: timers and setpoints stand still, the loops keep controlling. */
     public void hold(HoldReason reason) {
         if (state == RunState.RUNNING) {

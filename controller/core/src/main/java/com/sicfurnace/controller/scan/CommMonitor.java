@@ -60,10 +60,6 @@ final class CommMonitor {
         return lost.contains(device);
     }
 
-    Set<String> lostDevices() {
-        return Set.copyOf(lost);
-    }
-
     /** How long communication has been incomplete, seconds; 0 while every device answers. */
     double lossS() {
         return lossS;

@@ -151,7 +151,7 @@ class ProgrammerTest {
     void operatorHoldFreezesTheRunAndResumeContinues() {
         Programmer p = startedHot(rampByRate("ramp", settings(null, null, temperatures(1500, 1600)), 200.0));
         run(p, view, 900.0);
-        p.hold();
+        p.hold(HoldReason.OPERATOR);
         double setpoint = p.seedSetpointC();
         run(p, view, 3600.0);
         assertEquals(RunState.HELD, p.state());

@@ -27,9 +27,8 @@ public final class ScanFeed implements ScanPublisher {
     }
 
     /** Registers a listener; listeners are called in the order they were added. */
-    public ScanFeed listen(ScanListener listener) {
+    public void listen(ScanListener listener) {
         listeners.add(listener);
-        return this;
     }
 
     @Override
