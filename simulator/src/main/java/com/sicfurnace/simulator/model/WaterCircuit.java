@@ -15,6 +15,7 @@ final class WaterCircuit {
         this.config = config;
         this.outletC = initialC;
         this.inletC = initialC;
+        this.flowLpm = config.flowLpm(); // the cooling water runs from power-on, before the first step
     }
 
     void step(double dtS, double supplyC, double heatW, double flowFactor) {

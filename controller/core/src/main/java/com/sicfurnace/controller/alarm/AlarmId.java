@@ -1,22 +1,33 @@
 package com.sicfurnace.controller.alarm;
 
-import com.sicfurnace.controller.safety.Trip;
+import com.sicfurnace.controller.safety.InterlockId;
 
 /** Every alarm the controller raises, with its priority and what it means for the operator. */
 public enum AlarmId {
-    TRIP_EMERGENCY_STOP(AlarmPriority.URGENT, "Heater tripped: emergency stop"),
-    TRIP_DOOR_OPEN(AlarmPriority.URGENT, "Heater tripped: lid or cabinet door open"),
-    TRIP_WATER_FLOW_LOW(AlarmPriority.URGENT, "Heater tripped: cooling water flow low"),
-    TRIP_OVER_TEMPERATURE(AlarmPriority.URGENT, "Heater tripped: over-temperature"),
-    TRIP_OVER_PRESSURE(AlarmPriority.URGENT, "Heater tripped: over-pressure or pressure unknown"),
-    TRIP_PYROMETER_FAILURE(AlarmPriority.URGENT, "Heater tripped: pyrometer failed at high power"),
-    PLC_WATCHDOG_TRIPPED(AlarmPriority.URGENT, "PLC watchdog tripped: it lost the controller and limits the heater"),
+    INTERLOCK_EMERGENCY_STOP(AlarmPriority.URGENT, "Heater tripped: emergency stop"),
+    INTERLOCK_DOOR_OPEN(AlarmPriority.URGENT, "Heater tripped: lid or cabinet door open"),
+    INTERLOCK_COIL_WATER_LOW(AlarmPriority.URGENT, "Heater tripped: coil cooling water flow low"),
+    INTERLOCK_CHAMBER_WATER_LOW(AlarmPriority.URGENT, "Heater tripped: chamber cooling water flow low"),
+    INTERLOCK_SUPPLY_WATER_LOW(AlarmPriority.URGENT, "Heater tripped: power-supply cooling water flow low"),
+    INTERLOCK_OVER_TEMPERATURE(AlarmPriority.URGENT, "Heater tripped: over-temperature"),
+    INTERLOCK_OVER_PRESSURE(AlarmPriority.URGENT, "Heater tripped and gas closed: chamber over-pressure"),
+    INTERLOCK_PRESSURE_UNKNOWN_WITH_GAS(AlarmPriority.URGENT,
+            "Heater ramping down and gas closed: no chamber pressure while gas flows"),
+    INTERLOCK_PYROMETER_FAILURE(AlarmPriority.URGENT, "Heater ramping down: pyrometer failed at high power"),
+    INTERLOCK_CHILLER_STOPPED(AlarmPriority.URGENT, "Heater ramping down: chiller stopped"),
+    INTERLOCK_PLC_WATCHDOG(AlarmPriority.URGENT,
+            "PLC watchdog tripped: the PLC limits the heater; run held until reset"),
+    INTERLOCK_HEATER_NOT_FOLLOWING(AlarmPriority.HIGH, "Heater power does not follow its command: run held"),
+    INTERLOCK_COMM_LOSS(AlarmPriority.HIGH, "Recipe run held by a communication loss"),
+    INTERLOCK_BYPASSED(AlarmPriority.HIGH, "An interlock is bypassed"),
+    RUN_HELD_BY_PERMISSIVE(AlarmPriority.HIGH,
+            "Recipe run held: heating above the threshold needs vacuum reached and a passed leak check"),
+    CONTROLLER_OUTPUT_INVALID(AlarmPriority.URGENT, "Controller computed an invalid output: last good value kept"),
     COMM_LOSS_PLC(AlarmPriority.HIGH, "Lost communication with the PLC: loops hold, heater held then ramped down"),
     COMM_LOSS_SUPPLY(AlarmPriority.HIGH, "Lost communication with an induction supply: heater held then ramped down"),
     COMM_LOSS_MFC(AlarmPriority.HIGH, "Lost communication with a mass-flow controller"),
     COMM_LOSS_GAUGES(AlarmPriority.HIGH, "Lost communication with the gauge controller: pressure control holds"),
     COMM_LOSS_CHILLER(AlarmPriority.HIGH, "Lost communication with the chiller"),
-    RUN_HELD_BY_COMM_LOSS(AlarmPriority.MEDIUM, "Recipe run held by a communication loss"),
     PYROMETER_TOP_FAILED(AlarmPriority.HIGH, "Top (seed) pyrometer reading unusable"),
     PYROMETER_BOTTOM_FAILED(AlarmPriority.HIGH, "Bottom (source) pyrometer reading unusable"),
     SUPPLY_FAULT(AlarmPriority.HIGH, "Induction power supply tripped"),
@@ -66,14 +77,16 @@ public enum AlarmId {
         };
     }
 
-    public static AlarmId forTrip(Trip trip) {
-        return switch (trip) {
-            case EMERGENCY_STOP -> TRIP_EMERGENCY_STOP;
-            case DOOR_OPEN -> TRIP_DOOR_OPEN;
-            case WATER_FLOW_LOW -> TRIP_WATER_FLOW_LOW;
-            case OVER_TEMPERATURE -> TRIP_OVER_TEMPERATURE;
-            case OVER_PRESSURE -> TRIP_OVER_PRESSURE;
-            case PYROMETER_FAILURE -> TRIP_PYROMETER_FAILURE;
-        };
+    private static final AlarmId[] BY_INTERLOCK = new AlarmId[InterlockId.values().length];
+
+    static {
+        for (InterlockId interlock : InterlockId.values()) {
+            BY_INTERLOCK[interlock.ordinal()] = valueOf("INTERLOCK_" + interlock.name());
+        }
+    }
+
+    /** The alarm of a row of the interlock matrix: raised while the row is active. */
+    public static AlarmId forInterlock(InterlockId interlock) {
+        return BY_INTERLOCK[interlock.ordinal()];
     }
 }

@@ -1,20 +1,44 @@
 package com.sicfurnace.controller.command;
 
 import com.sicfurnace.controller.alarm.AlarmId;
+import com.sicfurnace.controller.safety.InterlockId;
+import com.sicfurnace.controller.user.Role;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * What may be asked of the core between scans. The core checks each request against the run's state, applies it
- * or refuses it, and journals the outcome as a {@link CommandEvent}; nothing outside the core changes its state
- * by any other route.
+ * What may be asked of the core between scans. The core checks each request against the user's role and the
+ * run's state, applies it or refuses it, and journals the outcome as a {@link CommandEvent}; nothing outside the
+ * core changes its state by any other route.
  */
 public sealed interface Command {
-    /** Whether the request and its outcome go into the event stream (operator actions do, service reports not). */
+    Set<Role> PEOPLE = EnumSet.of(Role.OPERATOR, Role.ENGINEER, Role.ADMIN);
+    Set<Role> ENGINEERS = EnumSet.of(Role.ENGINEER, Role.ADMIN);
+
+    /** The roles that may ask for this command. */
+    default Set<Role> roles() {
+        return PEOPLE;
+    }
+
+    /** Whether the request must say why (it is refused without a reason). */
+    default boolean needsReason() {
+        return false;
+    }
+
+    /** Whether the request and its outcome go into the event stream (people's actions do, service reports not). */
     default boolean journaled() {
         return true;
     }
 
-    /** Start the recipe; it begins at the first scan that has every input. */
+    /** The action's name as the journal and the audit trail write it: {@code reset_interlocks}. */
+    default String action() {
+        return getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    }
+
+    /** Start the recipe; it begins at the first scan that has every input, if the start permissives hold. */
     record Start() implements Command {
     }
 
@@ -22,14 +46,15 @@ public sealed interface Command {
     record Hold() implements Command {
     }
 
-    /** Resume a held recipe; refused while an interlock is latched. */
+    /** Resume a held recipe; refused while an interlock is latched or the cause of the hold persists. */
     record Resume() implements Command {
     }
 
     /** End the run: heater off, gas off, a chamber under pressure control isolated. */
-    record Abort(String reason) implements Command {
-        public Abort {
-            Objects.requireNonNull(reason, "reason");
+    record Abort() implements Command {
+        @Override
+        public boolean needsReason() {
+            return true;
         }
     }
 
@@ -44,6 +69,34 @@ public sealed interface Command {
     }
 
     /**
+     * Bypass one interlock for at most {@code duration}: its cause no longer acts, its alarm stays raised while the
+     * bypass lasts. Only the interlocks the matrix allows, by the roles it names, up to its time limit.
+     */
+    record Bypass(InterlockId interlock, Duration duration) implements Command {
+        public Bypass {
+            Objects.requireNonNull(interlock, "interlock");
+            Objects.requireNonNull(duration, "duration");
+        }
+
+        @Override
+        public Set<Role> roles() {
+            return ENGINEERS;
+        }
+
+        @Override
+        public boolean needsReason() {
+            return true;
+        }
+    }
+
+    /** End a bypass before its time runs out. */
+    record EndBypass(InterlockId interlock) implements Command {
+        public EndBypass {
+            Objects.requireNonNull(interlock, "interlock");
+        }
+    }
+
+    /**
      * A condition of one of the controller's own services (telemetry) that the operator must see as an alarm,
      * reported again whenever the service looks; its alarm transitions are journaled, the reports are not.
      */
@@ -51,6 +104,11 @@ public sealed interface Command {
         public ReportCondition {
             Objects.requireNonNull(alarm, "alarm");
             Objects.requireNonNull(detail, "detail");
+        }
+
+        @Override
+        public Set<Role> roles() {
+            return EnumSet.of(Role.SYSTEM);
         }
 
         @Override
@@ -64,6 +122,11 @@ public sealed interface Command {
         public ReportEvent {
             Objects.requireNonNull(alarm, "alarm");
             Objects.requireNonNull(detail, "detail");
+        }
+
+        @Override
+        public Set<Role> roles() {
+            return EnumSet.of(Role.SYSTEM);
         }
 
         @Override

@@ -1,11 +1,13 @@
 package com.sicfurnace.controller.command;
 
+import com.sicfurnace.controller.user.Actor;
 import java.util.Objects;
 
-/** A command and who asked for it (an operator's name, or the part of the controller that did). */
-public record CommandRequest(Command command, String requestedBy) {
+/** A command, who asks for it and why; the reason is empty where the command needs none. */
+public record CommandRequest(Command command, Actor actor, String reason) {
     public CommandRequest {
         Objects.requireNonNull(command, "command");
-        Objects.requireNonNull(requestedBy, "requestedBy");
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(reason, "reason");
     }
 }

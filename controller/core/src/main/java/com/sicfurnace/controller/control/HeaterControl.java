@@ -76,7 +76,7 @@ public final class HeaterControl {
             gradientActive = false;
             if (demand.mode() == HeaterMode.TEMPERATURE) {
                 double ceiling = settings.openLoopMaxKw();
-                double ramped = totalKw + settings.openLoopRateKwPerH() / 3600.0 * dtS;
+                double ramped = demand.held() ? totalKw : totalKw + settings.openLoopRateKwPerH() / 3600.0 * dtS;
                 setTotal(totalKw < ceiling ? Math.min(ceiling, ramped) : totalKw);
             } else {
                 setTotal(demand.mode() == HeaterMode.POWER ? demand.powerKw() : 0.0);
@@ -116,14 +116,36 @@ public final class HeaterControl {
      * ramp it down to zero over the ramp-down time. The loops take over again bumplessly when the device is back.
      */
     public void holdForCommLoss(FurnaceProfile.Comm comm, double lossS, double dtS) {
-        closedLoop = false;
-        gradientActive = false;
-        lastSeedSetpointC = Double.NaN;
+        releaseLoops();
         if (lossS <= comm.heaterHoldS()) {
             rampDownFromKw = totalKw;
             return;
         }
         setTotal(totalKw - rampDownFromKw / comm.heaterRampDownS() * dtS);
+    }
+
+    /**
+     * Someone else is in charge of the power (the PLC's watchdog limits it, or the supply does not follow): the
+     * command follows what the supplies deliver, so that nothing jumps when control comes back to the loops.
+     * An unusable reading ({@code NaN}) keeps the command.
+     */
+    public void trackMeasured(double measuredKw) {
+        releaseLoops();
+        if (!Double.isNaN(measuredKw)) {
+            setTotal(measuredKw);
+        }
+    }
+
+    /** A soft trip: the power may only fall, and never above the trip's ceiling. */
+    public void rampDown(double ceilingKw) {
+        releaseLoops();
+        setTotal(Math.min(totalKw, ceilingKw));
+    }
+
+    private void releaseLoops() {
+        closedLoop = false;
+        gradientActive = false;
+        lastSeedSetpointC = Double.NaN;
     }
 
     /** Power curve at the setpoint, plus the power that heats (or stops heating) the hot zone during a ramp. */

@@ -21,7 +21,9 @@ public final class PressureControl {
     }
 
     public void track(double throttlePct, double setpointMbar, double pressureMbar) {
-        double relative = Double.isNaN(setpointMbar) || setpointMbar <= 0 ? 1.0 : pressureMbar / setpointMbar;
+        // without a usable pressure or setpoint the loop tracks as if at its setpoint: never a NaN in its state
+        double relative = Double.isNaN(setpointMbar) || setpointMbar <= 0 || Double.isNaN(pressureMbar) ? 1.0
+                : pressureMbar / setpointMbar;
         loop.track(throttlePct, 1.0, relative);
     }
 }

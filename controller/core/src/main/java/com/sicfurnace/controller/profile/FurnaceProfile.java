@@ -11,8 +11,8 @@ import java.util.Objects;
  */
 public record FurnaceProfile(String furnace, String description, int scanPeriodMs, double chamberVolumeL,
                              GradientActuator gradientActuator, List<Double> powerModeZoneShare, Limits limits,
-                             Heater heater, Loops loops, Vacuum vacuum, Interlocks interlocks, Alarms alarms,
-                             Comm comm, double chillerSetpointC) {
+                             Heater heater, Loops loops, Vacuum vacuum, Interlocks interlocks,
+                             Permissives permissives, Alarms alarms, Comm comm, double chillerSetpointC) {
 
     /**
      * How the axial gradient is steered: by moving the coil (one zone), or by the share of the total power that
@@ -28,6 +28,7 @@ public record FurnaceProfile(String furnace, String description, int scanPeriodM
         Objects.requireNonNull(loops, "loops");
         Objects.requireNonNull(vacuum, "vacuum");
         Objects.requireNonNull(interlocks, "interlocks");
+        Objects.requireNonNull(permissives, "permissives");
         Objects.requireNonNull(alarms, "alarms");
         Objects.requireNonNull(comm, "comm");
         powerModeZoneShare = List.copyOf(powerModeZoneShare);
@@ -157,10 +158,42 @@ public record FurnaceProfile(String furnace, String description, int scanPeriodM
                          double ionMaxMbar) {
     }
 
-    /** Heater trips. Water flows are per circuit: coil, chamber, power supply. */
-    public record Interlocks(double overTemperatureC, double overPressureMbar, double pyrometerFailurePowerKw,
-                             double waterDebounceS, double minCoilWaterLpm, double minChamberWaterLpm,
-                             double minSupplyWaterLpm) {
+    /**
+     * The interlock matrix's limits and delays (docs/safety.md). Water flows are per circuit: coil, chamber, power
+     * supply. A soft trip ramps the heater down at {@code softTripRateKwPerH}. The heater "follows" while its
+     * measured power is within {@code heaterFollowToleranceKw} or {@code heaterFollowTolerancePct} of the command,
+     * whichever is wider.
+     */
+    public record Interlocks(double overTemperatureC, double overPressureMbar, double pressureUnknownDelayS,
+                             double pyrometerFailurePowerKw, double waterDebounceS, double minCoilWaterLpm,
+                             double minChamberWaterLpm, double minSupplyWaterLpm, double chillerDelayS,
+                             double softTripRateKwPerH, double heaterFollowToleranceKw,
+                             double heaterFollowTolerancePct, double heaterFollowDelayS) {
+        public Interlocks {
+            requirePositive(softTripRateKwPerH, "interlocks.soft_trip_rate_kw_per_h");
+            requirePositive(heaterFollowToleranceKw, "interlocks.heater_follow_tolerance_kw");
+            requirePositive(heaterFollowTolerancePct, "interlocks.heater_follow_tolerance_pct");
+            requirePositive(heaterFollowDelayS, "interlocks.heater_follow_delay_s");
+            requirePositive(pressureUnknownDelayS, "interlocks.pressure_unknown_delay_s");
+            requirePositive(chillerDelayS, "interlocks.chiller_delay_s");
+        }
+    }
+
+    /**
+     * What must hold before the heater may be energised, or heat above {@code heatingAboveC}: the chamber must have
+     * reached {@code vacuumReachedMbar} in this run and, if {@code leakCheckRequired}, passed a leak check.
+     */
+    public record Permissives(double heatingAboveC, double vacuumReachedMbar, boolean leakCheckRequired) {
+        public Permissives {
+            requirePositive(heatingAboveC, "permissives.heating_above_c");
+            requirePositive(vacuumReachedMbar, "permissives.vacuum_reached_mbar");
+        }
+    }
+
+    private static void requirePositive(double value, String name) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(name + " must be a positive number, not " + value);
+        }
     }
 
     /**
@@ -198,7 +231,12 @@ public record FurnaceProfile(String furnace, String description, int scanPeriodM
     public FurnaceProfile atSpeed(double speed) {
         Alarms a = new Alarms(alarms.temperatureDeviationK(), alarms.pressureDeviationPct(), alarms.deviationDelayS(),
                 alarms.deviationArmAfterS(), alarms.contactorDelayS() * Math.max(1.0, speed));
+        Interlocks i = new Interlocks(interlocks.overTemperatureC(), interlocks.overPressureMbar(),
+                interlocks.pressureUnknownDelayS(), interlocks.pyrometerFailurePowerKw(), interlocks.waterDebounceS(),
+                interlocks.minCoilWaterLpm(), interlocks.minChamberWaterLpm(), interlocks.minSupplyWaterLpm(),
+                interlocks.chillerDelayS(), interlocks.softTripRateKwPerH(), interlocks.heaterFollowToleranceKw(),
+                interlocks.heaterFollowTolerancePct(), interlocks.heaterFollowDelayS() * Math.max(1.0, speed));
         return new FurnaceProfile(furnace, description, scanPeriodMs, chamberVolumeL, gradientActuator,
-                powerModeZoneShare, limits, heater, loops, vacuum, interlocks, a, comm, chillerSetpointC);
+                powerModeZoneShare, limits, heater, loops, vacuum, i, permissives, a, comm, chillerSetpointC);
     }
 }

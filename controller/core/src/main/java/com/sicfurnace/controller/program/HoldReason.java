@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** Why a run is held; NONE while it is not. */
 public enum HoldReason {
-    NONE, OPERATOR, INTERLOCK, COMM_LOSS, WAIT_TIMEOUT, LEAK_CHECK_FAILED;
+    NONE, OPERATOR, INTERLOCK, PERMISSIVE, COMM_LOSS, WAIT_TIMEOUT, LEAK_CHECK_FAILED;
 
     /** The name as journals and telemetry write it: {@code comm_loss}. */
     public String label() {

@@ -8,7 +8,8 @@ import com.sicfurnace.controller.program.Programmer;
 import com.sicfurnace.controller.program.RunState;
 import com.sicfurnace.controller.recipe.Step;
 import com.sicfurnace.controller.safety.Interlocks;
-import com.sicfurnace.controller.safety.Trip;
+import com.sicfurnace.controller.safety.InterlockId;
+import com.sicfurnace.controller.safety.InterlockMatrix;
 import com.sicfurnace.controller.signal.OutputImage;
 import com.sicfurnace.controller.signal.ProcessImage;
 import com.sicfurnace.controller.signal.Quality;
@@ -17,7 +18,7 @@ import com.sicfurnace.controller.snapshot.LoopStatus;
 
 /** Evaluates every alarm condition once per scan and feeds the alarm state machine. */
 final class AlarmMonitor {
-    private static final Trip[] TRIPS = Trip.values();
+    private static final InterlockId[] INTERLOCKS = InterlockId.values();
     private static final AlarmId[] COMM_ALARMS = {AlarmId.COMM_LOSS_PLC, AlarmId.COMM_LOSS_SUPPLY,
         AlarmId.COMM_LOSS_MFC, AlarmId.COMM_LOSS_GAUGES, AlarmId.COMM_LOSS_CHILLER};
     private final FurnaceProfile profile;
@@ -33,8 +34,9 @@ final class AlarmMonitor {
 
     void evaluate(LoopStatus loops, ProcessImage in, OutputImage out, Interlocks interlocks, Programmer programmer,
                   CommMonitor comm, double dtS) {
-        for (Trip trip : TRIPS) {
-            alarms.update(AlarmId.forTrip(trip), interlocks.isLatched(trip), trip.description());
+        for (InterlockId interlock : INTERLOCKS) {
+            alarms.update(AlarmId.forInterlock(interlock), interlocks.isActive(interlock),
+                    InterlockMatrix.rule(interlock).cause());
         }
         alarms.update(AlarmId.PYROMETER_TOP_FAILED, failed(in, Signal.PYRO_TOP_C), "pyro_top_c");
         alarms.update(AlarmId.PYROMETER_BOTTOM_FAILED, failed(in, Signal.PYRO_BOTTOM_C), "pyro_bottom_c");
@@ -45,8 +47,6 @@ final class AlarmMonitor {
         contactorMismatchS = mismatch ? contactorMismatchS + dtS : 0.0;
         alarms.update(AlarmId.CONTACTOR_MISMATCH, contactorMismatchS > profile.alarms().contactorDelayS(),
                 "heater_contactor_closed differs from heater_enable");
-        alarms.update(AlarmId.PLC_WATCHDOG_TRIPPED, in.isOn(Signal.PLC_WATCHDOG_TRIPPED),
-                "plc_watchdog_tripped on");
         alarms.update(AlarmId.CHILLER_FAULT, !in.isOn(Signal.CHILLER_RUNNING), "chiller_running off");
         boolean soaking = programmer.state() == RunState.RUNNING && programmer.step() instanceof Step.Soak
                 && programmer.stepTimerS() >= profile.alarms().deviationArmAfterS();
@@ -60,8 +60,6 @@ final class AlarmMonitor {
                 "chamber pressure off its setpoint");
         alarms.update(AlarmId.RUN_HELD_BY_INTERLOCK, programmer.holdReason() == HoldReason.INTERLOCK,
                 "resume after resetting the interlocks");
-        alarms.update(AlarmId.RUN_HELD_BY_COMM_LOSS, programmer.holdReason() == HoldReason.COMM_LOSS,
-                "resumes by itself if the devices answer again soon enough");
     }
 
     /** One alarm per kind of device; both supplies (or both MFCs) share theirs. */

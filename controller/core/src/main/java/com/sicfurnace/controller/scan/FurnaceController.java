@@ -18,8 +18,13 @@ import com.sicfurnace.controller.program.RunState;
 import com.sicfurnace.controller.recipe.HeaterMode;
 import com.sicfurnace.controller.recipe.Recipe;
 import com.sicfurnace.controller.recipe.Step;
+import com.sicfurnace.controller.recipe.VacuumMode;
+import com.sicfurnace.controller.safety.InterlockId;
 import com.sicfurnace.controller.safety.Interlocks;
-import com.sicfurnace.controller.safety.Trip;
+import com.sicfurnace.controller.safety.Permissive;
+import com.sicfurnace.controller.safety.Permissives;
+import com.sicfurnace.controller.safety.SafetyInputs;
+import com.sicfurnace.controller.safety.SafetyStatus;
 import com.sicfurnace.controller.signal.OutputImage;
 import com.sicfurnace.controller.signal.ProcessImage;
 import com.sicfurnace.controller.signal.Signal;
@@ -32,7 +37,10 @@ import com.sicfurnace.controller.vacuum.VacuumSequencer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The control core of one furnace. One call of {@link #scan} is one scan cycle:
@@ -54,20 +62,28 @@ final class FurnaceController {
     private final VacuumSequencer vacuum;
     private final ChamberPressure pressure;
     private final Interlocks interlocks;
+    private final Permissives permissives;
     private final Alarms alarms = new Alarms(log);
     private final AlarmMonitor alarmMonitor;
     private final LiveView view;
     private final SnapshotTaker snapshots;
+    private final OutputGuard outputGuard;
+    private final Commands commands;
     private LoopStatus loops = LoopStatus.NONE;
     private ScanSnapshot snapshot;
+    private SafetyStatus safety = SafetyStatus.NONE;
     private long scans;
     private long programAlarmsRaisedTo;
     private Instant lastScan;
     private int heartbeat;
     private int watchdogResetScans;
-    private boolean startRequested;
+    private CommandRequest pendingStart;
     private CommMonitor comm;
     private double lastCommLossS;
+    private double lastThrottlePct;
+    private boolean heaterEnabled;
+    private double heaterCommandKw;
+    private boolean outputsFinite = true;
 
     /** @param layout the furnace's process image: which signals it has */
     FurnaceController(FurnaceProfile profile, Recipe recipe, ProcessImage layout) {
@@ -82,9 +98,12 @@ final class FurnaceController {
         this.vacuum = new VacuumSequencer(profile.vacuum());
         this.pressure = new ChamberPressure(profile.vacuum());
         this.interlocks = new Interlocks(profile, log);
+        this.permissives = new Permissives(profile);
         this.alarmMonitor = new AlarmMonitor(profile, alarms);
         this.view = new LiveView(pressure, heater);
         this.snapshots = new SnapshotTaker(layout);
+        this.outputGuard = new OutputGuard(layout);
+        this.commands = new Commands();
     }
 
     void scan(ProcessImage in, OutputImage out, Instant scanTime) {
@@ -97,9 +116,10 @@ final class FurnaceController {
         } else {
             awaitFirstData(out);
         }
+        outputsFinite = outputGuard.check(out);
         raiseProgramAlarms();
         snapshot = snapshots.take(scans, scanTime, in, out, loops, runStatus(), alarms.notNormal(), alarms.active(),
-                interlocks.latched(), log.lastSeq());
+                safetyStatus(), log.lastSeq());
     }
 
     private void control(ProcessImage in, OutputImage out, double dtS) {
@@ -110,37 +130,100 @@ final class FurnaceController {
         pressure.update(in);
         heater.observe(in, dtS);
         view.bind(in);
-        if (startRequested) {
-            startRequested = false;
-            programmer.start(view);
+        interlocks.evaluate(safetyInputs(in), dtS);
+        permissives.update(in, pressure.mbar(), pressure.usable(), interlocks);
+        if (pendingStart != null) {
+            decideStart();
         }
-        if (!interlocks.heaterPermitted()) {
+        if (interlocks.anyLatched()) {
             programmer.hold(HoldReason.INTERLOCK);
         }
         superviseCommunication();
         programmer.update(view, dtS);
-        if (heaterBlind(in)) {
-            heater.holdForCommLoss(profile.comm(), comm.lossS(), dtS);
-        } else {
-            heater.update(demand(), in, dtS);
+        if (heatingAboveThreshold(in) && !permissives.heatingMet()) {
+            programmer.hold(HoldReason.PERMISSIVE);
         }
+        boolean heaterOn = commandHeater(in, dtS);
         controlVacuumAndGas(in, out, dtS);
-        writeHeater(out);
-        interlocks.evaluate(in, pressure.known() ? pressure.mbar() : Double.NaN, heater.totalPowerKw(), dtS);
+        writeHeater(out, heaterOn);
         interlocks.enforce(out);
-        if (!interlocks.heaterPermitted()) {
-            heater.update(new HeaterDemand(HeaterMode.OFF, Double.NaN, Double.NaN, 0.0), in, dtS);
-        }
         out.set(Signal.CONTROLLER_HEARTBEAT, heartbeat);
         out.set(Signal.PLC_WATCHDOG_RESET, watchdogResetScans > 0);
         watchdogResetScans = Math.max(0, watchdogResetScans - 1);
         heartbeat = (heartbeat + 1) % HEARTBEAT_MODULUS;
         out.set(Signal.CHILLER_SUPPLY_SP_C, profile.chillerSetpointC());
+        heaterEnabled = out.isOn(Signal.HEATER_ENABLE);
+        heaterCommandKw = heaterEnabled ? commandedPowerKw(out) : 0.0;
         loops = new LoopStatus(programmer.seedSetpointC(), programmer.sourceSetpointC(),
                 programmer.pressureSetpointMbar(), view.pressureMbar(), heater.totalPowerKw(),
                 programmer.powerSetpointKw(), heater.closedLoop(), vacuum.throttleControlled(),
                 programmer.heaterMode(), programmer.vacuumMode());
         alarmMonitor.evaluate(loops, in, out, interlocks, programmer, comm, dtS);
+        alarms.update(AlarmId.INTERLOCK_BYPASSED, !interlocks.bypasses().isEmpty(),
+                "bypassed: " + interlocks.bypasses().keySet());
+        alarms.update(AlarmId.RUN_HELD_BY_PERMISSIVE, programmer.holdReason() == HoldReason.PERMISSIVE,
+                "missing: " + permissives.missing());
+        alarms.update(AlarmId.CONTROLLER_OUTPUT_INVALID, !outputsFinite, outputGuard.lastFault());
+    }
+
+    private SafetyInputs safetyInputs(ProcessImage in) {
+        boolean gasCommanded = programmer.vacuumMode() == VacuumMode.PROCESS
+                && (programmer.argonSetpointSccm() > 0 || programmer.nitrogenSetpointSccm() > 0);
+        return new SafetyInputs(in, pressure.known() ? pressure.mbar() : Double.NaN,
+                pressure.usable() && !comm.deviceLost(in.device(Signal.CDG_PRESSURE_MBAR)), gasCommanded,
+                heaterEnabled, heaterCommandKw, measuredPowerKw(in), comm.anyLost());
+    }
+
+    /** The total power the supplies report; NaN if a supply's reading is not usable. */
+    private double measuredPowerKw(ProcessImage in) {
+        double kw = 0.0;
+        for (int zone = 1; zone <= profile.zones(); zone++) {
+            Signal power = zone == 1 ? Signal.PS1_POWER_KW : Signal.PS2_POWER_KW;
+            if (!in.usable(power)) {
+                return Double.NaN;
+            }
+            kw += in.value(power);
+        }
+        return kw;
+    }
+
+    private double commandedPowerKw(OutputImage out) {
+        return out.value(Signal.PS1_POWER_SP_KW) + (profile.zones() > 1 ? out.value(Signal.PS2_POWER_SP_KW) : 0.0);
+    }
+
+    /** The run would heat above the threshold that needs vacuum and a passed leak check first. */
+    private boolean heatingAboveThreshold(ProcessImage in) {
+        if (programmer.state() != RunState.RUNNING) {
+            return false;
+        }
+        double threshold = profile.permissives().heatingAboveC();
+        return switch (programmer.heaterMode()) {
+            case TEMPERATURE -> programmer.seedSetpointC() > threshold;
+            case POWER -> in.usable(Signal.PYRO_TOP_C) && in.value(Signal.PYRO_TOP_C) > threshold;
+            case OFF -> false;
+        };
+    }
+
+    /**
+     * Sets the heater's power for this scan, the interlocks first: a hard trip switches it off, a soft trip ramps
+     * it down, a row that puts the PLC or the supply in charge makes it follow the measured power. A heater that is
+     * off goes on only while every energising permissive holds. Returns whether it is on.
+     */
+    private boolean commandHeater(ProcessImage in, double dtS) {
+        boolean wanted = programmer.heaterMode() != HeaterMode.OFF;
+        boolean on = wanted && !interlocks.hardTripped() && (heaterEnabled || permissives.energisingMet());
+        if (!on) {
+            heater.update(new HeaterDemand(HeaterMode.OFF, Double.NaN, Double.NaN, 0.0, false), in, dtS);
+        } else if (interlocks.softTripped()) {
+            heater.rampDown(interlocks.softCeilingKw());
+        } else if (interlocks.tracksHeater()) {
+            heater.trackMeasured(measuredPowerKw(in));
+        } else if (heaterBlind(in)) {
+            heater.holdForCommLoss(profile.comm(), comm.lossS(), dtS);
+        } else {
+            heater.update(demand(), in, dtS);
+        }
+        return on;
     }
 
     /**
@@ -165,11 +248,11 @@ final class FurnaceController {
      * profile's auto-resume time goes on by itself (its timers stood still meanwhile).
      */
     private void superviseCommunication() {
-        if (comm.anyLost()) {
+        if (interlocks.isActive(InterlockId.COMM_LOSS)) {
             lastCommLossS = comm.lossS();
             programmer.hold(HoldReason.COMM_LOSS);
         } else if (programmer.holdReason() == HoldReason.COMM_LOSS
-                && lastCommLossS <= profile.comm().autoResumeWithinS() && interlocks.heaterPermitted()) {
+                && lastCommLossS <= profile.comm().autoResumeWithinS() && !interlocks.anyLatched()) {
             programmer.resume(view);
         }
     }
@@ -183,14 +266,16 @@ final class FurnaceController {
         return blindLoops || supplyLost;
     }
 
+    /** What the programmer asks of the heater; a held run asks for no more than it had (no open-loop ramp). */
     private HeaterDemand demand() {
         return new HeaterDemand(programmer.heaterMode(), programmer.seedSetpointC(), programmer.sourceSetpointC(),
-                programmer.powerSetpointKw());
+                programmer.powerSetpointKw(), programmer.state() == RunState.HELD);
     }
 
     /**
      * Valves, pumps and the pressure loop act only while the PLC and the gauge controller answer; otherwise their
-     * outputs stay as they are (the pressure loop tracks, to take over bumplessly).
+     * outputs stay as they are. Under pressure control without a usable pressure the throttle keeps its last
+     * command, and the loop tracks it to take over bumplessly.
      */
     private void controlVacuumAndGas(ProcessImage in, OutputImage out, double dtS) {
         double pressureMbar = view.pressureMbar();
@@ -200,17 +285,21 @@ final class FurnaceController {
         if (!blind) {
             vacuum.command(programmer.vacuumMode(), in, pressureMbar, out);
         }
-        if (!blind && vacuum.throttleControlled() && !Double.isNaN(setpoint) && !Double.isNaN(pressureMbar)) {
-            out.set(Signal.THROTTLE_VALVE_SP_PCT, pressureLoop.update(setpoint, pressureMbar, dtS));
+        boolean controlled = vacuum.throttleControlled() && !Double.isNaN(setpoint);
+        double throttlePct;
+        if (controlled && !blind && !Double.isNaN(pressureMbar)) {
+            throttlePct = pressureLoop.update(setpoint, pressureMbar, dtS);
         } else {
-            pressureLoop.track(out.value(Signal.THROTTLE_VALVE_SP_PCT), setpoint, pressureMbar);
+            throttlePct = controlled || blind ? lastThrottlePct : out.value(Signal.THROTTLE_VALVE_SP_PCT);
+            pressureLoop.track(throttlePct, setpoint, pressureMbar);
         }
+        out.set(Signal.THROTTLE_VALVE_SP_PCT, throttlePct);
+        lastThrottlePct = throttlePct;
         out.set(Signal.AR_FLOW_SP_SCCM, programmer.argonSetpointSccm());
         out.set(Signal.N2_FLOW_SP_SCCM, programmer.nitrogenSetpointSccm());
     }
 
-    private void writeHeater(OutputImage out) {
-        boolean on = programmer.heaterMode() != HeaterMode.OFF;
+    private void writeHeater(OutputImage out, boolean on) {
         out.set(Signal.HEATER_ENABLE, on);
         out.set(Signal.PS1_OUTPUT_ENABLE, on);
         out.set(Signal.PS1_POWER_SP_KW, heater.zonePowerKw(1));
@@ -231,6 +320,7 @@ final class FurnaceController {
             if (event instanceof ProgramEvent e) {
                 switch (e.type()) {
                     case ABORTED -> alarms.raiseEvent(AlarmId.RUN_ABORTED, e.detail());
+                    case LEAK_CHECK_PASSED -> permissives.leakCheckPassed();
                     case LEAK_CHECK_FAILED -> alarms.raiseEvent(AlarmId.LEAK_CHECK_FAILED, e.detail());
                     case WAIT_TIMED_OUT -> alarms.raiseEvent(AlarmId.WAIT_TIMEOUT, e.stepName() + ": " + e.detail());
                     default -> { }
@@ -251,16 +341,31 @@ final class FurnaceController {
 
     /**
      * Applies a command at {@code time}, the time of the scan it precedes. Its outcome is journaled after its
-     * effects (the hold, the trips reset), so that the journal reads cause, effect, verdict.
+     * effects (the hold, the trips reset), so that the journal reads cause, effect, verdict. A start is decided by
+     * the next scan that has every input, against that scan's permissives, and journaled then.
      */
     void apply(CommandRequest request, Instant time) {
         log.setTime(time);
-        Command command = request.command();
-        Outcome outcome = execute(command);
-        if (command.journaled()) {
-            log.record((seq, t) -> new CommandEvent(seq, t, request.requestedBy(), command, outcome.accepted(),
-                    outcome.detail()));
-        }
+        commands.apply(request);
+    }
+
+    /** A start the scan decides: the run starts if every energising permissive holds. */
+    private void decideStart() {
+        CommandRequest request = pendingStart;
+        pendingStart = null;
+        commands.decide(request, () -> {
+            Set<Permissive> missing = permissives.missingToEnergise();
+            if (!missing.isEmpty()) {
+                return Outcome.refused("start permissives missing: " + labels(missing));
+            }
+            permissives.runStarted();
+            programmer.start(view);
+            return Outcome.done("started");
+        });
+    }
+
+    private static String labels(Set<Permissive> missing) {
+        return missing.stream().map(Permissive::label).toList().toString();
     }
 
     private record Outcome(boolean accepted, String detail) {
@@ -273,20 +378,86 @@ final class FurnaceController {
         }
     }
 
-    private Outcome execute(Command command) {
-        if (command instanceof Command.Start) {
-            return start();
-        } else if (command instanceof Command.Hold) {
+    /** Checks a request against the role and the run's state, applies it and journals it with before and after. */
+    private final class Commands {
+        void apply(CommandRequest request) {
+            if (request.command() instanceof Command.Start) {
+                if (permitted(request) == null && pendingStart == null && programmer.state() == RunState.READY) {
+                    pendingStart = request;
+                    return;
+                }
+                decide(request, () -> Outcome.refused("the run has started already; it is "
+                        + programmer.state().label()));
+                return;
+            }
+            decide(request, () -> execute(request));
+        }
+
+        void decide(CommandRequest request, Supplier<Outcome> action) {
+            Command command = request.command();
+            Map<String, String> before = stateFor(command);
+            String refusal = permitted(request);
+            Outcome outcome = refusal != null ? Outcome.refused(refusal) : action.get();
+            if (command.journaled() || !outcome.accepted()) { // a refused service report may be a forgery
+                Map<String, String> after = stateFor(command);
+                log.record((seq, t) -> new CommandEvent(seq, t, request.actor(), request.reason(), command,
+                        outcome.accepted(), outcome.detail(), before, after));
+            }
+        }
+
+        /** Why the role or a missing reason forbids the request; null if neither does. */
+        private String permitted(CommandRequest request) {
+            Command command = request.command();
+            if (!command.roles().contains(request.actor().role())) {
+                return "a " + request.actor().role().label() + " may not " + command.action().replace('_', ' ');
+            } else if (command.needsReason() && request.reason().isBlank()) {
+                return command.action().replace('_', ' ') + " needs a reason";
+            }
+            return null;
+        }
+    }
+
+    /** The state a command acts on, for the audit trail's before and after. */
+    private Map<String, String> stateFor(Command command) {
+        if (command instanceof Command.Acknowledge ack) {
+            return Map.of("alarm_state", alarms.state(ack.alarm()).name().toLowerCase(Locale.ROOT));
+        } else if (command instanceof Command.ResetInterlocks) {
+            return Map.of("interlocks_active", interlocks.active().stream().map(InterlockId::label).toList()
+                    .toString());
+        } else if (command instanceof Command.Bypass bypass) {
+            return bypassState(bypass.interlock());
+        } else if (command instanceof Command.EndBypass end) {
+            return bypassState(end.interlock());
+        } else if (command instanceof Command.ReportCondition || command instanceof Command.ReportEvent) {
+            return Map.of();
+        }
+        return Map.of("run_state", programmer.state().label(), "hold_reason", programmer.holdReason().label());
+    }
+
+    private Map<String, String> bypassState(InterlockId id) {
+        Double left = interlocks.bypasses().get(id);
+        return Map.of("bypass_s_left", left == null ? "none" : String.format(Locale.ROOT, "%.0f", left));
+    }
+
+    private Outcome execute(CommandRequest request) {
+        Command command = request.command();
+        if (command instanceof Command.Hold) {
             return hold();
         } else if (command instanceof Command.Resume) {
             return resume();
-        } else if (command instanceof Command.Abort abort) {
-            return abort(abort.reason());
+        } else if (command instanceof Command.Abort) {
+            return abort(request.reason());
         } else if (command instanceof Command.ResetInterlocks) {
             return resetInterlocks();
         } else if (command instanceof Command.Acknowledge ack) {
             return alarms.acknowledge(ack.alarm()) ? Outcome.done("acknowledged")
                     : Outcome.refused(ack.alarm() + " does not await acknowledgement");
+        } else if (command instanceof Command.Bypass bypass) {
+            String refusal = interlocks.bypass(bypass.interlock(), bypass.duration(), request.actor().role());
+            return refusal == null ? Outcome.done("bypassed") : Outcome.refused(refusal);
+        } else if (command instanceof Command.EndBypass end) {
+            return interlocks.endBypass(end.interlock()) ? Outcome.done("bypass ended")
+                    : Outcome.refused(end.interlock().label() + " is not bypassed");
         } else if (command instanceof Command.ReportCondition report) {
             alarms.update(report.alarm(), report.active(), report.detail());
             return Outcome.done("");
@@ -297,15 +468,6 @@ final class FurnaceController {
         throw new IllegalArgumentException("unknown command " + command);
     }
 
-    /** The recipe starts at the next scan that has every input. */
-    private Outcome start() {
-        if (startRequested || programmer.state() != RunState.READY) {
-            return Outcome.refused("the run has started already; it is " + programmer.state().label());
-        }
-        startRequested = true;
-        return Outcome.done("starts with the first scan that has every input");
-    }
-
     private Outcome hold() {
         if (programmer.state() != RunState.RUNNING) {
             return Outcome.refused("nothing to hold: the run is " + programmer.state().label());
@@ -314,35 +476,58 @@ final class FurnaceController {
         return Outcome.done("held");
     }
 
-    /** Resumes a held run; refused while an interlock is latched. */
+    /** Resumes a held run; refused while an interlock is latched or a heating permissive holds it. */
     private Outcome resume() {
         if (programmer.state() != RunState.HELD) {
             return Outcome.refused("nothing to resume: the run is " + programmer.state().label());
         }
-        if (!interlocks.heaterPermitted()) {
-            return Outcome.refused("interlocks latched: " + interlocks.latched() + "; reset them first");
+        if (interlocks.anyLatched()) {
+            return Outcome.refused("interlocks active: " + labelsOf(interlocks.active()) + "; reset them first");
+        }
+        if (programmer.holdReason() == HoldReason.PERMISSIVE && !permissives.heatingMet()) {
+            return Outcome.refused("heating permissives missing: " + labels(permissives.missing()));
         }
         programmer.resume(view);
         return Outcome.done("resumed");
+    }
+
+    private static String labelsOf(Set<InterlockId> ids) {
+        return ids.stream().map(InterlockId::label).toList().toString();
     }
 
     private Outcome abort(String why) {
         if (programmer.state().finished()) {
             return Outcome.refused("the run has ended already; it is " + programmer.state().label());
         }
-        startRequested = false;
+        if (pendingStart != null) {
+            CommandRequest start = pendingStart;
+            pendingStart = null;
+            commands.decide(start, () -> Outcome.refused("aborted before it started"));
+        }
         programmer.abort(why);
         return Outcome.done("aborted");
     }
 
     /**
-     * Resets the interlocks whose cause is gone, and the PLC's watchdog (which the PLC accepts only with the
-     * heartbeat running).
+     * Resets the interlocks whose cause is gone, and pulses the PLC's watchdog reset (which the PLC accepts only
+     * with the heartbeat running).
      */
     private Outcome resetInterlocks() {
         watchdogResetScans = WATCHDOG_RESET_SCANS;
-        Set<Trip> still = interlocks.reset();
-        return Outcome.done(still.isEmpty() ? "no trip latched" : "still latched, cause present: " + still);
+        Set<InterlockId> still = interlocks.reset();
+        return Outcome.done(still.isEmpty() ? "no interlock active"
+                : "still active, cause present or awaiting the PLC: " + labelsOf(still));
+    }
+
+    private SafetyStatus safetyStatus() {
+        Set<InterlockId> active = interlocks.active();
+        Map<InterlockId, Double> bypasses = interlocks.bypasses();
+        Set<Permissive> missing = permissives.missing();
+        if (active != safety.active() || !bypasses.equals(safety.bypassSecondsLeft())
+                || missing != safety.missingPermissives()) {
+            safety = new SafetyStatus(active, interlocks.firstOut(), bypasses, missing);
+        }
+        return safety;
     }
 
     // ---- what readers may see ----

@@ -137,4 +137,8 @@ public final class ProcessImage {
     public double minimum(Signal signal) {
         return minimum[signal.ordinal()];
     }
+
+    public double maximum(Signal signal) {
+        return maximum[signal.ordinal()];
+    }
 }

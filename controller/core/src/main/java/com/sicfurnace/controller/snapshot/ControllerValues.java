@@ -54,8 +54,8 @@ final class ControllerValues {
                         s -> s.run().stepTimeS()),
                 CatalogueItem.number("active_alarms", "count", Type.INTEGER, true, RUN,
                         "Alarms whose condition holds, acknowledged or not", s -> s.activeAlarms().size()),
-                CatalogueItem.number("latched_trips", "count", Type.INTEGER, true, RUN,
-                        "Interlock trips latched", s -> s.latchedTrips().size()));
+                CatalogueItem.number("interlocks_active", "count", Type.INTEGER, true, RUN,
+                        "Rows of the interlock matrix active", s -> s.safety().active().size()));
     }
 
     private static double flag(boolean on) {

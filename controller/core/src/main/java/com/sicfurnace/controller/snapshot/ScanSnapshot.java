@@ -2,7 +2,7 @@ package com.sicfurnace.controller.snapshot;
 
 import com.sicfurnace.controller.alarm.AlarmId;
 import com.sicfurnace.controller.alarm.AlarmState;
-import com.sicfurnace.controller.safety.Trip;
+import com.sicfurnace.controller.safety.SafetyStatus;
 import com.sicfurnace.controller.signal.Quality;
 import com.sicfurnace.controller.signal.Signal;
 import java.time.Instant;
@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * Everything a reader may see of the core after one scan, immutable: every signal's value and quality (inputs as
  * read, outputs as commanded), the loops' setpoints and modes, the run's state and step, the alarms that are not
- * normal and the latched trips. Reports, telemetry, metrics and the API read the core only through snapshots and the
+ * normal and the state of the interlock matrix. Reports, telemetry, metrics and the API read the core only through snapshots and the
  * event stream; {@link Catalogue} names the values a snapshot holds.
  *
  * <p>Signals the furnace variant does not have read NaN with quality BAD.
@@ -27,7 +27,7 @@ public final class ScanSnapshot {
     private final RunStatus run;
     private final Map<AlarmId, AlarmState> alarms;
     private final Set<AlarmId> activeAlarms;
-    private final Set<Trip> latchedTrips;
+    private final SafetyStatus safety;
     private final long lastEventSeq;
 
     /**
@@ -41,7 +41,7 @@ public final class ScanSnapshot {
      * @param lastEventSeq the sequence number of the last event recorded up to this scan
      */
     ScanSnapshot(long scan, Instant time, double[] values, byte[] qualities, LoopStatus loops, RunStatus run,
-                 Map<AlarmId, AlarmState> alarms, Set<AlarmId> activeAlarms, Set<Trip> latchedTrips,
+                 Map<AlarmId, AlarmState> alarms, Set<AlarmId> activeAlarms, SafetyStatus safety,
                  long lastEventSeq) {
         this.scan = scan;
         this.time = Objects.requireNonNull(time, "time");
@@ -51,7 +51,7 @@ public final class ScanSnapshot {
         this.run = Objects.requireNonNull(run, "run");
         this.alarms = alarms;
         this.activeAlarms = activeAlarms;
-        this.latchedTrips = latchedTrips;
+        this.safety = safety;
         this.lastEventSeq = lastEventSeq;
     }
 
@@ -95,8 +95,9 @@ public final class ScanSnapshot {
         return activeAlarms;
     }
 
-    public Set<Trip> latchedTrips() {
-        return latchedTrips;
+    /** The interlock matrix's active rows, first-out, bypasses and missing permissives. */
+    public SafetyStatus safety() {
+        return safety;
     }
 
     /** The event stream's position after this scan: every event up to this sequence number happened by now. */

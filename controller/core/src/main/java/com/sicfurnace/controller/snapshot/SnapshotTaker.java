@@ -2,7 +2,7 @@ package com.sicfurnace.controller.snapshot;
 
 import com.sicfurnace.controller.alarm.AlarmId;
 import com.sicfurnace.controller.alarm.AlarmState;
-import com.sicfurnace.controller.safety.Trip;
+import com.sicfurnace.controller.safety.SafetyStatus;
 import com.sicfurnace.controller.signal.OutputImage;
 import com.sicfurnace.controller.signal.ProcessImage;
 import com.sicfurnace.controller.signal.Signal;
@@ -28,12 +28,12 @@ public final class SnapshotTaker {
 
     public ScanSnapshot take(long scan, Instant time, ProcessImage in, OutputImage out, LoopStatus loops,
                              RunStatus run, Map<AlarmId, AlarmState> alarms, Set<AlarmId> activeAlarms,
-                             Set<Trip> latchedTrips, long lastEventSeq) {
+                             SafetyStatus safety, long lastEventSeq) {
         double[] values = in.copyOfValues();
         for (Signal output : outputs) {
             values[output.ordinal()] = out.value(output);
         }
         return new ScanSnapshot(scan, time, values, in.copyOfQualities(), loops, run, alarms, activeAlarms,
-                latchedTrips, lastEventSeq);
+                safety, lastEventSeq);
     }
 }

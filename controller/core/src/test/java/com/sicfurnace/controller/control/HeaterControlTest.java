@@ -25,7 +25,7 @@ class HeaterControlTest {
     }
 
     private static HeaterDemand openLoop() {
-        return new HeaterDemand(HeaterMode.TEMPERATURE, Double.NaN, Double.NaN, 0.0);
+        return new HeaterDemand(HeaterMode.TEMPERATURE, Double.NaN, Double.NaN, 0.0, false);
     }
 
     @Test
@@ -54,7 +54,7 @@ class HeaterControlTest {
         }
         assertTrue(heater.temperatureControlAvailable(), "both pyrometers read in range long enough");
         double openLoopKw = heater.totalPowerKw();
-        heater.update(new HeaterDemand(HeaterMode.TEMPERATURE, 1030.0, 1120.0, 0.0), in, DT);
+        heater.update(new HeaterDemand(HeaterMode.TEMPERATURE, 1030.0, 1120.0, 0.0, false), in, DT);
         assertTrue(heater.closedLoop());
         assertEquals(openLoopKw, heater.totalPowerKw(), 0.01, "closed loop starts where open loop stood");
     }
@@ -64,12 +64,12 @@ class HeaterControlTest {
         HeaterControl heater = new HeaterControl(six);
         ProcessImage lowGradient = pyrometers("6inch", 1800.0, 1850.0);
         for (int i = 0; i < 3000; i++) {
-            heater.update(new HeaterDemand(HeaterMode.TEMPERATURE, 1800.0, 1950.0, 0.0), lowGradient, DT);
+            heater.update(new HeaterDemand(HeaterMode.TEMPERATURE, 1800.0, 1950.0, 0.0, false), lowGradient, DT);
         }
         assertEquals(six.heater().coil().parkMm(), heater.coilSetpointMm(), 1e-9, "below gradient_min_c");
         ProcessImage hot = pyrometers("6inch", 2350.0, 2480.0);
         for (int i = 0; i < 3000; i++) {
-            heater.update(new HeaterDemand(HeaterMode.TEMPERATURE, 2350.0, 2525.0, 0.0), hot, DT);
+            heater.update(new HeaterDemand(HeaterMode.TEMPERATURE, 2350.0, 2525.0, 0.0, false), hot, DT);
         }
         assertTrue(heater.coilSetpointMm() < six.heater().coil().parkMm(),
                 "gradient too small: the coil goes down to heat the source, now " + heater.coilSetpointMm());
@@ -79,7 +79,7 @@ class HeaterControlTest {
     void unusablePyrometerFreezesTheOutputs() {
         HeaterControl heater = new HeaterControl(six);
         ProcessImage in = pyrometers("6inch", 2300.0, 2480.0);
-        HeaterDemand demand = new HeaterDemand(HeaterMode.TEMPERATURE, 2350.0, 2525.0, 0.0);
+        HeaterDemand demand = new HeaterDemand(HeaterMode.TEMPERATURE, 2350.0, 2525.0, 0.0, false);
         for (int i = 0; i < 600; i++) {
             heater.update(demand, in, DT);
         }
@@ -96,11 +96,11 @@ class HeaterControlTest {
         FurnaceProfile eight = ProfileLoader.shipped("8inch", FurnaceProfile.class);
         HeaterControl heater = new HeaterControl(eight);
         ProcessImage in = pyrometers("8inch", 1000.0, 1000.0);
-        heater.update(new HeaterDemand(HeaterMode.POWER, Double.NaN, Double.NaN, 20.0), in, DT);
+        heater.update(new HeaterDemand(HeaterMode.POWER, Double.NaN, Double.NaN, 20.0, false), in, DT);
         assertEquals(20.0 * eight.powerModeZoneShare().get(0), heater.zonePowerKw(1), 1e-9);
         assertEquals(20.0 * eight.powerModeZoneShare().get(1), heater.zonePowerKw(2), 1e-9);
         assertTrue(Double.isNaN(heater.coilSetpointMm()), "no coil lift on the 8-inch furnace");
-        heater.update(new HeaterDemand(HeaterMode.OFF, Double.NaN, Double.NaN, 20.0), in, DT);
+        heater.update(new HeaterDemand(HeaterMode.OFF, Double.NaN, Double.NaN, 20.0, false), in, DT);
         assertEquals(0.0, heater.totalPowerKw());
     }
 }

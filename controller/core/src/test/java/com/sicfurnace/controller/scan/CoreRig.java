@@ -14,6 +14,8 @@ import com.sicfurnace.controller.signal.ProcessImage;
 import com.sicfurnace.controller.signal.Quality;
 import com.sicfurnace.controller.signal.Signal;
 import com.sicfurnace.controller.snapshot.ScanSnapshot;
+import com.sicfurnace.controller.user.Actor;
+import com.sicfurnace.controller.user.Role;
 import com.sicfurnace.iolist.IoList;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +40,7 @@ public final class CoreRig {
     private final List<FurnaceEvent> events = new ArrayList<>();
     private ScanSnapshot last;
     private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+    private boolean heaterFollows = true;
 
     public CoreRig(String furnace, Recipe recipe) {
         this(furnace, recipe, () -> null, (snapshot, scanEvents) -> { });
@@ -59,17 +62,62 @@ public final class CoreRig {
         });
     }
 
-    /** Queues a command for the next scan, as an operator would. */
+    /** The operator the rig's commands come from unless a test names another. */
+    public static final Actor OPERATOR = new Actor("test", Role.OPERATOR);
+
+    /** Queues a command for the next scan, as an operator would, giving "test" as the reason. */
     public void command(Command command) {
-        commands.add(new CommandRequest(command, "test"));
+        command(command, OPERATOR, "test");
+    }
+
+    public void command(Command command, Actor actor, String reason) {
+        commands.add(new CommandRequest(command, actor, reason));
     }
 
     /** Applies a command with the next scan and tells whether the core accepted it. */
     public boolean apply(Command command) {
-        command(command);
+        return apply(command, OPERATOR, "test");
+    }
+
+    public boolean apply(Command command, Actor actor, String reason) {
+        command(command, actor, reason);
         scans(1);
         return events.stream().filter(e -> e instanceof CommandEvent c && c.command().equals(command))
                 .map(e -> ((CommandEvent) e).accepted()).reduce((first, second) -> second).orElseThrow();
+    }
+
+    /**
+     * Starts the run in a scan where the chamber is at its vacuum, as after a pump-down, so that the run may heat
+     * above the permissive threshold; the gauges then read what they read before.
+     */
+    public void startRun() {
+        double[] before = {in.value(Signal.CDG_PRESSURE_MBAR), in.value(Signal.PIRANI_PRESSURE_MBAR)};
+        HealthyFurnace.set(in, Signal.CDG_PRESSURE_MBAR, in.minimum(Signal.CDG_PRESSURE_MBAR));
+        HealthyFurnace.set(in, Signal.PIRANI_PRESSURE_MBAR, profile.permissives().vacuumReachedMbar() * 0.8);
+        command(new Command.Start());
+        scans(1);
+        HealthyFurnace.set(in, Signal.CDG_PRESSURE_MBAR, before[0]);
+        HealthyFurnace.set(in, Signal.PIRANI_PRESSURE_MBAR, before[1]);
+    }
+
+    /**
+     * Whether the supplies deliver what the core commands and the contactor follows the heater permissive (true
+     * unless a test makes the heater fail to follow).
+     */
+    public void heaterFollows(boolean follows) {
+        heaterFollows = follows;
+    }
+
+    private void follow(OutputImage outputs) {
+        HealthyFurnace.set(in, Signal.HEATER_CONTACTOR_CLOSED, outputs.isOn(Signal.HEATER_ENABLE) ? 1.0 : 0.0);
+        for (int zone = 1; zone <= profile.zones(); zone++) {
+            Signal enable = zone == 1 ? Signal.PS1_OUTPUT_ENABLE : Signal.PS2_OUTPUT_ENABLE;
+            Signal setpoint = zone == 1 ? Signal.PS1_POWER_SP_KW : Signal.PS2_POWER_SP_KW;
+            Signal power = zone == 1 ? Signal.PS1_POWER_KW : Signal.PS2_POWER_KW;
+            if (in.usable(power)) {
+                HealthyFurnace.set(in, power, outputs.isOn(enable) ? outputs.value(setpoint) : 0.0);
+            }
+        }
     }
 
     public void scans(int n) {
@@ -128,6 +176,9 @@ public final class CoreRig {
                 if (!s.isInput()) {
                     out.set(s, outputs.value(s));
                 }
+            }
+            if (heaterFollows) {
+                follow(outputs);
             }
         }
 

@@ -21,14 +21,15 @@ import com.sicfurnace.controller.recipe.Step;
 import com.sicfurnace.controller.recipe.StepSettings;
 import com.sicfurnace.controller.recipe.Targets;
 import com.sicfurnace.controller.recipe.VacuumMode;
-import com.sicfurnace.controller.safety.Trip;
-import com.sicfurnace.controller.safety.TripEvent;
+import com.sicfurnace.controller.safety.InterlockEvent;
+import com.sicfurnace.controller.safety.InterlockId;
 import com.sicfurnace.controller.signal.Quality;
 import com.sicfurnace.controller.signal.Signal;
 import com.sicfurnace.controller.snapshot.ScanSnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
@@ -47,8 +48,9 @@ class ScanCycleTest {
 
     @Test
     void theSnapshotHoldsEverySignalTheLoopsAndTheRun() {
-        rig.command(new Command.Start());
-        rig.scans(100);
+        rig.heaterFollows(false); // the inputs stay as the test set them
+        rig.startRun();
+        rig.scans(99);
         ScanSnapshot s = rig.last();
         assertEquals(100, s.scan());
         assertEquals(Instant.parse("2026-01-01T00:00:10Z"), s.time());
@@ -95,6 +97,8 @@ class ScanCycleTest {
 
     @Test
     void eventsAreNumberedInOrderWithTheirScansTimeAndCommandsNameWhoAsked() {
+        HealthyFurnace.set(rig.in, Signal.CDG_PRESSURE_MBAR, 0.01); // pumped down: the run may heat
+        HealthyFurnace.set(rig.in, Signal.PIRANI_PRESSURE_MBAR, 5e-4 * 1.5);
         rig.command(new Command.Hold());
         rig.command(new Command.Start());
         rig.scans(1);
@@ -108,12 +112,16 @@ class ScanCycleTest {
         assertEquals(new Command.Hold(), refused.command());
         assertFalse(refused.accepted());
         assertEquals("nothing to hold: the run is ready", refused.detail());
-        assertEquals("test", refused.requestedBy());
-        CommandEvent start = assertInstanceOf(CommandEvent.class, events.get(1));
-        assertTrue(start.accepted());
-        assertEquals(Instant.parse("2026-01-01T00:00:00.1Z"), start.time(), "applied with the scan it precedes");
-        ProgramEvent started = assertInstanceOf(ProgramEvent.class, events.get(2));
+        assertEquals(CoreRig.OPERATOR, refused.actor());
+        assertEquals("test", refused.reason());
+        assertEquals(Map.of("run_state", "ready", "hold_reason", "none"), refused.before());
+        assertEquals(refused.before(), refused.after(), "a refusal changes nothing");
+        ProgramEvent started = assertInstanceOf(ProgramEvent.class, events.get(1));
         assertEquals(ProgramEvent.Type.STEP_STARTED, started.type());
+        CommandEvent start = assertInstanceOf(CommandEvent.class, events.get(2));
+        assertTrue(start.accepted(), start.detail());
+        assertEquals(Instant.parse("2026-01-01T00:00:00.1Z"), start.time(), "decided by the scan it precedes");
+        assertEquals("running", start.after().get("run_state"));
         assertTrue(events.stream().anyMatch(e -> e instanceof ProgramEvent p && p.type() == ProgramEvent.Type.HELD
                 && p.detail().equals("operator") && p.time().equals(Instant.parse("2026-01-01T00:00:00.2Z"))));
         CommandEvent hold = (CommandEvent) events.get(events.size() - 1);
@@ -128,25 +136,27 @@ class ScanCycleTest {
         rig.scans(10);
         HealthyFurnace.set(rig.in, Signal.ESTOP_ACTIVE, 1.0);
         rig.scans(1);
-        assertEquals(java.util.Set.of(Trip.EMERGENCY_STOP), rig.last().latchedTrips());
-        assertEquals(AlarmState.UNACKNOWLEDGED, rig.last().alarms().get(AlarmId.TRIP_EMERGENCY_STOP));
+        assertEquals(java.util.Set.of(InterlockId.EMERGENCY_STOP), rig.last().safety().active());
+        assertEquals(AlarmState.UNACKNOWLEDGED, rig.last().alarms().get(AlarmId.INTERLOCK_EMERGENCY_STOP));
         HealthyFurnace.set(rig.in, Signal.ESTOP_ACTIVE, 0.0);
         rig.scans(1);
         rig.drainEvents();
         assertTrue(rig.apply(new Command.ResetInterlocks()));
         List<FurnaceEvent> events = rig.drainEvents();
-        TripEvent reset = events.stream().filter(TripEvent.class::isInstance).map(TripEvent.class::cast)
-                .findFirst().orElseThrow(() -> new AssertionError("no trip event in " + events));
-        assertEquals(new TripEvent(reset.seq(), reset.time(), Trip.EMERGENCY_STOP, TripEvent.Change.RESET), reset);
-        assertTrue(rig.last().latchedTrips().isEmpty());
-        assertTrue(rig.apply(new Command.Acknowledge(AlarmId.TRIP_EMERGENCY_STOP)));
-        assertFalse(rig.last().alarms().containsKey(AlarmId.TRIP_EMERGENCY_STOP), "returned and acknowledged");
-        assertFalse(rig.apply(new Command.Acknowledge(AlarmId.TRIP_EMERGENCY_STOP)), "nothing left to acknowledge");
+        InterlockEvent reset = events.stream().filter(InterlockEvent.class::isInstance)
+                .map(InterlockEvent.class::cast).findFirst()
+                .orElseThrow(() -> new AssertionError("no interlock event in " + events));
+        assertEquals(new InterlockEvent(reset.seq(), reset.time(), InterlockId.EMERGENCY_STOP,
+                InterlockEvent.Change.RESET, false, "reset"), reset);
+        assertTrue(rig.last().safety().active().isEmpty());
+        assertTrue(rig.apply(new Command.Acknowledge(AlarmId.INTERLOCK_EMERGENCY_STOP)));
+        assertFalse(rig.last().alarms().containsKey(AlarmId.INTERLOCK_EMERGENCY_STOP), "returned and acknowledged");
+        assertFalse(rig.apply(new Command.Acknowledge(AlarmId.INTERLOCK_EMERGENCY_STOP)), "nothing left to acknowledge");
     }
 
     @Test
     void aRunAbortedBeforeItsFirstScanEndsAndSaysSo() {
-        assertTrue(rig.apply(new Command.Abort("wrong crucible loaded")));
+        assertTrue(rig.apply(new Command.Abort(), CoreRig.OPERATOR, "wrong crucible loaded"));
         assertEquals(RunState.ABORTED, rig.last().run().state());
         List<AlarmEvent> alarms = rig.drainAlarmEvents();
         assertTrue(alarms.stream().anyMatch(a -> a.alarm() == AlarmId.RUN_ABORTED

@@ -2,6 +2,8 @@ package com.sicfurnace.controller.app;
 
 import com.sicfurnace.controller.alarm.AlarmId;
 import com.sicfurnace.controller.command.Command;
+import com.sicfurnace.controller.user.Actor;
+import com.sicfurnace.controller.user.Role;
 import com.sicfurnace.controller.io.CompositeFurnaceIo;
 import com.sicfurnace.controller.io.modbus.ModbusFurnaceIo;
 import com.sicfurnace.controller.io.opcua.OpcUaFurnaceIo;
@@ -130,12 +132,13 @@ public final class LiveRun implements AutoCloseable {
     }
 
     /**
-     * Connects to the furnace and starts the recipe on behalf of {@code requestedBy}; the scans run until
+     * Connects to the furnace and starts the recipe on behalf of the user at the console; the scans run until
      * {@link #close()}.
      */
     public static LiveRun start(RunConfig config, FurnaceProfile profile, Recipe recipe, double statusPeriodS) {
         LiveRun run = new LiveRun(config, profile, recipe, statusPeriodS);
-        run.submit(new Command.Start(), "cli:" + System.getProperty("user.name", "unknown"));
+        run.submit(new Command.Start(), new Actor("cli:" + System.getProperty("user.name", "unknown"), Role.OPERATOR),
+                "started from the command line");
         run.runner.start();
         LOG.info("recipe={} furnace={} started at speed {}", recipe.name(), profile.furnace(), config.speed());
         return run;
@@ -167,8 +170,8 @@ public final class LiveRun implements AutoCloseable {
     }
 
     /** Queues a command for the core (hold, resume, abort, reset, acknowledge); its outcome is in the events. */
-    public void submit(Command command, String requestedBy) {
-        commands.submit(command, requestedBy);
+    public void submit(Command command, Actor actor, String reason) {
+        commands.submit(command, actor, reason);
     }
 
     /** What the core publishes: its latest snapshot and its event stream. */

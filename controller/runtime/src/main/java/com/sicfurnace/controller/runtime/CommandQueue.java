@@ -3,6 +3,7 @@ package com.sicfurnace.controller.runtime;
 import com.sicfurnace.controller.command.Command;
 import com.sicfurnace.controller.command.CommandInbox;
 import com.sicfurnace.controller.command.CommandRequest;
+import com.sicfurnace.controller.user.Actor;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
@@ -12,8 +13,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 public final class CommandQueue implements CommandInbox {
     private final ConcurrentLinkedQueue<CommandRequest> queue = new ConcurrentLinkedQueue<>();
 
-    public void submit(Command command, String requestedBy) {
-        queue.add(new CommandRequest(command, requestedBy));
+    public void submit(Command command, Actor actor, String reason) {
+        queue.add(new CommandRequest(command, actor, reason));
     }
 
     @Override

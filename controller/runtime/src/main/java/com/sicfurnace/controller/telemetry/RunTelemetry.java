@@ -2,6 +2,7 @@ package com.sicfurnace.controller.telemetry;
 
 import com.sicfurnace.controller.alarm.AlarmId;
 import com.sicfurnace.controller.command.Command;
+import com.sicfurnace.controller.user.Actor;
 import com.sicfurnace.controller.runtime.CommandQueue;
 import com.sicfurnace.controller.runtime.ScanFeed;
 import com.sicfurnace.controller.snapshot.Catalogue;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class RunTelemetry implements ScanFeed.ScanListener, AutoCloseable {
     /** Who the health reports come from, in the core's journal. */
-    private static final String SERVICE = "telemetry";
+    private static final Actor SERVICE = Actor.system("telemetry");
     private static final Logger LOG = LoggerFactory.getLogger(RunTelemetry.class);
     private static final long SEGMENT_BYTES = 16L << 20;
     private static final int ALARM_CHECK_EVERY_SCANS = 10;
@@ -104,13 +105,13 @@ public final class RunTelemetry implements ScanFeed.ScanListener, AutoCloseable 
                 health.queuedRecords() + " points waiting on disk, oldest " + health.oldestAgeMs() / 1000 + " s: "
                         + health.lastProblem());
         if (health.quarantinedBatches() > quarantinedSeen) {
-            core.submit(new Command.ReportEvent(AlarmId.TELEMETRY_BATCH_QUARANTINED, health.lastProblem()), SERVICE);
+            core.submit(new Command.ReportEvent(AlarmId.TELEMETRY_BATCH_QUARANTINED, health.lastProblem()), SERVICE, "");
             quarantinedSeen = health.quarantinedBatches();
         }
     }
 
     private void condition(AlarmId alarm, boolean active, String detail) {
-        core.submit(new Command.ReportCondition(alarm, active, detail), SERVICE);
+        core.submit(new Command.ReportCondition(alarm, active, detail), SERVICE, "");
     }
 
     /**

@@ -2,6 +2,8 @@ package com.sicfurnace.controller.virtual;
 
 import com.sicfurnace.controller.app.StatusLine;
 import com.sicfurnace.controller.command.Command;
+import com.sicfurnace.controller.user.Actor;
+import com.sicfurnace.controller.user.Role;
 import com.sicfurnace.controller.io.inprocess.InProcessFurnaceIo;
 import com.sicfurnace.controller.profile.FurnaceProfile;
 import com.sicfurnace.controller.program.RunState;
@@ -94,7 +96,7 @@ public final class VirtualRun {
                 feed.listen(telemetry);
             }
             ScanCycle cycle = new ScanCycle(profile, recipe, signals, io, commands, feed);
-            commands.submit(new Command.Start(), "virtual-run");
+            commands.submit(new Command.Start(), new Actor("virtual-run", Role.OPERATOR), "virtual run");
             long scan = 0;
             ScanSnapshot last = null;
             while (scan < maxScans && !ended(last) && !Thread.currentThread().isInterrupted()) {

@@ -1,6 +1,8 @@
 package com.sicfurnace.controller.bench;
 
 import com.sicfurnace.controller.command.Command;
+import com.sicfurnace.controller.user.Actor;
+import com.sicfurnace.controller.user.Role;
 import com.sicfurnace.controller.io.inprocess.InProcessFurnaceIo;
 import com.sicfurnace.controller.profile.FurnaceProfile;
 import com.sicfurnace.controller.profiles.ProfileLoader;
@@ -42,7 +44,7 @@ final class GrowingFurnace {
                 new InProcessFurnaceIo(furnace), commands, feed);
         periodS = profile.scanPeriodS();
         period = Duration.ofMillis(profile.scanPeriodMs());
-        commands.submit(new Command.Start(), "benchmark");
+        commands.submit(new Command.Start(), new Actor("benchmark", Role.OPERATOR), "benchmark");
     }
 
     /** One scan step, without moving the model on. */

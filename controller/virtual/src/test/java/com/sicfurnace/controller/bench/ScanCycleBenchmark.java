@@ -76,6 +76,6 @@ public class ScanCycleBenchmark {
     @Benchmark
     public ScanSnapshot snapshot() {
         return snapshots.take(++scan, grown.time(), in, out, grown.loops(), grown.run(), grown.alarms(),
-                grown.activeAlarms(), grown.latchedTrips(), grown.lastEventSeq());
+                grown.activeAlarms(), grown.safety(), grown.lastEventSeq());
     }
 }

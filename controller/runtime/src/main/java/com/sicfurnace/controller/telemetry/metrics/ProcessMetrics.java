@@ -45,7 +45,7 @@ public final class ProcessMetrics implements MeterBinder {
             new Value("furnace.coil.water.flow", "liters_per_minute", "Coil cooling water flow",
                     "water_coil_flow_lpm"),
             new Value("furnace.recipe.step", null, "Recipe step running, from 1 (0 before the start)", "step_number"),
-            new Value("furnace.interlocks.latched", null, "Interlock trips latched", "latched_trips"));
+            new Value("furnace.interlocks.active", null, "Rows of the interlock matrix active", "interlocks_active"));
 
     private final ScanFeed feed;
     private final Catalogue catalogue;

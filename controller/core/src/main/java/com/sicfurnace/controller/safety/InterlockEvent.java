@@ -1,0 +1,13 @@
+package com.sicfurnace.controller.safety;
+
+import com.sicfurnace.controller.event.FurnaceEvent;
+import java.time.Instant;
+
+/**
+ * A row of the interlock matrix that acted, cleared, or was bypassed. {@code firstOut} marks the row that acted
+ * first while no other was active: the likely root cause when several follow it.
+ */
+public record InterlockEvent(long seq, Instant time, InterlockId interlock, Change change, boolean firstOut,
+                             String detail) implements FurnaceEvent {
+    public enum Change { LATCHED, RESET, CLEARED, BYPASSED, BYPASS_ENDED, BYPASS_EXPIRED }
+}

@@ -1,0 +1,134 @@
+package com.sicfurnace.controller.scan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sicfurnace.controller.alarm.AlarmId;
+import com.sicfurnace.controller.command.Command;
+import com.sicfurnace.controller.command.CommandEvent;
+import com.sicfurnace.controller.event.FurnaceEvent;
+import com.sicfurnace.controller.program.HoldReason;
+import com.sicfurnace.controller.program.RunState;
+import com.sicfurnace.controller.recipe.HeaterMode;
+import com.sicfurnace.controller.safety.InterlockEvent;
+import com.sicfurnace.controller.safety.InterlockId;
+import com.sicfurnace.controller.safety.Permissive;
+import com.sicfurnace.controller.signal.Signal;
+import com.sicfurnace.controller.user.Actor;
+import com.sicfurnace.controller.user.Role;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Bypasses, permissives and the checks every command passes: role, reason, state; refusals change nothing. */
+class SafetyCommandTest {
+    private static final Actor ENGINEER = new Actor("erika", Role.ENGINEER);
+    private final CoreRig rig = new CoreRig("6inch", TestRecipes.hot("6inch", HeaterMode.TEMPERATURE));
+
+    private CommandEvent lastCommand() {
+        List<FurnaceEvent> events = rig.drainEvents();
+        return events.stream().filter(CommandEvent.class::isInstance).map(CommandEvent.class::cast)
+                .reduce((a, b) -> b).orElseThrow(() -> new AssertionError("no command event in " + events));
+    }
+
+    @Test
+    void aStartWithTheDoorOpenIsRefusedNamingThePermissiveAndTheHeaterStaysOff() {
+        HealthyFurnace.set(rig.in, Signal.LID_CLOSED, 0);
+        HealthyFurnace.set(rig.in, Signal.WATER_PS_FLOW_LPM, 1);
+        rig.startRun();
+        CommandEvent start = lastCommand();
+        assertFalse(start.accepted());
+        assertEquals("start permissives missing: [door_closed, water_flowing, no_interlock_active]", start.detail());
+        assertEquals(RunState.READY, rig.last().run().state());
+        rig.scans(100);
+        assertFalse(rig.out.isOn(Signal.HEATER_ENABLE));
+        assertTrue(rig.last().safety().missingPermissives().contains(Permissive.DOOR_CLOSED));
+    }
+
+    @Test
+    void aRunThatWouldHeatAboveTheThresholdWithoutVacuumIsHeldUntilTheVacuumIsReached() {
+        rig.command(new Command.Start());
+        rig.scans(10);
+        assertEquals(HoldReason.PERMISSIVE, rig.last().run().holdReason());
+        assertTrue(rig.last().activeAlarms().contains(AlarmId.RUN_HELD_BY_PERMISSIVE));
+        assertFalse(rig.apply(new Command.Resume()), "refused while the vacuum was never reached");
+        HealthyFurnace.set(rig.in, Signal.CDG_PRESSURE_MBAR, 0.01);
+        HealthyFurnace.set(rig.in, Signal.PIRANI_PRESSURE_MBAR, rig.profile.permissives().vacuumReachedMbar() / 1.5);
+        rig.scans(1);
+        assertTrue(rig.apply(new Command.Resume()));
+        assertEquals(RunState.RUNNING, rig.last().run().state());
+    }
+
+    @Test
+    void anOperatorMayNotBypassAnEngineerMayWithinTheLimitAndTheBypassExpires() {
+        rig.startRun();
+        Command bypass = new Command.Bypass(InterlockId.CHILLER_STOPPED, Duration.ofMinutes(10));
+        assertFalse(rig.apply(bypass));
+        assertEquals("a operator may not bypass", lastCommand().detail());
+        assertFalse(rig.apply(bypass, ENGINEER, ""));
+        assertEquals("bypass needs a reason", lastCommand().detail());
+        assertFalse(rig.apply(new Command.Bypass(InterlockId.CHILLER_STOPPED, Duration.ofMinutes(16)), ENGINEER,
+                "chiller changeover"));
+        assertFalse(rig.apply(new Command.Bypass(InterlockId.DOOR_OPEN, Duration.ofMinutes(1)), ENGINEER,
+                "why not"));
+        assertEquals("door_open may never be bypassed", lastCommand().detail());
+
+        rig.drainEvents();
+        boolean accepted = rig.apply(bypass, ENGINEER, "chiller changeover");
+        CommandEvent done = lastCommand();
+        assertTrue(accepted, done.detail());
+        assertEquals(ENGINEER, done.actor());
+        assertEquals("none", done.before().get("bypass_s_left"));
+        assertEquals("600", done.after().get("bypass_s_left"));
+        assertTrue(rig.last().activeAlarms().contains(AlarmId.INTERLOCK_BYPASSED), "a bypass is always alarmed");
+        HealthyFurnace.set(rig.in, Signal.CHILLER_RUNNING, 0);
+        rig.scans(5000); // 500 s: far beyond the 30 s delay, within the bypass
+        assertFalse(rig.last().safety().active().contains(InterlockId.CHILLER_STOPPED), "bypassed");
+        assertTrue(rig.out.isOn(Signal.HEATER_ENABLE));
+        rig.scans(1500); // the bypass runs out at 600 s; the cause acts after its own 30 s delay
+        List<FurnaceEvent> events = rig.drainEvents();
+        assertTrue(events.stream().anyMatch(e -> e instanceof InterlockEvent i
+                && i.change() == InterlockEvent.Change.BYPASS_EXPIRED), events.toString());
+        assertTrue(rig.last().safety().active().contains(InterlockId.CHILLER_STOPPED));
+        assertTrue(rig.last().safety().bypassSecondsLeft().isEmpty());
+    }
+
+    @Test
+    void aBypassedTripMayBeResetWhileItsCauseStandsAndEndingTheBypassBringsItBack() {
+        rig.startRun();
+        rig.scans(600);
+        HealthyFurnace.set(rig.in, Signal.CHILLER_RUNNING, 0);
+        rig.scans(400);
+        assertTrue(rig.last().safety().active().contains(InterlockId.CHILLER_STOPPED));
+        assertTrue(rig.apply(new Command.Bypass(InterlockId.CHILLER_STOPPED, Duration.ofMinutes(5)), ENGINEER,
+                "chiller changeover"));
+        assertTrue(rig.apply(new Command.ResetInterlocks()));
+        assertTrue(rig.last().safety().active().isEmpty());
+        assertTrue(rig.apply(new Command.EndBypass(InterlockId.CHILLER_STOPPED)));
+        rig.scans(400);
+        assertTrue(rig.last().safety().active().contains(InterlockId.CHILLER_STOPPED));
+    }
+
+    @Test
+    void serviceReportsComeOnlyFromTheSystemAndPeopleMayNotSendThem() {
+        assertFalse(rig.apply(new Command.ReportCondition(AlarmId.TELEMETRY_BACKLOG, true, "forged")));
+        assertFalse(rig.last().activeAlarms().contains(AlarmId.TELEMETRY_BACKLOG));
+        assertFalse(rig.apply(new Command.Abort(), CoreRig.OPERATOR, " "), "an abort needs a reason");
+        assertEquals(RunState.READY, rig.last().run().state());
+    }
+
+    @Test
+    void aHeldRunChangesNoSetpointNotEvenTheOpenLoopPowerRamp() {
+        CoreRig rig = new CoreRig("6inch", TestRecipes.rampFromCold("6inch"));
+        HealthyFurnace.set(rig.in, Signal.PYRO_TOP_C, 1000); // below range: the heater ramps open loop
+        HealthyFurnace.set(rig.in, Signal.PYRO_BOTTOM_C, 1000);
+        rig.startRun();
+        rig.scans(600);
+        double ramping = InterlockTest.totalPowerKw(rig.out, rig.profile);
+        assertTrue(ramping > 0.0, "open-loop ramp under way");
+        assertTrue(rig.apply(new Command.Hold()));
+        rig.scans(3000);
+        assertEquals(ramping, InterlockTest.totalPowerKw(rig.out, rig.profile), 0.01, "held: the ramp stands still");
+    }
+}
