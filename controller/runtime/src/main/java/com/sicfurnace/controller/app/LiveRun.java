@@ -15,6 +15,7 @@ import com.sicfurnace.controller.report.RunRecorder;
 import com.sicfurnace.controller.report.RunSummary;
 import com.sicfurnace.controller.report.TrendColumns;
 import com.sicfurnace.controller.runtime.CommandQueue;
+import com.sicfurnace.controller.runtime.EventLogger;
 import com.sicfurnace.controller.runtime.ScaledClock;
 import com.sicfurnace.controller.runtime.ScanFeed;
 import com.sicfurnace.controller.runtime.ScanMetrics;
@@ -101,6 +102,7 @@ public final class LiveRun implements AutoCloseable {
             feed.listen(telemetry);
         }
         feed.listen(this::logStatus);
+        feed.listen(new EventLogger(feed.events().reader(true)));
         ScanMetrics scanMetrics = new ScanMetrics();
         ScanCycle cycle = new ScanCycle(profile, recipe, signals, io, commands, feed);
         this.runner = new ScanRunner(cycle, clock, periodNanos, scanMetrics);
