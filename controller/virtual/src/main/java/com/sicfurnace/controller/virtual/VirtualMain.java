@@ -59,6 +59,10 @@ public final class VirtualMain {
                 + "the default is var/telemetry")
         Path telemetryDir;
 
+        @Option(names = "--audit-dir", description = "record the run's actions in an audit trail in this "
+                + "directory (none by default: simulated actions do not belong in a furnace's trail)")
+        Path auditDir;
+
         @Option(names = "--telemetry-period-s", description = "furnace seconds between telemetry values "
                 + "(default ${DEFAULT-VALUE}; states go out on change)")
         double telemetryPeriodS = 10.0;
@@ -94,7 +98,8 @@ public final class VirtualMain {
                 return Cli.INVALID_INPUT;
             }
             VirtualRun.Options options = new VirtualRun.Options(seed, maxHours, start,
-                    VirtualRun.Options.defaults().trendPeriodS(), speed(), statusPeriodS(), Optional.empty());
+                    VirtualRun.Options.defaults().trendPeriodS(), speed(), statusPeriodS(), Optional.empty(),
+                    Optional.empty());
             Optional<TelemetrySettings> telemetry;
             try {
                 telemetry = telemetry(System.getenv());
@@ -104,6 +109,9 @@ public final class VirtualMain {
             }
             if (telemetry.isPresent()) {
                 options = options.withTelemetry(telemetry.get());
+            }
+            if (auditDir != null) {
+                options = options.withAudit(new VirtualRun.Audit(auditDir, recipeFile));
             }
             VirtualRun.Result result = VirtualRun.execute(loaded.recipe(), loaded.profile(),
                     FurnaceConfigs.shipped(loaded.profile().furnace()), options);
