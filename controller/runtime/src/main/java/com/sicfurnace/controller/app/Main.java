@@ -5,6 +5,7 @@ import com.sicfurnace.controller.recipe.language.RecipeFiles;
 import com.sicfurnace.controller.report.ReportFiles;
 import com.sicfurnace.controller.report.RunRecorder;
 import com.sicfurnace.controller.report.RunSummary;
+import com.sicfurnace.controller.run.RunAudit;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -83,7 +84,14 @@ public final class Main {
             }
             RunSummary summary;
             RunRecorder recorder;
-            try (LiveRun run = LiveRun.start(config, profile, loaded.recipe(), statusEvery)) {
+            LiveRun started;
+            try {
+                started = LiveRun.start(config, profile, loaded.recipe(), statusEvery);
+            } catch (RunAudit.Unavailable e) {
+                err.println("not started: " + e.getMessage());
+                return Cli.INVALID_INPUT;
+            }
+            try (LiveRun run = started) {
                 recorder = run.recorder();
                 try {
                     while (!run.awaitEnd(Duration.ofSeconds(1))) {

@@ -11,7 +11,6 @@ import com.sicfurnace.controller.runtime.EventStream;
 import com.sicfurnace.controller.runtime.ScanFeed;
 import com.sicfurnace.controller.snapshot.ScanSnapshot;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -42,18 +41,29 @@ public final class RunAudit implements ScanFeed.ScanListener, AutoCloseable {
         this.commands = commands;
     }
 
+    /** The trail cannot be opened: a controller that cannot account for its actions must not run the furnace. */
+    public static final class Unavailable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /**
      * Opens the trail in {@code dir} and follows the run's events from {@code events}' position.
      *
      * @param clock the run's clock (the time of a record about a crash-torn tail)
-     * @throws UncheckedIOException  naming the directory if it cannot be opened
-     * @throws IllegalStateException if another process has it open, or its tail does not verify
+     * @throws Unavailable saying why: the directory cannot be written, another process has the trail open, or its
+     *                     tail does not verify (naming file and line)
      */
     public static RunAudit open(Path dir, Clock clock, CommandRecords commands, EventStream.Reader events) {
         try {
             return new RunAudit(AuditTrail.open(dir, clock), events, commands);
         } catch (IOException e) {
-            throw new UncheckedIOException("the audit trail cannot be opened in " + dir, e);
+            throw new Unavailable("the audit trail cannot be opened in " + dir + ": " + e, e);
+        } catch (IllegalStateException e) {
+            throw new Unavailable(e.getMessage(), e);
         }
     }
 

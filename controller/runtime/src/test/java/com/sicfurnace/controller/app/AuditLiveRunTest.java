@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sicfurnace.controller.Await;
+import com.sicfurnace.controller.audit.AuditEntry;
+import com.sicfurnace.controller.audit.AuditFiles;
 import com.sicfurnace.controller.audit.AuditRecord;
+import com.sicfurnace.controller.audit.AuditTrail;
 import com.sicfurnace.controller.audit.AuditVerifier;
 import com.sicfurnace.controller.audit.Outcome;
 import com.sicfurnace.controller.audit.TrailRecords;
@@ -25,9 +28,13 @@ import com.sicfurnace.controller.report.RunSummary;
 import com.sicfurnace.controller.telemetry.metrics.MetricsSettings;
 import com.sicfurnace.simulator.app.SimulatorOptions;
 import com.sicfurnace.simulator.app.SimulatorRuntime;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -61,6 +68,30 @@ class AuditLiveRunTest {
     private boolean refusalSeen() {
         return run.feed().events().read(0, Integer.MAX_VALUE).events().stream()
                 .anyMatch(e -> e instanceof CommandEvent c && !c.accepted());
+    }
+
+    /** Evidence of tampering at the trail's end: the controller neither appends to it nor touches the furnace. */
+    @Test
+    void aTrailThatDoesNotVerifyKeepsTheControllerFromStarting() throws Exception {
+        Path auditDir = dir.resolve("audit");
+        try (AuditTrail trail = AuditTrail.open(auditDir, Clock.systemUTC())) {
+            trail.append(List.of(new AuditEntry(Instant.parse("2026-01-05T06:00:00Z"), "anna", "", "hold", "", null,
+                    null, Outcome.DONE, "", "f07", "r1")));
+        }
+        Path file = AuditFiles.list(auditDir).get(0);
+        Files.writeString(file, Files.readString(file).replace("\"anna\"", "\"mallory\""));
+        Path config = dir.resolve("run.yaml");
+        // no PLC listens there: the controller must refuse before it tries to connect
+        Files.writeString(config, "recipe: " + SMOKE.toAbsolutePath() + "\naudit_dir: audit\n"
+                + "opcua: {endpoint: 'opc.tcp://127.0.0.1:1/plc'}\nmodbus: {port: 1}\nmetrics: {port: 0}\n"
+                + "telemetry: {enabled: false}\n");
+        StringWriter err = new StringWriter();
+        int exit = Main.commandLine().setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(err, true))
+                .execute("run", "--config", config.toString());
+        assertEquals(Cli.INVALID_INPUT, exit, err.toString());
+        assertTrue(err.toString().contains("not started: audit trail " + auditDir + " does not verify at "
+                + file.getFileName() + " line 1: hash mismatch: record altered"), err.toString());
+        assertEquals(1, AuditFiles.list(auditDir).size(), "nothing appended");
     }
 
     @Test

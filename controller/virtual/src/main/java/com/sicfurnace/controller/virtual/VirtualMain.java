@@ -3,6 +3,7 @@ package com.sicfurnace.controller.virtual;
 import com.sicfurnace.controller.app.Cli;
 import com.sicfurnace.controller.recipe.language.RecipeFiles;
 import com.sicfurnace.controller.report.ReportFiles;
+import com.sicfurnace.controller.run.RunAudit;
 import com.sicfurnace.controller.telemetry.Decimation;
 import com.sicfurnace.controller.telemetry.TelemetrySettings;
 import com.sicfurnace.controller.telemetry.influx.InfluxSettings;
@@ -113,8 +114,14 @@ public final class VirtualMain {
             if (auditDir != null) {
                 options = options.withAudit(new VirtualRun.Audit(auditDir, recipeFile));
             }
-            VirtualRun.Result result = VirtualRun.execute(loaded.recipe(), loaded.profile(),
-                    FurnaceConfigs.shipped(loaded.profile().furnace()), options);
+            VirtualRun.Result result;
+            try {
+                result = VirtualRun.execute(loaded.recipe(), loaded.profile(),
+                        FurnaceConfigs.shipped(loaded.profile().furnace()), options);
+            } catch (RunAudit.Unavailable e) {
+                err.println("not started: " + e.getMessage());
+                return Cli.INVALID_INPUT;
+            }
             Files.createDirectories(reportDir);
             ReportFiles.write(reportDir, result.summary(), result.recorder().columnNames(), result.recorder().trend());
             Cli.printSummary(spec.commandLine().getOut(), result.summary(), reportDir);
