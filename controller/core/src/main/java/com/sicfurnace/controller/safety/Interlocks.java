@@ -282,7 +282,7 @@ public final class Interlocks {
         if (!rule.bypassable()) {
             return id.label() + " may never be bypassed";
         } else if (!rule.bypassBy().contains(role)) {
-            return "a " + role.label() + " may not bypass " + id.label() + "; only " + roles(rule);
+            return role.withArticle() + " may not bypass " + id.label() + "; only " + roles(rule);
         } else if (duration.isNegative() || duration.isZero() || duration.compareTo(rule.maxBypass()) > 0) {
             return "a bypass of " + id.label() + " lasts more than 0 and at most " + rule.maxBypass().toMinutes()
                     + " min, not " + duration.toSeconds() + " s";

@@ -409,7 +409,7 @@ final class FurnaceController {
         private String permitted(CommandRequest request) {
             Command command = request.command();
             if (!command.roles().contains(request.actor().role())) {
-                return "a " + request.actor().role().label() + " may not " + command.action().replace('_', ' ');
+                return request.actor().role().withArticle() + " may not " + command.action().replace('_', ' ');
             } else if (command.needsReason() && request.reason().isBlank()) {
                 return command.action().replace('_', ' ') + " needs a reason";
             }

@@ -14,6 +14,11 @@ public enum Role {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The label with its article, for messages: "an operator", "a system". */
+    public String withArticle() {
+        return ("aeiou".indexOf(label().charAt(0)) >= 0 ? "an " : "a ") + label();
+    }
+
     /** Reads a label as written by {@link #label()}; a clear error names the value that is not a role. */
     public static Role of(String label) {
         for (Role role : values()) {

@@ -65,7 +65,7 @@ class SafetyCommandTest {
         rig.startRun();
         Command bypass = new Command.Bypass(InterlockId.CHILLER_STOPPED, Duration.ofMinutes(10));
         assertFalse(rig.apply(bypass));
-        assertEquals("a operator may not bypass", lastCommand().detail());
+        assertEquals("an operator may not bypass", lastCommand().detail());
         assertFalse(rig.apply(bypass, ENGINEER, ""));
         assertEquals("bypass needs a reason", lastCommand().detail());
         assertFalse(rig.apply(new Command.Bypass(InterlockId.CHILLER_STOPPED, Duration.ofMinutes(16)), ENGINEER,

@@ -13,7 +13,7 @@ import picocli.CommandLine;
 
 /**
  * What the controller's command lines share: how a command ends, and how a run's summary is printed. Exit codes:
- * 0 the run completed, 1 it did not, 2 the input was invalid.
+ * 0 the run completed, 1 it did not, 2 the input was invalid (or the run could not start: no audit trail).
  */
 public final class Cli {
     public static final int NOT_COMPLETED = 1;

@@ -1,6 +1,7 @@
 package com.sicfurnace.controller.app;
 
 import com.sicfurnace.controller.alarm.AlarmId;
+import com.sicfurnace.controller.audit.AuditValues;
 import com.sicfurnace.controller.command.Command;
 import com.sicfurnace.controller.user.Actor;
 import com.sicfurnace.controller.user.Role;
@@ -14,6 +15,9 @@ import com.sicfurnace.controller.recipe.Recipe;
 import com.sicfurnace.controller.report.RunRecorder;
 import com.sicfurnace.controller.report.RunSummary;
 import com.sicfurnace.controller.report.TrendColumns;
+import com.sicfurnace.controller.run.CommandRecords;
+import com.sicfurnace.controller.run.ControllerRecords;
+import com.sicfurnace.controller.run.RunAudit;
 import com.sicfurnace.controller.runtime.CommandQueue;
 import com.sicfurnace.controller.runtime.EventLogger;
 import com.sicfurnace.controller.runtime.ScaledClock;
@@ -27,17 +31,23 @@ import com.sicfurnace.controller.snapshot.ScanSnapshot;
 import com.sicfurnace.controller.telemetry.RunTags;
 import com.sicfurnace.controller.telemetry.RunTelemetry;
 import com.sicfurnace.controller.telemetry.TelemetryMetrics;
+import com.sicfurnace.controller.telemetry.influx.InfluxSettings;
 import com.sicfurnace.controller.telemetry.metrics.MetricsEndpoint;
 import com.sicfurnace.controller.telemetry.metrics.MetricsSettings;
 import com.sicfurnace.controller.telemetry.metrics.ProcessMetrics;
 import com.sicfurnace.iolist.IoList;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -51,6 +61,8 @@ import org.slf4j.LoggerFactory;
 public final class LiveRun implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveRun.class);
     private static final Duration TELEMETRY_DRAIN = Duration.ofSeconds(10);
+    /** Who starts and stops a run from the command line: the operating-system user. */
+    static final Actor OPERATOR = new Actor("cli:" + System.getProperty("user.name", "unknown"), Role.OPERATOR);
 
     private final FurnaceProfile profile;
     private final Recipe recipe;
@@ -62,6 +74,10 @@ public final class LiveRun implements AutoCloseable {
     private final Optional<MetricsEndpoint> metrics;
     private final RunTelemetry telemetry;
     private final Instant start;
+    private final Clock clock;
+    private final RunAudit audit;
+    private final ControllerRecords controllerRecords;
+    private final ControllerRecords.RecipeFile recipeFile;
     private final long statusEveryScans;
     private final long wallStartNanos = System.nanoTime();
     private long scans;
@@ -73,45 +89,85 @@ public final class LiveRun implements AutoCloseable {
         IoList signals = IoList.fromClasspath().forFurnace(profile.furnace());
         Catalogue catalogue = Catalogue.of(signals);
         long periodNanos = Math.round(profile.scanPeriodS() / config.speed() * 1e9);
-        OpcUaFurnaceIo plc = new OpcUaFurnaceIo(signals, config.opcua());
-        ModbusFurnaceIo fieldDevices;
-        try {
-            fieldDevices = new ModbusFurnaceIo(signals, config.modbus(), periodNanos);
-        } catch (RuntimeException e) {
-            plc.close();
-            throw e;
-        }
-        this.io = new CompositeFurnaceIo(List.of(plc, fieldDevices));
         this.start = Instant.now();
-        Clock clock = config.speed() == 1.0 ? Clock.systemUTC() : new ScaledClock(start, config.speed());
-        this.statusEveryScans = statusPeriodS > 0 ? Math.round(statusPeriodS / profile.scanPeriodS()) : 0;
-        this.recorder = new RunRecorder(recipe, TrendColumns.standard(catalogue), 60.0, profile.scanPeriodS(),
-                this::furnaceSecondsAt, feed.events().reader(true));
-        // one furnace tag for metrics and telemetry, so that dashboards of both filter alike
+        this.clock = config.speed() == 1.0 ? Clock.systemUTC() : new ScaledClock(start, config.speed());
+        // one furnace tag for metrics, telemetry and the audit trail, so that all of them filter alike
         String furnaceTag = config.metrics().furnace().orElse(profile.furnace());
         String runId = furnaceTag + "-" + start.truncatedTo(ChronoUnit.SECONDS);
+        this.recipeFile = recipeFile(recipe, config);
+        this.controllerRecords = new ControllerRecords(OPERATOR.user(), furnaceTag, runId);
+        // the trail first: a controller that cannot account for its actions does not touch the furnace
+        this.audit = RunAudit.open(config.auditDir(), clock, new CommandRecords(furnaceTag, runId),
+                feed.events().reader(true));
+        audit.record(controllerRecords.start(clock.instant(), recipeFile, configSummary(config), audit.lastAtOpen()));
+        audit.record(controllerRecords.recipeLoad(clock.instant(), recipeFile));
         try {
-            this.telemetry = RunTelemetry.startIfConfigured(config.telemetry(), catalogue,
-                    new RunTags(furnaceTag, runId, recipe.name()), commands, true);
+            OpcUaFurnaceIo plc = new OpcUaFurnaceIo(signals, config.opcua());
+            ModbusFurnaceIo fieldDevices;
+            try {
+                fieldDevices = new ModbusFurnaceIo(signals, config.modbus(), periodNanos);
+            } catch (RuntimeException e) {
+                plc.close();
+                throw e;
+            }
+            this.io = new CompositeFurnaceIo(List.of(plc, fieldDevices));
+            this.statusEveryScans = statusPeriodS > 0 ? Math.round(statusPeriodS / profile.scanPeriodS()) : 0;
+            this.recorder = new RunRecorder(recipe, TrendColumns.standard(catalogue), 60.0, profile.scanPeriodS(),
+                    this::furnaceSecondsAt, feed.events().reader(true));
+            try {
+                this.telemetry = RunTelemetry.startIfConfigured(config.telemetry(), catalogue,
+                        new RunTags(furnaceTag, runId, recipe.name()), commands, true);
+            } catch (RuntimeException e) {
+                io.close();
+                throw e;
+            }
+            feed.listen(recorder);
+            if (telemetry != null) {
+                feed.listen(telemetry);
+                audit.onHead(head -> telemetry.auditHead(head.seq(), head.hash(), head.entry().time()));
+            }
+            feed.listen(audit);
+            feed.listen(this::logStatus);
+            feed.listen(new EventLogger(feed.events().reader(true)));
+            ScanMetrics scanMetrics = new ScanMetrics();
+            ScanCycle cycle = new ScanCycle(profile, recipe, signals, io, commands, feed);
+            this.runner = new ScanRunner(cycle, clock, periodNanos, scanMetrics);
+            List<MeterBinder> binders = new ArrayList<>(List.of(scanMetrics, new ProcessMetrics(feed, catalogue),
+                    plc.metrics(), fieldDevices.metrics()));
+            if (telemetry != null) {
+                binders.add(new TelemetryMetrics(telemetry.pipeline()));
+            }
+            this.metrics = serveMetrics(config.metrics(), furnaceTag, binders);
         } catch (RuntimeException e) {
-            io.close();
+            audit.record(controllerRecords.stop(clock.instant(), recipeFile, RunState.READY.label(), 0.0,
+                    "the start failed: " + e.getMessage()));
+            audit.close();
             throw e;
         }
-        feed.listen(recorder);
-        if (telemetry != null) {
-            feed.listen(telemetry);
+    }
+
+    private static ControllerRecords.RecipeFile recipeFile(Recipe recipe, RunConfig config) {
+        try {
+            return ControllerRecords.RecipeFile.read(recipe.name(), config.recipe());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the recipe " + Cli.shown(config.recipe()) + " cannot be read", e);
         }
-        feed.listen(this::logStatus);
-        feed.listen(new EventLogger(feed.events().reader(true)));
-        ScanMetrics scanMetrics = new ScanMetrics();
-        ScanCycle cycle = new ScanCycle(profile, recipe, signals, io, commands, feed);
-        this.runner = new ScanRunner(cycle, clock, periodNanos, scanMetrics);
-        List<MeterBinder> binders = new ArrayList<>(List.of(scanMetrics, new ProcessMetrics(feed, catalogue),
-                plc.metrics(), fieldDevices.metrics()));
-        if (telemetry != null) {
-            binders.add(new TelemetryMetrics(telemetry.pipeline()));
-        }
-        this.metrics = serveMetrics(config.metrics(), furnaceTag, binders);
+    }
+
+    /** What the controller was configured to do, for its start record. */
+    private static Map<String, Object> configSummary(RunConfig config) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("speed", AuditValues.decimal(config.speed()));
+        summary.put("opcua_endpoint", config.opcua().endpointUrl());
+        summary.put("opcua_security", config.opcua().security().name().toLowerCase(Locale.ROOT));
+        summary.put("modbus_gateway", config.modbus().host() + ":" + config.modbus().port());
+        summary.put("report_dir", config.reportDir().toAbsolutePath().normalize().toString());
+        summary.put("audit_dir", config.auditDir().toAbsolutePath().normalize().toString());
+        summary.put("telemetry", config.telemetry().map(t -> t.influx().map(InfluxSettings::url)
+                .orElse("files in " + t.directory().toAbsolutePath().normalize())).orElse("off"));
+        summary.put("metrics", config.metrics().enabled()
+                ? config.metrics().bind() + ":" + config.metrics().port() : "off");
+        return summary;
     }
 
     /** The Prometheus endpoint with every part's meters, unless switched off; on failure nothing stays open. */
@@ -134,13 +190,12 @@ public final class LiveRun implements AutoCloseable {
     }
 
     /**
-     * Connects to the furnace and starts the recipe on behalf of the user at the console; the scans run until
-     * {@link #close()}.
+     * Opens the audit trail, connects to the furnace and starts the recipe on behalf of the operating-system user;
+     * the scans run until {@link #close()}.
      */
     public static LiveRun start(RunConfig config, FurnaceProfile profile, Recipe recipe, double statusPeriodS) {
         LiveRun run = new LiveRun(config, profile, recipe, statusPeriodS);
-        run.submit(new Command.Start(), new Actor("cli:" + System.getProperty("user.name", "unknown"), Role.OPERATOR),
-                "started from the command line");
+        run.submit(new Command.Start(), OPERATOR, "started from the command line");
         run.runner.start();
         LOG.info("recipe={} furnace={} started at speed {}", recipe.name(), profile.furnace(), config.speed());
         return run;
@@ -205,14 +260,23 @@ public final class LiveRun implements AutoCloseable {
         return runner;
     }
 
-    /** Stops the scans, disconnects, and returns the run's summary. */
+    /** Stops the scans, disconnects, records the stop, and returns the run's summary with the trail's head. */
     public RunSummary finish() {
         close();
         RunState finalState = state();
         return new RunSummary(recipe.name(), profile.furnace(), 0, furnaceSeconds() / 3600.0,
                 (System.nanoTime() - wallStartNanos) / 1e9, finalState == RunState.COMPLETE, finalState.label(),
                 recorder.stepSummaries(), null, null, recorder.trips().size(), recorder.trips(), recorder.alarms(),
-                recorder.events());
+                recorder.events(), audit.head());
+    }
+
+    /** Why the controller stops, for its stop record. */
+    private String stopDetail() {
+        if (runner.failure() != null) {
+            return "the scan loop failed: " + runner.failure();
+        }
+        return state().finished() ? "the recipe ended: " + state().label()
+                : "stopped before the recipe ended, at step " + feed.latest().map(s -> s.run().stepNumber()).orElse(0);
     }
 
     public RunRecorder recorder() {
@@ -225,6 +289,11 @@ public final class LiveRun implements AutoCloseable {
             closed = true;
             runner.close();
             io.close();
+            // after the last scan, so that the trail holds every command the core saw; before telemetry closes,
+            // so that the final head goes out with it
+            audit.record(controllerRecords.stop(clock.instant(), recipeFile, state().label(),
+                    furnaceSeconds() / 3600.0, stopDetail()));
+            audit.close();
             if (telemetry != null && !telemetry.close(TELEMETRY_DRAIN)) {
                 LOG.warn("telemetry not all delivered within {}; the rest stays queued for the next run",
                         TELEMETRY_DRAIN);

@@ -5,6 +5,7 @@ import com.sicfurnace.controller.recipe.language.RecipeFiles;
 import com.sicfurnace.controller.report.ReportFiles;
 import com.sicfurnace.controller.report.RunRecorder;
 import com.sicfurnace.controller.report.RunSummary;
+import com.sicfurnace.controller.run.RunAudit;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Option;
  * The production controller's command line: runs one furnace, real or simulated, over OPC UA and Modbus TCP.
  * Virtual-time runs against the in-process simulator are the controller-virtual artifact's.
  */
-@Command(name = "controller", mixinStandardHelpOptions = true, subcommands = Main.RunCommand.class,
+@Command(name = "controller", mixinStandardHelpOptions = true,
+        subcommands = {Main.RunCommand.class, AuditCommand.class},
         description = "Control software for SiC PVT growth furnaces.")
 public final class Main {
     private Main() {
@@ -50,6 +52,9 @@ public final class Main {
         @Option(names = "--speed", description = "furnace seconds per wall second instead of the configuration's")
         Double speed;
 
+        @Option(names = "--audit-dir", description = "audit trail directory instead of the configuration's")
+        Path auditDir;
+
         @Option(names = "--status-every", description = "furnace seconds between status lines "
                 + "(default ${DEFAULT-VALUE})")
         double statusEvery = 600.0;
@@ -65,7 +70,7 @@ public final class Main {
             RecipeFiles.Loaded loaded;
             try {
                 RunConfig.Overrides overrides = new RunConfig.Overrides(Optional.ofNullable(recipe),
-                        Optional.ofNullable(reportDir), Optional.ofNullable(speed));
+                        Optional.ofNullable(reportDir), Optional.ofNullable(speed), Optional.ofNullable(auditDir));
                 RunConfig peek = RunConfig.load(configFile, 0.1, System.getenv(), overrides);
                 loaded = Cli.loadRecipe(peek.recipe(), err);
                 if (loaded == null) {
@@ -79,7 +84,14 @@ public final class Main {
             }
             RunSummary summary;
             RunRecorder recorder;
-            try (LiveRun run = LiveRun.start(config, profile, loaded.recipe(), statusEvery)) {
+            LiveRun started;
+            try {
+                started = LiveRun.start(config, profile, loaded.recipe(), statusEvery);
+            } catch (RunAudit.Unavailable e) {
+                err.println("not started: " + e.getMessage());
+                return Cli.INVALID_INPUT;
+            }
+            try (LiveRun run = started) {
                 recorder = run.recorder();
                 try {
                     while (!run.awaitEnd(Duration.ofSeconds(1))) {

@@ -36,6 +36,7 @@ import java.util.stream.Collectors;
  * <pre>
  * recipe: docs/recipes/smoke.yaml        # relative paths are relative to the file
  * report_dir: reports/smoke
+ * audit_dir: var/audit                   # the audit trail (default var/audit); owner-only, append-only
  * speed: 1                               # furnace seconds per wall second: 1 for a real furnace
  * opcua:
  *   endpoint: opc.tcp://127.0.0.1:4840/plc
@@ -74,10 +75,12 @@ import java.util.stream.Collectors;
  * Errors name the file and the key. A password file must be readable by its owner only (chmod 600).
  */
 public record RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings opcua, ModbusSettings modbus,
-                        MetricsSettings metrics, Optional<TelemetrySettings> telemetry) {
+                        MetricsSettings metrics, Optional<TelemetrySettings> telemetry, Path auditDir) {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Set<String> TOP = Set.of("recipe", "report_dir", "speed", "opcua", "modbus", "metrics",
-            "telemetry");
+    private static final Set<String> TOP = Set.of("recipe", "report_dir", "audit_dir", "speed", "opcua", "modbus",
+            "metrics", "telemetry");
+    /** Where the audit trail goes unless the file says: relative to the file, like its other paths. */
+    private static final String DEFAULT_AUDIT_DIR = "var/audit";
     private static final Set<String> TELEMETRY = Set.of("enabled", "directory", "disk_budget_mb", "when_full",
             "analog_period_s", "state_refresh_s", "field_period_s", "backlog_alarm_s", "influx");
     private static final Set<String> INFLUX = Set.of("url", "org", "bucket", "token_env", "gzip", "connect_timeout_ms",
@@ -94,8 +97,8 @@ public record RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings
 
     /** A configuration without telemetry. */
     public RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings opcua, ModbusSettings modbus,
-                     MetricsSettings metrics) {
-        this(recipe, reportDir, speed, opcua, modbus, metrics, Optional.empty());
+                     MetricsSettings metrics, Path auditDir) {
+        this(recipe, reportDir, speed, opcua, modbus, metrics, Optional.empty(), auditDir);
     }
 
     /**
@@ -107,8 +110,10 @@ public record RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings
     }
 
     /** Command-line values that take precedence over the file's. */
-    public record Overrides(Optional<Path> recipe, Optional<Path> reportDir, Optional<Double> speed) {
-        public static final Overrides NONE = new Overrides(Optional.empty(), Optional.empty(), Optional.empty());
+    public record Overrides(Optional<Path> recipe, Optional<Path> reportDir, Optional<Double> speed,
+                            Optional<Path> auditDir) {
+        public static final Overrides NONE = new Overrides(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty());
     }
 
     public static RunConfig load(Path file, double scanPeriodS, Map<String, String> environment, Overrides overrides)
@@ -126,9 +131,10 @@ public record RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings
         }
         Path recipe = overrides.recipe().orElseGet(() -> under(base, r.requiredText("recipe")));
         Path reportDir = overrides.reportDir().orElseGet(() -> under(base, r.text("report_dir", "reports/run")));
+        Path auditDir = overrides.auditDir().orElseGet(() -> under(base, r.text("audit_dir", DEFAULT_AUDIT_DIR)));
         return new RunConfig(recipe, reportDir, speed, opcua(r.child("opcua"), base, scanPeriodS / speed, environment),
                 modbus(r.child("modbus")), metrics(r.childOrEmpty("metrics")),
-                telemetry(r.childOrEmpty("telemetry"), base, environment));
+                telemetry(r.childOrEmpty("telemetry"), base, environment), auditDir);
     }
 
     /**

@@ -1,11 +1,14 @@
 package com.sicfurnace.controller.report;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.sicfurnace.controller.audit.AuditHead;
 import java.util.List;
 
 /**
  * summary.json of a run: what ran, how long, how tightly the furnace was held, and what it grew. Boule length and
- * source used are known only in simulated runs (null otherwise): no furnace measures them during a run.
+ * source used are known only in simulated runs (null otherwise): no furnace measures them during a run. {@code audit}
+ * is the head of the audit trail when the run ended (null for a run without a trail, a virtual run by default): a
+ * copy outside the trail, against which a trail rewritten wholesale is caught.
  */
 public record RunSummary(
         @JsonProperty("recipe") String recipe,
@@ -21,7 +24,8 @@ public record RunSummary(
         @JsonProperty("interlock_trips") int interlockTrips,
         @JsonProperty("trips") List<TimedEntry> trips,
         @JsonProperty("alarms") List<TimedEntry> alarms,
-        @JsonProperty("events") List<TimedEntry> events) {
+        @JsonProperty("events") List<TimedEntry> events,
+        @JsonProperty("audit") AuditHead audit) {
 
     /** Something that happened at a furnace time, in hours from the start of the run. */
     public record TimedEntry(@JsonProperty("time_h") double timeH, @JsonProperty("what") String what,

@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +34,7 @@ public final class RunTelemetry implements ScanFeed.ScanListener, AutoCloseable 
     private static final int ALARM_CHECK_EVERY_SCANS = 10;
 
     private final ScanPoints points;
+    private final RunTags tags;
     private final TelemetryPipeline pipeline;
     private final CommandQueue core;
     private final boolean realTime;
@@ -40,9 +43,10 @@ public final class RunTelemetry implements ScanFeed.ScanListener, AutoCloseable 
     private long lostSeen;
     private long quarantinedSeen;
 
-    private RunTelemetry(ScanPoints points, TelemetryPipeline pipeline, CommandQueue core, boolean realTime,
-                         Duration backlogAlarm) {
+    private RunTelemetry(ScanPoints points, RunTags tags, TelemetryPipeline pipeline, CommandQueue core,
+                         boolean realTime, Duration backlogAlarm) {
         this.points = points;
+        this.tags = tags;
         this.pipeline = pipeline;
         this.core = core;
         this.realTime = realTime;
@@ -69,7 +73,7 @@ public final class RunTelemetry implements ScanFeed.ScanListener, AutoCloseable 
             throw e;
         }
         ScanPoints points = new ScanPoints(TelemetryFields.standard(catalogue), settings.decimation(), tags);
-        return new RunTelemetry(points, pipeline, core, realTime, settings.backlogAlarm());
+        return new RunTelemetry(points, tags, pipeline, core, realTime, settings.backlogAlarm());
     }
 
     /**
@@ -92,6 +96,14 @@ public final class RunTelemetry implements ScanFeed.ScanListener, AutoCloseable 
         if (++scans % ALARM_CHECK_EVERY_SCANS == 0) {
             reportHealth();
         }
+    }
+
+    /**
+     * Records a new head of the audit trail: measurement {@code audit}, fields {@code head_seq} and {@code head_hash},
+     * stamped with the record's time. From any thread; never waits.
+     */
+    public void auditHead(long seq, String hash, Instant time) {
+        pipeline.offer(List.of(AuditHeadPoint.line(tags, seq, hash, time)));
     }
 
     private void reportHealth() {

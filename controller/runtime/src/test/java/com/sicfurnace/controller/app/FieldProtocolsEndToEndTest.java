@@ -82,7 +82,7 @@ class FieldProtocolsEndToEndTest {
         RunConfig config = new RunConfig(SMOKE, dir.resolve("report"), speed,
                 OpcUaSettings.insecure(simulator.opcuaEndpoint(), dir.resolve("controller"), Math.max(1.0, periodMs)),
                 new ModbusSettings("127.0.0.1", modbusPort, 200, 1, 100, 2000, Map.of()), MetricsSettings.OFF,
-                telemetry);
+                telemetry, dir.resolve("audit"));
         run = LiveRun.start(config, profile, recipe, 0);
     }
 

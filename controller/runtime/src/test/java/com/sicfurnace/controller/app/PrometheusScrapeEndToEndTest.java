@@ -65,7 +65,7 @@ class PrometheusScrapeEndToEndTest {
         RunConfig config = new RunConfig(SMOKE, dir.resolve("report"), 1.0,
                 OpcUaSettings.insecure(simulator.opcuaEndpoint(), dir.resolve("controller"), 100),
                 new ModbusSettings("127.0.0.1", modbusPort, 200, 1, 100, 2000, Map.of()),
-                new MetricsSettings("127.0.0.1", metricsPort, Optional.of("f07")));
+                new MetricsSettings("127.0.0.1", metricsPort, Optional.of("f07")), dir.resolve("audit"));
         run = LiveRun.start(config, profile, recipe, 0);
         return metricsPort;
     }

@@ -53,10 +53,11 @@ class RunConfigTest {
     @Test
     void commandLineValuesTakePrecedence() throws Exception {
         RunConfig config = RunConfig.load(EXAMPLE, 0.1, Map.of(), new RunConfig.Overrides(
-                Optional.of(Path.of("other.yaml")), Optional.of(dir), Optional.of(1.0)));
+                Optional.of(Path.of("other.yaml")), Optional.of(dir), Optional.of(1.0), Optional.of(dir.resolve("a"))));
         assertEquals(Path.of("other.yaml"), config.recipe());
         assertEquals(dir, config.reportDir());
         assertEquals(1.0, config.speed());
+        assertEquals(dir.resolve("a"), config.auditDir());
         assertEquals(100.0, config.opcua().publishingIntervalMs(), 1e-9);
     }
 
@@ -108,11 +109,21 @@ class RunConfigTest {
     void pathsAreShownWithoutDotDot() throws Exception {
         RunConfig config = RunConfig.load(EXAMPLE, 0.1, Map.of());
         for (Path path : new Path[] {config.recipe(), config.reportDir(), config.opcua().pkiDir(),
-            config.telemetry().orElseThrow().directory()}) {
+            config.telemetry().orElseThrow().directory(), config.auditDir()}) {
             assertEquals(path.normalize(), path);
             assertFalse(path.toString().contains(".."), path.toString());
         }
         assertTrue(config.reportDir().endsWith(Path.of("reports", "smoke")), config.reportDir().toString());
+        assertTrue(config.auditDir().endsWith(Path.of("var", "audit")), config.auditDir().toString());
+    }
+
+    /** Like the file's other paths, the trail's is relative to the file; var/audit unless it says otherwise. */
+    @Test
+    void theAuditTrailGoesToVarAuditNextToTheFileUnlessConfigured() throws Exception {
+        String base = "recipe: r.yaml\n" + OPCUA + "modbus: {}\n";
+        assertEquals(dir.resolve("var").resolve("audit"), RunConfig.load(file(base), 0.1, Map.of()).auditDir());
+        assertEquals(dir.resolve("trail"), RunConfig.load(file(base + "audit_dir: sub/../trail\n"), 0.1, Map.of())
+                .auditDir());
     }
 
     @Test

@@ -48,7 +48,8 @@ public final class ScanJitterBenchmark {
                 new ModbusSettings("127.0.0.1", modbusPort, 200, 1, 100, 5000, Map.of()),
                 deployed ? new MetricsSettings(MetricsSettings.DEFAULT_BIND, FreePort.pick(), Optional.empty())
                         : MetricsSettings.OFF,
-                deployed ? Optional.of(TelemetrySettings.local(work.resolve("telemetry"))) : Optional.empty());
+                deployed ? Optional.of(TelemetrySettings.local(work.resolve("telemetry"))) : Optional.empty(),
+                work.resolve("audit"));
         try (LiveRun run = LiveRun.start(config, profile, recipe, 60)) {
             Thread.sleep(Duration.ofSeconds(Math.round(minutes * 60)).toMillis());
             ScanRunner runner = run.runner();

@@ -3,6 +3,7 @@ package com.sicfurnace.controller.virtual;
 import com.sicfurnace.controller.app.Cli;
 import com.sicfurnace.controller.recipe.language.RecipeFiles;
 import com.sicfurnace.controller.report.ReportFiles;
+import com.sicfurnace.controller.run.RunAudit;
 import com.sicfurnace.controller.telemetry.Decimation;
 import com.sicfurnace.controller.telemetry.TelemetrySettings;
 import com.sicfurnace.controller.telemetry.influx.InfluxSettings;
@@ -59,6 +60,10 @@ public final class VirtualMain {
                 + "the default is var/telemetry")
         Path telemetryDir;
 
+        @Option(names = "--audit-dir", description = "record the run's actions in an audit trail in this "
+                + "directory (none by default: simulated actions do not belong in a furnace's trail)")
+        Path auditDir;
+
         @Option(names = "--telemetry-period-s", description = "furnace seconds between telemetry values "
                 + "(default ${DEFAULT-VALUE}; states go out on change)")
         double telemetryPeriodS = 10.0;
@@ -94,7 +99,8 @@ public final class VirtualMain {
                 return Cli.INVALID_INPUT;
             }
             VirtualRun.Options options = new VirtualRun.Options(seed, maxHours, start,
-                    VirtualRun.Options.defaults().trendPeriodS(), speed(), statusPeriodS(), Optional.empty());
+                    VirtualRun.Options.defaults().trendPeriodS(), speed(), statusPeriodS(), Optional.empty(),
+                    Optional.empty());
             Optional<TelemetrySettings> telemetry;
             try {
                 telemetry = telemetry(System.getenv());
@@ -105,8 +111,17 @@ public final class VirtualMain {
             if (telemetry.isPresent()) {
                 options = options.withTelemetry(telemetry.get());
             }
-            VirtualRun.Result result = VirtualRun.execute(loaded.recipe(), loaded.profile(),
-                    FurnaceConfigs.shipped(loaded.profile().furnace()), options);
+            if (auditDir != null) {
+                options = options.withAudit(new VirtualRun.Audit(auditDir, recipeFile));
+            }
+            VirtualRun.Result result;
+            try {
+                result = VirtualRun.execute(loaded.recipe(), loaded.profile(),
+                        FurnaceConfigs.shipped(loaded.profile().furnace()), options);
+            } catch (RunAudit.Unavailable e) {
+                err.println("not started: " + e.getMessage());
+                return Cli.INVALID_INPUT;
+            }
             Files.createDirectories(reportDir);
             ReportFiles.write(reportDir, result.summary(), result.recorder().columnNames(), result.recorder().trend());
             Cli.printSummary(spec.commandLine().getOut(), result.summary(), reportDir);

@@ -1,6 +1,7 @@
 package com.sicfurnace.controller.virtual;
 
 import com.sicfurnace.controller.app.StatusLine;
+import com.sicfurnace.controller.audit.AuditHead;
 import com.sicfurnace.controller.command.Command;
 import com.sicfurnace.controller.user.Actor;
 import com.sicfurnace.controller.user.Role;
@@ -25,6 +26,7 @@ import com.sicfurnace.iolist.IoList;
 import com.sicfurnace.simulator.model.FurnaceConfig;
 import com.sicfurnace.simulator.model.FurnaceModel;
 import com.sicfurnace.simulator.plant.SimulatedFurnace;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -51,15 +53,29 @@ public final class VirtualRun {
      * seconds; 0 for never).
      */
     public record Options(long seed, double maxHours, Instant start, double trendPeriodS, double speed,
-                          double statusPeriodS, Optional<TelemetrySettings> telemetry) {
+                          double statusPeriodS, Optional<TelemetrySettings> telemetry, Optional<Audit> audit) {
         public static Options defaults() {
-            return new Options(1L, 400.0, Instant.parse("2026-01-05T06:00:00Z"), 60.0, 0.0, 0.0, Optional.empty());
+            return new Options(1L, 400.0, Instant.parse("2026-01-05T06:00:00Z"), 60.0, 0.0, 0.0, Optional.empty(),
+                    Optional.empty());
         }
 
         /** Records the run's telemetry, timestamped with furnace (virtual) time. */
         public Options withTelemetry(TelemetrySettings settings) {
-            return new Options(seed, maxHours, start, trendPeriodS, speed, statusPeriodS, Optional.of(settings));
+            return new Options(seed, maxHours, start, trendPeriodS, speed, statusPeriodS, Optional.of(settings), audit);
         }
+
+        /** Records the run's actions in an audit trail, stamped with furnace (virtual) time. */
+        public Options withAudit(Audit settings) {
+            return new Options(seed, maxHours, start, trendPeriodS, speed, statusPeriodS, telemetry,
+                    Optional.of(settings));
+        }
+    }
+
+    /**
+     * An audit trail for a virtual run: its directory, and the recipe file the run read (its hash goes into the
+     * trail). Virtual runs have none by default: simulated actions do not belong in a furnace's trail.
+     */
+    public record Audit(Path directory, Path recipeFile) {
     }
 
     /** The summary and the trend of a finished run. */
@@ -88,15 +104,19 @@ public final class VirtualRun {
         long maxScans = Math.round(options.maxHours() * 3600.0 / periodS);
         long wallStart = System.nanoTime();
         long statusEvery = options.statusPeriodS() > 0 ? Math.round(options.statusPeriodS() / periodS) : 0;
-        try (InProcessFurnaceIo io = new InProcessFurnaceIo(furnace);
+        String runId = runId(profile);
+        VirtualAudit audit = VirtualAudit.open(options.audit(), recipe, profile.furnace(), runId, clock, feed);
+        try (audit; InProcessFurnaceIo io = new InProcessFurnaceIo(furnace);
              RunTelemetry telemetry = RunTelemetry.startIfConfigured(options.telemetry(), catalogue,
-                     new RunTags(profile.furnace(), runId(profile), recipe.name()), commands, false)) {
+                     new RunTags(profile.furnace(), runId, recipe.name()), commands, false)) {
             feed.listen(recorder);
             if (telemetry != null) {
                 feed.listen(telemetry);
+                audit.onHead(telemetry);
             }
+            audit.follow(feed);
             ScanCycle cycle = new ScanCycle(profile, recipe, signals, io, commands, feed);
-            commands.submit(new Command.Start(), new Actor("virtual-run", Role.OPERATOR), "virtual run");
+            commands.submit(new Command.Start(), VirtualAudit.USER, "virtual run");
             long scan = 0;
             ScanSnapshot last = null;
             while (scan < maxScans && !ended(last) && !Thread.currentThread().isInterrupted()) {
@@ -117,8 +137,10 @@ public final class VirtualRun {
                         scan * periodS / 3600.0));
             }
             RunState finalState = last == null ? RunState.READY : last.run().state();
+            AuditHead head = audit.stop(clock.instant(), stopped ? "stopped" : finalState.label(),
+                    scan * periodS / 3600.0);
             RunSummary summary = summarise(recipe, profile, options, finalState, recorder, model,
-                    scan * periodS / 3600.0, wallSeconds, stopped);
+                    scan * periodS / 3600.0, wallSeconds, stopped, head);
             LOG.info("recipe={} furnace={} furnace_hours={} wall_seconds={} completed={} final_state={}",
                     recipe.name(), profile.furnace(), String.format(Locale.ROOT, "%.2f", summary.furnaceHours()),
                     String.format(Locale.ROOT, "%.2f", wallSeconds), summary.completed(), summary.finalState());
@@ -149,13 +171,13 @@ public final class VirtualRun {
 
     private static RunSummary summarise(Recipe recipe, FurnaceProfile profile, Options options, RunState finalState,
                                         RunRecorder recorder, FurnaceModel model, double furnaceHours,
-                                        double wallSeconds, boolean stopped) {
+                                        double wallSeconds, boolean stopped, AuditHead audit) {
         double initialSourceKg = model.config().thermal().nodes().stream()
                 .filter(n -> n.name().equals(model.config().growth().sourceNode())).findFirst().orElseThrow()
                 .massKg();
         return new RunSummary(recipe.name(), profile.furnace(), options.seed(), furnaceHours, wallSeconds,
                 finalState == RunState.COMPLETE, stopped ? "stopped" : finalState.label(),
                 recorder.stepSummaries(), model.bouleLengthMm(), initialSourceKg - model.sourceMassKg(),
-                recorder.trips().size(), recorder.trips(), recorder.alarms(), recorder.events());
+                recorder.trips().size(), recorder.trips(), recorder.alarms(), recorder.events(), audit);
     }
 }
