@@ -100,6 +100,17 @@ public final class Alarms {
         viewVersion = version;
     }
 
+    /** The states to go on from after a restart. */
+    public AlarmCheckpoint checkpoint() {
+        return new AlarmCheckpoint(notNormal());
+    }
+
+    /** Takes the states up again, without events: nothing changed for the operator. */
+    public void restore(AlarmCheckpoint saved) {
+        states.replaceAll((id, state) -> saved.notNormal().getOrDefault(id, AlarmState.NORMAL));
+        version++;
+    }
+
     public AlarmState state(AlarmId id) {
         return states.get(id);
     }

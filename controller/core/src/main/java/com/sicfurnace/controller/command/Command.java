@@ -62,6 +62,17 @@ public sealed interface Command {
     record ResetInterlocks() implements Command {
     }
 
+    /**
+     * The controller's own recovery after a restart resets the PLC's watchdog, which tripped while the controller was
+     * away, and nothing else. The core issues it by itself; asked for from outside, it is refused.
+     */
+    record ResetPlcWatchdog() implements Command {
+        @Override
+        public Set<Role> roles() {
+            return EnumSet.of(Role.SYSTEM);
+        }
+    }
+
     record Acknowledge(AlarmId alarm) implements Command {
         public Acknowledge {
             Objects.requireNonNull(alarm, "alarm");

@@ -172,6 +172,22 @@ public final class HeaterControl {
         }
     }
 
+    /** The split: the coil position (mm) on a one-zone furnace, the lower zone's share on a two-zone one. */
+    public double split() {
+        return split;
+    }
+
+    /**
+     * Takes the split up again after a restart; the total follows the measured power ({@link #trackMeasured}) in
+     * the first scan, so that the loops start from what the supplies deliver.
+     */
+    public void restoreSplit(double savedSplit) {
+        if (!Double.isFinite(savedSplit)) {
+            throw new IllegalArgumentException("a heater split must be finite, not " + savedSplit);
+        }
+        split = savedSplit;
+    }
+
     public double zonePowerKw(int zone) {
         return zonePowerKw[zone - 1];
     }

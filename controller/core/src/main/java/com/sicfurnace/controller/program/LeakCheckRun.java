@@ -19,6 +19,16 @@ final class LeakCheckRun {
         this.chamberVolumeL = chamberVolumeL;
     }
 
+    /** A check taken up again from a checkpoint: its first pressure, NaN if it was still settling. */
+    LeakCheckRun(Step.LeakCheck step, double chamberVolumeL, double startPressureMbar) {
+        this(step, chamberVolumeL);
+        this.startPressureMbar = startPressureMbar;
+    }
+
+    double startPressureMbar() {
+        return startPressureMbar;
+    }
+
     Result advance(double elapsedS, double pressureMbar) {
         double settleS = step.settle().toMillis() / 1000.0;
         double measureS = step.duration().toMillis() / 1000.0;

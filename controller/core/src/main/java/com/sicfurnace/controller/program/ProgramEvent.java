@@ -10,5 +10,7 @@ import java.time.Instant;
 public record ProgramEvent(long seq, Instant time, Type type, int step, String stepName, String detail)
         implements FurnaceEvent {
     public enum Type { STEP_STARTED, STEP_FINISHED, HELD, RESUMED, ABORTED, COMPLETED, LEAK_CHECK_PASSED,
-        LEAK_CHECK_FAILED, WAIT_TIMED_OUT }
+        LEAK_CHECK_FAILED, WAIT_TIMED_OUT,
+        /** A restarted controller took the run up again from its journal. */
+        RECOVERED }
 }

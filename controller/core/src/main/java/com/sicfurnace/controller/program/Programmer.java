@@ -288,6 +288,65 @@ public final class Programmer {
         log.record((seq, time) -> new ProgramEvent(seq, time, type, number, name, detail));
     }
 
+    // ---- checkpoint and recovery ----
+
+    /** Where the run stands now, to go on from after a restart. */
+    public ProgramCheckpoint checkpoint() {
+        return new ProgramCheckpoint(state, holdReason, heaterMode, vacuumMode, stepIndex, timerS, conditionMetS,
+                Setpoints.of(working), ramp == null ? null : ramp.checkpoint(),
+                leakCheck == null ? Double.NaN : leakCheck.startPressureMbar(), lastLeakRateMbarLPerS);
+    }
+
+    /**
+     * Takes a run up again where a checkpoint left it, before the first scan of a restarted controller. Records no
+     * event: the caller says what happened ({@link #recovered}).
+     *
+     * @throws IllegalArgumentException if the checkpoint does not fit this recipe (a step it does not have, a ramp
+     *                                  plan for a step that is no ramp)
+     */
+    public void restore(ProgramCheckpoint saved) {
+        if (state != RunState.READY) {
+            throw new IllegalStateException("a checkpoint is restored before the first scan; the run is " + state);
+        }
+        int steps = recipe.steps().size();
+        if (saved.stepIndex() < -1 || saved.stepIndex() >= steps) {
+            throw new IllegalArgumentException("the checkpoint's step " + (saved.stepIndex() + 1) + " is not a step of "
+                    + "recipe '" + recipe.name() + "' (" + steps + " steps)");
+        }
+        Step step = saved.stepIndex() < 0 ? null : recipe.steps().get(saved.stepIndex());
+        if ((saved.ramp() != null) != (step instanceof Step.Ramp)) {
+            throw new IllegalArgumentException("the checkpoint's ramp plan does not fit step " + (saved.stepIndex() + 1)
+                    + " of recipe '" + recipe.name() + "'");
+        }
+        state = saved.state();
+        holdReason = saved.holdReason();
+        heaterMode = saved.heaterMode();
+        vacuumMode = saved.vacuumMode();
+        stepIndex = saved.stepIndex();
+        timerS = saved.stepTimerS();
+        conditionMetS = saved.conditionMetS();
+        saved.working().into(working);
+        ramp = step instanceof Step.Ramp r ? new RampPlan(saved.ramp(), r.pace()) : null;
+        leakCheck = step instanceof Step.LeakCheck l ? new LeakCheckRun(l, chamberVolumeL, saved.leakCheckStartMbar())
+                : null;
+        lastLeakRateMbarLPerS = saved.lastLeakRateMbarLPerS();
+    }
+
+    /**
+     * Journals that a restarted controller took the run up again, and holds it for an operator if the outage was
+     * too long ({@code holdForOperator}): a running run, or one held only for a communication loss, is held with
+     * reason RECOVERY; a run held for another reason keeps it, as it waits for an operator already.
+     */
+    public void recovered(String detail, boolean holdForOperator) {
+        event(ProgramEvent.Type.RECOVERED, detail);
+        if (holdForOperator && state == RunState.RUNNING) {
+            hold(HoldReason.RECOVERY);
+        } else if (holdForOperator && holdReason == HoldReason.COMM_LOSS) {
+            holdReason = HoldReason.RECOVERY;
+            event(ProgramEvent.Type.HELD, HoldReason.RECOVERY.label());
+        }
+    }
+
     // ---- what the loops follow ----
 
     public HeaterMode heaterMode() {

@@ -33,6 +33,18 @@ final class RampPlan {
         }
     }
 
+    /** A ramp taken up again from a checkpoint, exactly where it stood. */
+    RampPlan(ProgramCheckpoint.Ramp saved, Step.Pace pace) {
+        this.pace = pace;
+        saved.start().into(start);
+        saved.target().into(target);
+        this.durationS = saved.durationS();
+    }
+
+    ProgramCheckpoint.Ramp checkpoint() {
+        return new ProgramCheckpoint.Ramp(Setpoints.of(start), Setpoints.of(target), durationS);
+    }
+
     /** Starts the temperature channels from the measured values (servo to the process value). */
     void startTemperaturesAt(double seedC, double sourceC) {
         start.set(Channels.SEED, seedC);

@@ -315,6 +315,40 @@ public final class Interlocks {
         }
     }
 
+    /**
+     * The controller's own recovery after a restart: opens the window in which the PLC may report its watchdog clear
+     * (the caller pulses {@code plc_watchdog_reset}), resetting no other row.
+     */
+    public void resetPlcWatchdog(double windowS) {
+        resetWindowLeftS = windowS;
+    }
+
+    // ---- checkpoint ----
+
+    public InterlockCheckpoint checkpoint() {
+        EnumMap<InterlockId, Double> held = new EnumMap<>(InterlockId.class);
+        for (InterlockId id : ROWS) {
+            if (causeHeldS[id.ordinal()] > 0) {
+                held.put(id, causeHeldS[id.ordinal()]);
+            }
+        }
+        return new InterlockCheckpoint(active, firstOut, bypassLeftS, held, softCeilingKw);
+    }
+
+    /** Takes the matrix up again where a checkpoint left it, before the first scan; records no event. */
+    public void restore(InterlockCheckpoint saved) {
+        active.clear();
+        active.addAll(saved.active());
+        activeView = active.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(active));
+        firstOut = saved.firstOut();
+        bypassLeftS.clear();
+        bypassLeftS.putAll(saved.bypassSecondsLeft());
+        for (InterlockId id : ROWS) {
+            causeHeldS[id.ordinal()] = saved.causeHeldS().getOrDefault(id, 0.0);
+        }
+        softCeilingKw = saved.softCeilingKw();
+    }
+
     private static String roles(InterlockRule rule) {
         return rule.bypassBy().stream().map(Role::label).sorted().toList().toString();
     }

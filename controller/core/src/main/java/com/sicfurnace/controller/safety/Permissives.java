@@ -38,6 +38,20 @@ public final class Permissives {
         }
     }
 
+    /** Takes up again what the run had reached and passed, after a restart. */
+    public void restore(boolean reachedVacuum, boolean passedLeakCheck) {
+        vacuumReached = reachedVacuum;
+        leakCheckPassed = passedLeakCheck;
+    }
+
+    public boolean vacuumReached() {
+        return vacuumReached;
+    }
+
+    public boolean leakCheckHasPassed() {
+        return leakCheckPassed;
+    }
+
     public void leakCheckPassed() {
         leakCheckPassed = true;
     }

@@ -12,6 +12,7 @@ import com.sicfurnace.controller.event.EventLog;
 import com.sicfurnace.controller.event.FurnaceEvent;
 import com.sicfurnace.controller.profile.FurnaceProfile;
 import com.sicfurnace.controller.program.HoldReason;
+import com.sicfurnace.controller.program.ProgramCheckpoint;
 import com.sicfurnace.controller.program.ProgramEvent;
 import com.sicfurnace.controller.program.Programmer;
 import com.sicfurnace.controller.program.RunState;
@@ -84,6 +85,14 @@ final class FurnaceController {
     private boolean heaterEnabled;
     private double heaterCommandKw;
     private boolean outputsFinite = true;
+    /** Set by {@link #restore}: the run goes on from a checkpoint, taken up at the first scan with every input. */
+    private Recovery recovery;
+    private RunCheckpoint restoredFrom;
+    /** A restored run writes no output before it has taken the furnace's state in: the devices keep theirs. */
+    private boolean outputsReady = true;
+    /** Furnace seconds the recovery still waits for the PLC to clear its watchdog; 0 when it waits no more. */
+    private double recoveryResetLeftS;
+    private boolean recoveryResetSent;
 
     /** @param layout the furnace's process image: which signals it has */
     FurnaceController(FurnaceProfile profile, Recipe recipe, ProcessImage layout) {
@@ -130,12 +139,16 @@ final class FurnaceController {
         pressure.update(in);
         heater.observe(in, dtS);
         view.bind(in);
+        if (!outputsReady) {
+            takeUpRestoredRun(in);
+        }
         interlocks.evaluate(safetyInputs(in), dtS);
         permissives.update(in, pressure.mbar(), pressure.usable(), interlocks);
         if (pendingStart != null) {
             decideStart();
         }
-        if (interlocks.anyLatched()) {
+        superviseRecoveryReset(dtS);
+        if (interlocks.anyLatched() && !recoveryResettingWatchdogOnly()) {
             programmer.hold(HoldReason.INTERLOCK);
         }
         superviseCommunication();
@@ -148,7 +161,7 @@ final class FurnaceController {
         writeHeater(out, heaterOn);
         interlocks.enforce(out);
         out.set(Signal.CONTROLLER_HEARTBEAT, heartbeat);
-        out.set(Signal.PLC_WATCHDOG_RESET, watchdogResetScans > 0);
+        out.set(Signal.PLC_WATCHDOG_RESET, watchdogResetScans > 0 || recoveryResetLeftS > 0);
         watchdogResetScans = Math.max(0, watchdogResetScans - 1);
         heartbeat = (heartbeat + 1) % HEARTBEAT_MODULUS;
         out.set(Signal.CHILLER_SUPPLY_SP_C, profile.chillerSetpointC());
@@ -231,6 +244,9 @@ final class FurnaceController {
      * is commanded, and neither interlocks nor alarms nor the recipe act on inputs that have never arrived.
      */
     private void awaitFirstData(OutputImage out) {
+        if (!outputsReady) {
+            return; // a restored run: the furnace keeps what it has until the controller has seen it
+        }
         out.set(Signal.HEATER_ENABLE, false);
         out.set(Signal.PS1_OUTPUT_ENABLE, false);
         out.set(Signal.PS1_POWER_SP_KW, 0.0);
@@ -337,6 +353,94 @@ final class FurnaceController {
                 programmer.holdingBack(), programmer.waitingForPyrometerRange());
     }
 
+    // ---- checkpoint and recovery ----
+
+    /** Where the run stands after the last scan, to go on from after a restart. */
+    RunCheckpoint checkpoint() {
+        if (restoredFrom != null && !outputsReady) {
+            return restoredFrom; // not taken up yet: nothing has moved since the journal
+        }
+        return new RunCheckpoint(lastScan == null ? Instant.EPOCH : lastScan, programmer.checkpoint(), heater.split(),
+                heaterEnabled, heaterCommandKw, lastThrottlePct, vacuum.turboRunning(), heartbeat, lastCommLossS,
+                interlocks.checkpoint(), permissives.vacuumReached(), permissives.leakCheckHasPassed(),
+                alarms.checkpoint());
+    }
+
+    /**
+     * Takes a run up again from a checkpoint, before the first scan: the programmer at its step and step time, the
+     * latched rows, bypasses, permissives reached and alarm states as they were. Nothing is written to the furnace
+     * until the first scan with every input, which takes the heater from the measured power and the throttle from
+     * its last command (bumpless) and journals the recovery.
+     */
+    void restore(RunCheckpoint saved, Recovery how) {
+        if (scans > 0) {
+            throw new IllegalStateException("a checkpoint is restored before the first scan");
+        }
+        programmer.restore(saved.program());
+        heater.restoreSplit(saved.heaterSplit());
+        interlocks.restore(saved.interlocks());
+        permissives.restore(saved.vacuumReached(), saved.leakCheckPassed());
+        alarms.restore(saved.alarms());
+        vacuum.restoreTurbo(saved.turboRunning());
+        heaterEnabled = saved.heaterEnabled();
+        heaterCommandKw = saved.heaterCommandKw();
+        lastThrottlePct = saved.throttlePct();
+        heartbeat = (saved.heartbeat() + 1) % HEARTBEAT_MODULUS;
+        lastCommLossS = saved.lastCommLossS();
+        restoredFrom = saved;
+        recovery = how;
+        outputsReady = false;
+    }
+
+    /**
+     * The first scan of a restored run with every input: the heater's command starts from the power the supplies
+     * deliver (the PLC's watchdog holds it while the controller is away), the pressure loop from the throttle's last
+     * command; the recovery is journaled, and beyond the outage limit the run is held for an operator.
+     */
+    private void takeUpRestoredRun(ProcessImage in) {
+        outputsReady = true;
+        heater.trackMeasured(measuredPowerKw(in));
+        pressureLoop.track(lastThrottlePct, programmer.pressureSetpointMbar(), view.pressureMbar());
+        ProgramCheckpoint at = restoredFrom.program();
+        String where = String.format(Locale.ROOT, "at step %d, step time %.1f s (%s), %s", at.stepIndex() + 1,
+                at.stepTimerS(), at.state().label(), recovery.describe());
+        programmer.recovered(where, !recovery.withinLimit());
+        if (recovery.withinLimit()) {
+            recoveryResetLeftS = recovery.plcResetWindowS();
+        }
+    }
+
+    /**
+     * Within the outage limit the recovery resets the PLC's watchdog by itself, once, when the PLC reports it tripped
+     * (it did while the controller was away), holding {@code plc_watchdog_reset} on until the PLC reports it clear or
+     * the window ends. If the window ends first, the row holds the run as it always does.
+     */
+    private void superviseRecoveryReset(double dtS) {
+        if (recoveryResetLeftS <= 0) {
+            return;
+        }
+        if (!recoveryResetSent && interlocks.isActive(InterlockId.PLC_WATCHDOG)) {
+            recoveryResetSent = true;
+            String why = "the controller was restarted: " + recovery.describe();
+            commands.decide(new CommandRequest(new Command.ResetPlcWatchdog(), Recovery.ACTOR, why), () -> {
+                interlocks.resetPlcWatchdog(recoveryResetLeftS);
+                return Outcome.done("plc_watchdog_reset on until the PLC reports its watchdog clear");
+            });
+        }
+        boolean cleared = recoveryResetSent && !interlocks.isActive(InterlockId.PLC_WATCHDOG);
+        recoveryResetLeftS = cleared ? 0.0 : Math.max(0.0, recoveryResetLeftS - dtS);
+    }
+
+    /** The only latched row is the PLC's watchdog, which the recovery is resetting: it does not hold the run. */
+    private boolean recoveryResettingWatchdogOnly() {
+        return recoveryResetLeftS > 0 && interlocks.active().equals(Set.of(InterlockId.PLC_WATCHDOG));
+    }
+
+    /** Whether the outputs of the last scan are to be written: not before a restored run has seen the furnace. */
+    boolean outputsReady() {
+        return outputsReady;
+    }
+
     // ---- commands, applied between scans ----
 
     /**
@@ -421,7 +525,7 @@ final class FurnaceController {
     private Map<String, String> stateFor(Command command) {
         if (command instanceof Command.Acknowledge ack) {
             return Map.of("alarm_state", alarms.state(ack.alarm()).name().toLowerCase(Locale.ROOT));
-        } else if (command instanceof Command.ResetInterlocks) {
+        } else if (command instanceof Command.ResetInterlocks || command instanceof Command.ResetPlcWatchdog) {
             return Map.of("interlocks_active", interlocks.active().stream().map(InterlockId::label).toList()
                     .toString());
         } else if (command instanceof Command.Bypass bypass) {
@@ -464,6 +568,8 @@ final class FurnaceController {
         } else if (command instanceof Command.ReportEvent report) {
             alarms.raiseEvent(report.alarm(), report.detail());
             return Outcome.done("");
+        } else if (command instanceof Command.ResetPlcWatchdog) {
+            return Outcome.refused("only the controller's recovery after a restart resets the PLC watchdog by itself");
         }
         throw new IllegalArgumentException("unknown command " + command);
     }

@@ -34,6 +34,22 @@ public final class ScanCycle {
         this.publisher = publisher;
     }
 
+    /**
+     * A run taken up again after a restart, where {@code saved} left it (see {@link RunCheckpoint}): nothing is written
+     * to the furnace before the first scan with every input, which starts the heater from the measured power. Within
+     * {@code recovery}'s outage limit the run goes on by itself (the recovery resets the PLC's watchdog, audited as
+     * {@link Recovery#ACTOR}'s); beyond it, the run is held (reason RECOVERY) until an operator resumes it.
+     *
+     * @throws IllegalArgumentException if the checkpoint does not fit the recipe
+     */
+    public static ScanCycle resume(FurnaceProfile profile, Recipe recipe, IoList furnaceSignals, FurnaceIo io,
+                                   CommandInbox inbox, ScanPublisher publisher, RunCheckpoint saved,
+                                   Recovery recovery) {
+        ScanCycle cycle = new ScanCycle(profile, recipe, furnaceSignals, io, inbox, publisher);
+        cycle.controller.restore(saved, recovery);
+        return cycle;
+    }
+
     /** One scan at furnace time {@code scanTime}; returns its snapshot (also published). */
     public ScanSnapshot step(Instant scanTime) {
         for (CommandRequest request = inbox.poll(); request != null; request = inbox.poll()) {
@@ -41,9 +57,20 @@ public final class ScanCycle {
         }
         io.readInputs(in);
         controller.scan(in, out, scanTime);
-        io.writeOutputs(out);
+        if (controller.outputsReady()) {
+            io.writeOutputs(out);
+        }
         ScanSnapshot snapshot = controller.snapshot();
         publisher.publish(snapshot, controller.drainEvents());
         return snapshot;
+    }
+
+    /**
+     * Everything the run needs to go on after a restart, as it stands after the last scan. Call it from the thread
+     * that calls {@link #step} (a scan listener does): it allocates a few small objects, so take it about once a
+     * second, not every scan.
+     */
+    public RunCheckpoint checkpoint() {
+        return controller.checkpoint();
     }
 }

@@ -85,6 +85,16 @@ public final class VacuumSequencer {
         out.set(Signal.THROTTLE_VALVE_SP_PCT, 0.0);
     }
 
+    /** Whether the turbo pump is commanded to run (an isolated chamber keeps it as it was). */
+    public boolean turboRunning() {
+        return turboRunning;
+    }
+
+    /** Takes the turbo pump's command up again after a restart. */
+    public void restoreTurbo(boolean running) {
+        turboRunning = running;
+    }
+
     public boolean throttleControlled() {
         return throttleControlled;
     }

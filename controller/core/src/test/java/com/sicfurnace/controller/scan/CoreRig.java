@@ -51,15 +51,33 @@ public final class CoreRig {
      * @param alsoTo       a publisher that sees every scan too
      */
     public CoreRig(String furnace, Recipe recipe, CommandInbox moreCommands, ScanPublisher alsoTo) {
+        this(furnace, recipe, moreCommands, alsoTo, null, null);
+    }
+
+    /** A rig whose core takes a run up again from a checkpoint, as a restarted controller does. */
+    public CoreRig(String furnace, Recipe recipe, RunCheckpoint saved, Recovery recovery) {
+        this(furnace, recipe, () -> null, (snapshot, scanEvents) -> { }, saved, recovery);
+        now = saved.time().plusNanos(Math.round(recovery.outageS() * 1e9));
+    }
+
+    private CoreRig(String furnace, Recipe recipe, CommandInbox moreCommands, ScanPublisher alsoTo,
+                    RunCheckpoint saved, Recovery recovery) {
         this.profile = ProfileLoader.shipped(furnace, FurnaceProfile.class);
         IoList signals = IoList.fromClasspath().forFurnace(furnace);
         this.in = HealthyFurnace.image(furnace);
         CommandInbox inbox = () -> commands.isEmpty() ? moreCommands.poll() : commands.poll();
-        this.cycle = new ScanCycle(profile, recipe, signals, new Wiring(), inbox, (snapshot, scanEvents) -> {
+        ScanPublisher publisher = (snapshot, scanEvents) -> {
             last = snapshot;
             events.addAll(scanEvents);
             alsoTo.publish(snapshot, scanEvents);
-        });
+        };
+        this.cycle = saved == null ? new ScanCycle(profile, recipe, signals, new Wiring(), inbox, publisher)
+                : ScanCycle.resume(profile, recipe, signals, new Wiring(), inbox, publisher, saved, recovery);
+    }
+
+    /** The core's checkpoint after the last scan. */
+    public RunCheckpoint checkpoint() {
+        return cycle.checkpoint();
     }
 
     /** The operator the rig's commands come from unless a test names another. */
