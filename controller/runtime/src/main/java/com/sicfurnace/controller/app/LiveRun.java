@@ -17,7 +17,14 @@ import com.sicfurnace.controller.report.RunSummary;
 import com.sicfurnace.controller.report.TrendColumns;
 import com.sicfurnace.controller.run.CommandRecords;
 import com.sicfurnace.controller.run.ControllerRecords;
+import com.sicfurnace.controller.run.JournalFeed;
+import com.sicfurnace.controller.run.RecoveryAudit;
 import com.sicfurnace.controller.run.RunAudit;
+import com.sicfurnace.controller.run.RunJournal;
+import com.sicfurnace.controller.audit.AuditEntry;
+import com.sicfurnace.controller.audit.Outcome;
+import com.sicfurnace.controller.safety.Interlocks;
+import com.sicfurnace.controller.scan.Recovery;
 import com.sicfurnace.controller.runtime.CommandQueue;
 import com.sicfurnace.controller.runtime.EventLogger;
 import com.sicfurnace.controller.runtime.ScaledClock;
@@ -39,6 +46,8 @@ import com.sicfurnace.iolist.IoList;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,6 +70,10 @@ import org.slf4j.LoggerFactory;
 public final class LiveRun implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveRun.class);
     private static final Duration TELEMETRY_DRAIN = Duration.ofSeconds(10);
+    /** Furnace time between journaled checkpoints at most (a change of state or step goes at once). */
+    static final Duration JOURNAL_PERIOD = Duration.ofSeconds(1);
+    /** The least wall time between two journal writes: at a simulator's speed, once per furnace second is too often. */
+    static final Duration JOURNAL_MIN_INTERVAL = Duration.ofMillis(100);
     /** Who starts and stops a run from the command line: the operating-system user. */
     static final Actor OPERATOR = new Actor("cli:" + System.getProperty("user.name", "unknown"), Role.OPERATOR);
 
@@ -80,27 +93,47 @@ public final class LiveRun implements AutoCloseable {
     private final ControllerRecords.RecipeFile recipeFile;
     private final long statusEveryScans;
     private final long wallStartNanos = System.nanoTime();
+    private final Optional<RunJournal.Journaled> resumed;
+    private RunJournal journal;
+    private ScanCycle cycle;
     private long scans;
     private boolean closed;
 
-    private LiveRun(RunConfig config, FurnaceProfile furnaceProfile, Recipe recipe, double statusPeriodS) {
+    private LiveRun(RunConfig config, FurnaceProfile furnaceProfile, Recipe recipe, double statusPeriodS,
+                    JournalDecision decision) {
         this.profile = furnaceProfile.atSpeed(config.speed());
         this.recipe = recipe;
         IoList signals = IoList.fromClasspath().forFurnace(profile.furnace());
         Catalogue catalogue = Catalogue.of(signals);
         long periodNanos = Math.round(profile.scanPeriodS() / config.speed() * 1e9);
-        this.start = Instant.now();
-        this.clock = config.speed() == 1.0 ? Clock.systemUTC() : new ScaledClock(start, config.speed());
+        this.resumed = decision instanceof JournalDecision.Resume r ? Optional.of(r.journaled()) : Optional.empty();
+        this.recipeFile = recipeFile(recipe, config);
         // one furnace tag for metrics, telemetry and the audit trail, so that all of them filter alike
         String furnaceTag = config.metrics().furnace().orElse(profile.furnace());
-        String runId = furnaceTag + "-" + start.truncatedTo(ChronoUnit.SECONDS);
-        this.recipeFile = recipeFile(recipe, config);
+        Optional<Recovery> recovery = resumed.map(j -> recovery(j, config));
+        if (resumed.isPresent()) {
+            checkFits(resumed.get(), furnaceTag);
+            // the run goes on in its own time: its start and id are the journal's, the clock goes on from the
+            // journaled furnace time plus the outage
+            this.start = resumed.get().header().runStart();
+            Instant now = resumed.get().checkpoint().time().plusNanos(Math.round(recovery.get().outageS() * 1e9));
+            this.clock = config.speed() == 1.0 ? Clock.systemUTC() : new ScaledClock(now, config.speed());
+        } else {
+            refuseToOverwrite(config, decision);
+            this.start = Instant.now();
+            this.clock = config.speed() == 1.0 ? Clock.systemUTC() : new ScaledClock(start, config.speed());
+        }
+        String runId = resumed.map(j -> j.header().runId())
+                .orElse(furnaceTag + "-" + start.truncatedTo(ChronoUnit.SECONDS));
         this.controllerRecords = new ControllerRecords(OPERATOR.user(), furnaceTag, runId);
         // the trail first: a controller that cannot account for its actions does not touch the furnace
         this.audit = RunAudit.open(config.auditDir(), clock, new CommandRecords(furnaceTag, runId),
                 feed.events().reader(true));
         audit.record(controllerRecords.start(clock.instant(), recipeFile, configSummary(config), audit.lastAtOpen()));
         audit.record(controllerRecords.recipeLoad(clock.instant(), recipeFile));
+        if (decision instanceof JournalDecision.Discard discard) {
+            discardJournal(config, discard, furnaceTag);
+        }
         try {
             OpcUaFurnaceIo plc = new OpcUaFurnaceIo(signals, config.opcua());
             ModbusFurnaceIo fieldDevices;
@@ -130,7 +163,15 @@ public final class LiveRun implements AutoCloseable {
             feed.listen(this::logStatus);
             feed.listen(new EventLogger(feed.events().reader(true)));
             ScanMetrics scanMetrics = new ScanMetrics();
-            ScanCycle cycle = new ScanCycle(profile, recipe, signals, io, commands, feed);
+            this.cycle = recovery.isPresent()
+                    ? ScanCycle.resume(profile, recipe, signals, io, commands, feed, resumed.get().checkpoint(),
+                            recovery.get())
+                    : new ScanCycle(profile, recipe, signals, io, commands, feed);
+            recovery.ifPresent(how -> feed.listen(new RecoveryAudit(audit, feed.events().reader(true), resumed.get(),
+                    how, furnaceTag)));
+            this.journal = startJournal(config, new RunJournal.Identity(runId, furnaceTag, recipe.name(),
+                    recipeFile.file().toString(), recipeFile.sha256(), start, config.speed()));
+            feed.listen(new JournalFeed(journal, cycle::checkpoint, JOURNAL_PERIOD));
             this.runner = new ScanRunner(cycle, clock, periodNanos, scanMetrics);
             List<MeterBinder> binders = new ArrayList<>(List.of(scanMetrics, new ProcessMetrics(feed, catalogue),
                     plc.metrics(), fieldDevices.metrics()));
@@ -142,7 +183,73 @@ public final class LiveRun implements AutoCloseable {
             audit.record(controllerRecords.stop(clock.instant(), recipeFile, RunState.READY.label(), 0.0,
                     "the start failed: " + e.getMessage()));
             audit.close();
+            if (journal != null) {
+                journal.close();
+            }
             throw e;
+        }
+    }
+
+    /** How long the controller was away, and what it may do about it. */
+    private static Recovery recovery(RunJournal.Journaled journaled, RunConfig config) {
+        double wallOutageS = Math.max(0.0, Duration.between(journaled.header().writtenAt(), Instant.now()).toNanos()
+                / 1e9);
+        // furnace time: the PLC's hold and ramp-down, and the crystal, run in it; at speed 1 it is wall time
+        double outageS = wallOutageS * config.speed();
+        return new Recovery(outageS, config.maxOutageS(), Interlocks.RESET_WINDOW_S * Math.max(1.0, config.speed()));
+    }
+
+    /** A journal is resumed only with the recipe file and furnace it was written for (the caller checked too). */
+    private void checkFits(RunJournal.Journaled journaled, String furnaceTag) {
+        if (!journaled.header().recipeSha256().equals(recipeFile.sha256())
+                || !journaled.header().furnace().equals(furnaceTag)) {
+            throw new IllegalArgumentException("the run journal " + journaled.file() + " is for recipe '"
+                    + journaled.header().recipe() + "' (sha256 " + journaled.header().recipeSha256() + ") on "
+                    + journaled.header().furnace() + ", not for " + recipeFile.file() + " (sha256 "
+                    + recipeFile.sha256() + ") on " + furnaceTag);
+        }
+    }
+
+    /** A new run never writes over the journal of an unfinished one: that takes a deliberate discard. */
+    private static void refuseToOverwrite(RunConfig config, JournalDecision decision) {
+        Path file = config.journalDir().resolve(RunJournal.FILE);
+        if (decision instanceof JournalDecision.Fresh && Files.exists(file)) {
+            throw new IllegalStateException("the run journal " + file + " of an unfinished run is there: resume it, "
+                    + "or discard it on purpose");
+        }
+    }
+
+    private void discardJournal(RunConfig config, JournalDecision.Discard discard, String furnaceTag) {
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("journal", discard.file().toString());
+        discard.journaled().ifPresent(j -> {
+            before.put("run_id", j.header().runId());
+            before.put("recipe", j.header().recipe());
+            before.put("furnace_time", j.header().furnaceTime().toString());
+            before.put("state", j.checkpoint().program().state().label());
+            before.put("step", j.checkpoint().program().stepIndex() + 1);
+            before.put("step_time_s", AuditValues.decimal(j.checkpoint().program().stepTimerS()));
+        });
+        if (!discard.problem().isEmpty()) {
+            before.put("problem", discard.problem());
+        }
+        try {
+            Path keptIn = RunJournal.discard(config.journalDir(), Instant.now());
+            audit.record(new AuditEntry(clock.instant(), OPERATOR.user(), OPERATOR.role().label(), "run_journal_discard",
+                    discard.reason(), before, Map.of("kept_in", keptIn.toString()), Outcome.DONE,
+                    "the journaled run is not taken up; a new run starts", furnaceTag, null));
+            LOG.warn("run journal {} discarded ({}); kept in {}", discard.file(), discard.reason(), keptIn);
+        } catch (IOException e) {
+            audit.close();
+            throw new UncheckedIOException("the run journal " + discard.file() + " cannot be moved aside", e);
+        }
+    }
+
+    private static RunJournal startJournal(RunConfig config, RunJournal.Identity identity) {
+        try {
+            return RunJournal.start(config.journalDir(), identity, Clock.systemUTC(), JOURNAL_MIN_INTERVAL);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the run journal cannot be kept in " + config.journalDir(), e);
         }
     }
 
@@ -194,11 +301,37 @@ public final class LiveRun implements AutoCloseable {
      * the scans run until {@link #close()}.
      */
     public static LiveRun start(RunConfig config, FurnaceProfile profile, Recipe recipe, double statusPeriodS) {
-        LiveRun run = new LiveRun(config, profile, recipe, statusPeriodS);
-        run.submit(new Command.Start(), OPERATOR, "started from the command line");
+        return start(config, profile, recipe, statusPeriodS, JournalDecision.fresh());
+    }
+
+    /**
+     * As {@link #start(RunConfig, FurnaceProfile, Recipe, double)}, with what to do about a run journal: a resumed run
+     * goes on from it (no new start), a discarded one is moved aside and audited first.
+     */
+    public static LiveRun start(RunConfig config, FurnaceProfile profile, Recipe recipe, double statusPeriodS,
+                                JournalDecision decision) {
+        LiveRun run = new LiveRun(config, profile, recipe, statusPeriodS, decision);
+        if (run.resumed.isEmpty()) {
+            run.submit(new Command.Start(), OPERATOR, "started from the command line");
+        }
         run.runner.start();
-        LOG.info("recipe={} furnace={} started at speed {}", recipe.name(), profile.furnace(), config.speed());
+        if (run.resumed.isPresent()) {
+            LOG.info("recipe={} furnace={} run {} taken up again from {} at speed {}", recipe.name(),
+                    profile.furnace(), run.controllerRecords.runId(), run.resumed.get().file(), config.speed());
+        } else {
+            LOG.info("recipe={} furnace={} started at speed {}", recipe.name(), profile.furnace(), config.speed());
+        }
         return run;
+    }
+
+    /** Whether this run was taken up again from a journal. */
+    public boolean resumed() {
+        return resumed.isPresent();
+    }
+
+    /** The run journal of this run. */
+    public RunJournal journal() {
+        return journal;
     }
 
     private double furnaceSecondsAt(ScanSnapshot snapshot) {
@@ -283,12 +416,30 @@ public final class LiveRun implements AutoCloseable {
         return recorder;
     }
 
+    /** A run that ended leaves no journal; one stopped before its end leaves its last state for a restart. */
+    private void closeJournal() {
+        try {
+            if (state().finished()) {
+                journal.finish();
+            } else {
+                if (runner.failure() == null) {
+                    journal.offer(cycle.checkpoint()); // the scan thread has stopped: the core is this thread's now
+                }
+                journal.close();
+            }
+        } catch (IOException e) {
+            LOG.error("the run journal {} of a finished run could not be removed; discard it before the next run: {}",
+                    journal.file(), e.toString(), e);
+        }
+    }
+
     @Override
     public synchronized void close() {
         if (!closed) {
             closed = true;
             runner.close();
             io.close();
+            closeJournal();
             // after the last scan, so that the trail holds every command the core saw; before telemetry closes,
             // so that the final head goes out with it
             audit.record(controllerRecords.stop(clock.instant(), recipeFile, state().label(),

@@ -7,7 +7,11 @@ import com.sicfurnace.controller.report.RunRecorder;
 import com.sicfurnace.controller.report.RunSummary;
 import com.sicfurnace.controller.run.RunAudit;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import com.sicfurnace.controller.run.ControllerRecords;
+import com.sicfurnace.controller.run.JournalHeader;
+import com.sicfurnace.controller.run.RunJournal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -36,6 +40,43 @@ public final class Main {
         return new CommandLine(new Main());
     }
 
+    /**
+     * What to do about the run journal: resume a journal of this recipe and furnace, discard one on request, start
+     * afresh without one. Returns null after saying on {@code err} why the run cannot start (a journal of another
+     * recipe or furnace).
+     */
+    static JournalDecision journalDecision(RunConfig config, FurnaceProfile profile, String discardReason,
+                                           PrintWriter err) throws RunJournal.Unreadable, java.io.IOException {
+        Path file = config.journalDir().resolve(RunJournal.FILE);
+        if (discardReason != null) {
+            if (!Files.exists(file)) {
+                err.println("no run journal to discard in " + Cli.shown(config.journalDir()) + "; a new run starts");
+                return JournalDecision.fresh();
+            }
+            try {
+                return new JournalDecision.Discard(file, RunJournal.read(config.journalDir()), "", discardReason);
+            } catch (RunJournal.Unreadable e) {
+                return new JournalDecision.Discard(file, Optional.empty(), e.getMessage(), discardReason);
+            }
+        }
+        Optional<RunJournal.Journaled> found = RunJournal.read(config.journalDir());
+        if (found.isEmpty()) {
+            return JournalDecision.fresh();
+        }
+        JournalHeader header = found.get().header();
+        String sha = ControllerRecords.RecipeFile.read("", config.recipe()).sha256();
+        String furnace = config.metrics().furnace().orElse(profile.furnace());
+        if (!header.recipeSha256().equals(sha) || !header.furnace().equals(furnace)) {
+            err.println("not started: the run journal " + Cli.shown(found.get().file()) + " belongs to run "
+                    + header.runId() + " of recipe '" + header.recipe() + "' (" + header.recipeFile() + ", sha256 "
+                    + header.recipeSha256() + ") on furnace " + header.furnace() + ", not to "
+                    + Cli.shown(config.recipe()) + " (sha256 " + sha + ") on furnace " + furnace + ". Resume that run"
+                    + " with the recipe file it ran, or discard its journal with --discard-journal REASON (audited).");
+            return null;
+        }
+        return new JournalDecision.Resume(found.get());
+    }
+
     @Command(name = "run", mixinStandardHelpOptions = true,
             description = "Run a furnace (real or simulated) over OPC UA and Modbus TCP as the configuration file "
                     + "says, until the recipe ends or Ctrl-C; then write the report.")
@@ -54,6 +95,10 @@ public final class Main {
 
         @Option(names = "--audit-dir", description = "audit trail directory instead of the configuration's")
         Path auditDir;
+
+        @Option(names = "--discard-journal", paramLabel = "REASON", description = "move the run journal of an "
+                + "unfinished run aside (into <journal_dir>/discarded, audited with this reason) and start a new run")
+        String discardJournal;
 
         @Option(names = "--status-every", description = "furnace seconds between status lines "
                 + "(default ${DEFAULT-VALUE})")
@@ -82,11 +127,22 @@ public final class Main {
                 err.println("configuration " + Cli.shown(configFile) + ": " + e.getMessage());
                 return Cli.INVALID_INPUT;
             }
+            JournalDecision decision;
+            try {
+                decision = journalDecision(config, profile, discardJournal, err);
+            } catch (RunJournal.Unreadable e) {
+                err.println("not started: " + e.getMessage() + ". It is not guessed at: move it aside for the "
+                        + "investigation, or discard it with --discard-journal REASON (audited), and start again.");
+                return Cli.INVALID_INPUT;
+            }
+            if (decision == null) {
+                return Cli.INVALID_INPUT;
+            }
             RunSummary summary;
             RunRecorder recorder;
             LiveRun started;
             try {
-                started = LiveRun.start(config, profile, loaded.recipe(), statusEvery);
+                started = LiveRun.start(config, profile, loaded.recipe(), statusEvery, decision);
             } catch (RunAudit.Unavailable e) {
                 err.println("not started: " + e.getMessage());
                 return Cli.INVALID_INPUT;
@@ -104,6 +160,10 @@ public final class Main {
                 summary = run.finish();
             }
             Thread.interrupted(); // acted upon above; the report must still be written
+            if (started.resumed()) {
+                err.println("the run was taken up again from its journal: this report covers the run from the restart"
+                        + " on; the report of the part before stayed with the controller that stopped");
+            }
             ReportFiles.write(config.reportDir(), summary, recorder.columnNames(), recorder.trend());
             Cli.printSummary(spec.commandLine().getOut(), summary, config.reportDir());
             return summary.completed() ? 0 : Cli.NOT_COMPLETED;

@@ -37,6 +37,9 @@ import java.util.stream.Collectors;
  * recipe: docs/recipes/smoke.yaml        # relative paths are relative to the file
  * report_dir: reports/smoke
  * audit_dir: var/audit                   # the audit trail (default var/audit); owner-only, append-only
+ * journal_dir: var/journal               # the run journal a restarted controller goes on from (default var/journal)
+ * recovery:
+ *   max_outage_s: 300                    # furnace seconds: a longer outage resumes the run held for an operator
  * speed: 1                               # furnace seconds per wall second: 1 for a real furnace
  * opcua:
  *   endpoint: opc.tcp://127.0.0.1:4840/plc
@@ -75,10 +78,19 @@ import java.util.stream.Collectors;
  * Errors name the file and the key. A password file must be readable by its owner only (chmod 600).
  */
 public record RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings opcua, ModbusSettings modbus,
-                        MetricsSettings metrics, Optional<TelemetrySettings> telemetry, Path auditDir) {
+                        MetricsSettings metrics, Optional<TelemetrySettings> telemetry, Path auditDir,
+                        Path journalDir, double maxOutageS) {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Set<String> TOP = Set.of("recipe", "report_dir", "audit_dir", "speed", "opcua", "modbus",
-            "metrics", "telemetry");
+    private static final Set<String> TOP = Set.of("recipe", "report_dir", "audit_dir", "journal_dir", "recovery",
+            "speed", "opcua", "modbus", "metrics", "telemetry");
+    private static final String DEFAULT_JOURNAL_DIR = "var/journal";
+    /**
+     * The longest outage, in furnace seconds, after which a restarted controller lets the run go on by itself: the
+     * PLC holds the heater 60 s and then ramps it down (1800 s to zero), so after 300 s it has lost 13 % of its power
+     * and the crystal has cooled measurably; longer than that, a person should look before the run goes on. The same
+     * as the communication policy's {@code auto_resume_within_s}.
+     */
+    public static final double DEFAULT_MAX_OUTAGE_S = 300;
     /** Where the audit trail goes unless the file says: relative to the file, like its other paths. */
     private static final String DEFAULT_AUDIT_DIR = "var/audit";
     private static final Set<String> TELEMETRY = Set.of("enabled", "directory", "disk_budget_mb", "when_full",
@@ -99,6 +111,19 @@ public record RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings
     public RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings opcua, ModbusSettings modbus,
                      MetricsSettings metrics, Path auditDir) {
         this(recipe, reportDir, speed, opcua, modbus, metrics, Optional.empty(), auditDir);
+    }
+
+    /** A configuration whose run journal lives next to its audit trail, with the default outage limit. */
+    public RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings opcua, ModbusSettings modbus,
+                     MetricsSettings metrics, Optional<TelemetrySettings> telemetry, Path auditDir) {
+        this(recipe, reportDir, speed, opcua, modbus, metrics, telemetry, auditDir,
+                auditDir.toAbsolutePath().normalize().resolveSibling("journal"), DEFAULT_MAX_OUTAGE_S);
+    }
+
+    /** The same configuration with the run journal in {@code dir} and another outage limit. */
+    public RunConfig withJournal(Path dir, double newMaxOutageS) {
+        return new RunConfig(recipe, reportDir, speed, opcua, modbus, metrics, telemetry, auditDir, dir,
+                newMaxOutageS);
     }
 
     /**
@@ -132,9 +157,16 @@ public record RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings
         Path recipe = overrides.recipe().orElseGet(() -> under(base, r.requiredText("recipe")));
         Path reportDir = overrides.reportDir().orElseGet(() -> under(base, r.text("report_dir", "reports/run")));
         Path auditDir = overrides.auditDir().orElseGet(() -> under(base, r.text("audit_dir", DEFAULT_AUDIT_DIR)));
+        Path journalDir = under(base, r.text("journal_dir", DEFAULT_JOURNAL_DIR));
+        Reader recovery = r.childOrEmpty("recovery");
+        recovery.only(Set.of("max_outage_s"));
+        double maxOutageS = recovery.number("max_outage_s", DEFAULT_MAX_OUTAGE_S);
+        if (!(maxOutageS >= 0)) {
+            throw recovery.error("max_outage_s", "must be 0 or more furnace seconds, not " + maxOutageS);
+        }
         return new RunConfig(recipe, reportDir, speed, opcua(r.child("opcua"), base, scanPeriodS / speed, environment),
                 modbus(r.child("modbus")), metrics(r.childOrEmpty("metrics")),
-                telemetry(r.childOrEmpty("telemetry"), base, environment), auditDir);
+                telemetry(r.childOrEmpty("telemetry"), base, environment), auditDir, journalDir, maxOutageS);
     }
 
     /**

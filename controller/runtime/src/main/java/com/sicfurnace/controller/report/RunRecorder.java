@@ -66,6 +66,10 @@ public final class RunRecorder implements ScanFeed.ScanListener {
         if (index >= 0 && !snapshot.run().finished()) {
             recordStep(steps.get(index), snapshot);
         }
+        if (elapsed - nextSampleS >= trendPeriodS) {
+            // a run taken up again after a restart starts hours in: its trend goes on at the next whole period
+            nextSampleS = Math.floor(elapsed / trendPeriodS) * trendPeriodS;
+        }
         if (elapsed >= nextSampleS) {
             sample(snapshot, hours);
             nextSampleS += trendPeriodS;

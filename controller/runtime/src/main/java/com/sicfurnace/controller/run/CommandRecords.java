@@ -40,6 +40,8 @@ public final class CommandRecords {
             return "interlock_bypass";
         } else if (command instanceof Command.EndBypass) {
             return "interlock_bypass_end";
+        } else if (command instanceof Command.ResetPlcWatchdog) {
+            return "plc_watchdog_reset";
         }
         return command.action();
     }

@@ -31,6 +31,10 @@ public final class ControllerRecords {
         this.runId = runId;
     }
 
+    public String runId() {
+        return runId;
+    }
+
     /** A recipe file as run: its name, where it was read and the SHA-256 (hex) of its bytes. */
     public record RecipeFile(String name, Path file, String sha256) {
         public static RecipeFile read(String name, Path file) throws IOException {
