@@ -93,6 +93,7 @@ final class FurnaceController {
     /** Furnace seconds the recovery still waits for the PLC to clear its watchdog; 0 when it waits no more. */
     private double recoveryResetLeftS;
     private boolean recoveryResetSent;
+    private final List<Signal> outputSignals;
 
     /** @param layout the furnace's process image: which signals it has */
     FurnaceController(FurnaceProfile profile, Recipe recipe, ProcessImage layout) {
@@ -112,12 +113,18 @@ final class FurnaceController {
         this.view = new LiveView(pressure, heater);
         this.snapshots = new SnapshotTaker(layout);
         this.outputGuard = new OutputGuard(layout);
+        this.outputSignals = java.util.Arrays.stream(Signal.values()).filter(s -> !s.isInput() && layout.present(s))
+                .toList();
         this.commands = new Commands();
     }
 
     void scan(ProcessImage in, OutputImage out, Instant scanTime) {
         log.setTime(scanTime);
-        double dtS = lastScan == null ? profile.scanPeriodS() : Duration.between(lastScan, scanTime).toNanos() / 1e9;
+        // the first scan, and the scan that takes a restored run up, count one scan period: the time before them is
+        // not the run's (a restored run's timers stood still while the controller was away and while it connected)
+        boolean takingUp = !outputsReady && in.complete();
+        double dtS = lastScan == null || takingUp ? profile.scanPeriodS()
+                : Duration.between(lastScan, scanTime).toNanos() / 1e9;
         lastScan = scanTime;
         scans++;
         if (in.complete()) {
@@ -245,7 +252,12 @@ final class FurnaceController {
      */
     private void awaitFirstData(OutputImage out) {
         if (!outputsReady) {
-            return; // a restored run: the furnace keeps what it has until the controller has seen it
+            // a restored run: the devices keep what they were last told until the controller has seen the furnace
+            restoredFrom.outputs().forEach(out::set);
+            out.set(Signal.PLC_WATCHDOG_RESET, false);
+            out.set(Signal.CONTROLLER_HEARTBEAT, heartbeat);
+            heartbeat = (heartbeat + 1) % HEARTBEAT_MODULUS;
+            return;
         }
         out.set(Signal.HEATER_ENABLE, false);
         out.set(Signal.PS1_OUTPUT_ENABLE, false);
@@ -356,14 +368,18 @@ final class FurnaceController {
     // ---- checkpoint and recovery ----
 
     /** Where the run stands after the last scan, to go on from after a restart. */
-    RunCheckpoint checkpoint() {
+    RunCheckpoint checkpoint(OutputImage out) {
         if (restoredFrom != null && !outputsReady) {
             return restoredFrom; // not taken up yet: nothing has moved since the journal
+        }
+        java.util.EnumMap<Signal, Double> outputs = new java.util.EnumMap<>(Signal.class);
+        for (Signal s : outputSignals) {
+            outputs.put(s, out.value(s));
         }
         return new RunCheckpoint(lastScan == null ? Instant.EPOCH : lastScan, programmer.checkpoint(), heater.split(),
                 heaterEnabled, heaterCommandKw, lastThrottlePct, vacuum.turboRunning(), heartbeat, lastCommLossS,
                 interlocks.checkpoint(), permissives.vacuumReached(), permissives.leakCheckHasPassed(),
-                alarms.checkpoint());
+                alarms.checkpoint(), outputs);
     }
 
     /**
@@ -434,11 +450,6 @@ final class FurnaceController {
     /** The only latched row is the PLC's watchdog, which the recovery is resetting: it does not hold the run. */
     private boolean recoveryResettingWatchdogOnly() {
         return recoveryResetLeftS > 0 && interlocks.active().equals(Set.of(InterlockId.PLC_WATCHDOG));
-    }
-
-    /** Whether the outputs of the last scan are to be written: not before a restored run has seen the furnace. */
-    boolean outputsReady() {
-        return outputsReady;
     }
 
     // ---- commands, applied between scans ----

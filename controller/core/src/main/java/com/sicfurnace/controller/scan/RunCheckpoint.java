@@ -3,7 +3,9 @@ package com.sicfurnace.controller.scan;
 import com.sicfurnace.controller.alarm.AlarmCheckpoint;
 import com.sicfurnace.controller.program.ProgramCheckpoint;
 import com.sicfurnace.controller.safety.InterlockCheckpoint;
+import com.sicfurnace.controller.signal.Signal;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -23,12 +25,16 @@ import java.util.Objects;
  * @param heaterCommandKw the total power commanded, kW (0 with the heater off)
  * @param throttlePct     the throttle valve's last command, %
  * @param lastCommLossS   how long the last communication loss lasted, s (for the auto-resume after one)
+ * @param outputs         every output of the furnace as last commanded: a restarted controller writes them again
+ *                        (with its heartbeat running) until it has seen every input, so that the devices keep what
+ *                        they had and the adapters, which read as they write, get going
  */
 public record RunCheckpoint(Instant time, ProgramCheckpoint program, double heaterSplit, boolean heaterEnabled,
                             double heaterCommandKw, double throttlePct, boolean turboRunning, int heartbeat,
                             double lastCommLossS, InterlockCheckpoint interlocks, boolean vacuumReached,
-                            boolean leakCheckPassed, AlarmCheckpoint alarms) {
+                            boolean leakCheckPassed, AlarmCheckpoint alarms, Map<Signal, Double> outputs) {
     public RunCheckpoint {
+        outputs = Map.copyOf(outputs);
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(program, "program");
         Objects.requireNonNull(interlocks, "interlocks");

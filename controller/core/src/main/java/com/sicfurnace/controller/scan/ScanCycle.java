@@ -35,8 +35,9 @@ public final class ScanCycle {
     }
 
     /**
-     * A run taken up again after a restart, where {@code saved} left it (see {@link RunCheckpoint}): nothing is written
-     * to the furnace before the first scan with every input, which starts the heater from the measured power. Within
+     * A run taken up again after a restart, where {@code saved} left it (see {@link RunCheckpoint}): until the first
+     * scan with every input the outputs are the journaled ones (heartbeat running); that scan starts the heater from
+     * the measured power. Within
      * {@code recovery}'s outage limit the run goes on by itself (the recovery resets the PLC's watchdog, audited as
      * {@link Recovery#ACTOR}'s); beyond it, the run is held (reason RECOVERY) until an operator resumes it.
      *
@@ -57,9 +58,7 @@ public final class ScanCycle {
         }
         io.readInputs(in);
         controller.scan(in, out, scanTime);
-        if (controller.outputsReady()) {
-            io.writeOutputs(out);
-        }
+        io.writeOutputs(out);
         ScanSnapshot snapshot = controller.snapshot();
         publisher.publish(snapshot, controller.drainEvents());
         return snapshot;
@@ -71,6 +70,6 @@ public final class ScanCycle {
      * second, not every scan.
      */
     public RunCheckpoint checkpoint() {
-        return controller.checkpoint();
+        return controller.checkpoint(out);
     }
 }

@@ -15,6 +15,7 @@ import com.sicfurnace.controller.recipe.VacuumMode;
 import com.sicfurnace.controller.safety.InterlockCheckpoint;
 import com.sicfurnace.controller.safety.InterlockId;
 import com.sicfurnace.controller.scan.RunCheckpoint;
+import com.sicfurnace.controller.signal.Signal;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -51,6 +52,10 @@ final class CheckpointCodec {
         EnumMap<AlarmId, AlarmState> states = new EnumMap<>(AlarmId.class);
         states.putAll(c.alarms().notNormal());
         states.forEach((id, state) -> alarms.put(id.name(), state.name()));
+        ObjectNode outputs = o.putObject("outputs");
+        EnumMap<Signal, Double> sortedOutputs = new EnumMap<>(Signal.class);
+        sortedOutputs.putAll(c.outputs());
+        sortedOutputs.forEach((signal, value) -> number(outputs, signal.ioName(), value));
         return o;
     }
 
@@ -131,7 +136,26 @@ final class CheckpointCodec {
         return new RunCheckpoint(f.instant("time"), program(f.child("program")), f.number("heater_split"),
                 f.flag("heater_enabled"), f.number("heater_command_kw"), f.number("throttle_pct"),
                 f.flag("turbo_running"), f.integer("heartbeat"), f.number("last_comm_loss_s"), interlocks(i),
-                f.flag("vacuum_reached"), f.flag("leak_check_passed"), alarms(f.child("alarms")));
+                f.flag("vacuum_reached"), f.flag("leak_check_passed"), alarms(f.child("alarms")),
+                outputs(f.child("outputs")));
+    }
+
+    private static Map<Signal, Double> outputs(Fields o) {
+        EnumMap<Signal, Double> outputs = new EnumMap<>(Signal.class);
+        for (Iterator<String> it = o.node().fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            Signal signal;
+            try {
+                signal = Signal.byIoName(name);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("field outputs." + name + " is no signal of the I/O list", e);
+            }
+            if (signal.isInput()) {
+                throw new IllegalArgumentException("field outputs." + name + " is an input, not an output");
+            }
+            outputs.put(signal, o.number(name));
+        }
+        return outputs;
     }
 
     private static ProgramCheckpoint program(Fields p) {

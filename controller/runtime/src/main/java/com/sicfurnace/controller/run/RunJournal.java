@@ -258,8 +258,8 @@ public final class RunJournal implements AutoCloseable {
     // ---- reading back ----
 
     /**
-     * The journal in {@code dir}, if there is one. A temp file left by a write cut short is ignored (and removed):
-     * the journal before it is whole.
+     * The journal in {@code dir}, if there is one. A temp file left by a write cut short is ignored: the journal
+     * before it is whole (the next write replaces the temp file).
      *
      * @throws Unreadable naming the file and what is wrong: cut short, not two lines, not JSON, another format, a body
      *                    whose checksum differs from its header's, a field missing or wrong
@@ -267,12 +267,8 @@ public final class RunJournal implements AutoCloseable {
     public static Optional<Journaled> read(Path dir) throws Unreadable {
         Path temp = dir.resolve(TEMP);
         if (Files.exists(temp)) {
-            LOG.warn("ignored {}: a journal write cut short; the journal before it is whole", temp);
-            try {
-                Files.delete(temp);
-            } catch (IOException e) {
-                throw new Unreadable(temp, "cannot be removed: " + e, e);
-            }
+            // a write cut short, or one under way: the journal beside it is whole; the next write replaces it
+            LOG.info("ignored {}: a journal write cut short or under way", temp);
         }
         Path file = dir.resolve(FILE);
         byte[] bytes;
