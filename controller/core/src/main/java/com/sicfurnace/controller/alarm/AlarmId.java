@@ -22,6 +22,7 @@ public enum AlarmId {
     INTERLOCK_BYPASSED(AlarmPriority.HIGH, "An interlock is bypassed"),
     RUN_HELD_BY_PERMISSIVE(AlarmPriority.HIGH,
             "Recipe run held: heating above the threshold needs vacuum reached and a passed leak check"),
+    OUTPUT_REFUSED(AlarmPriority.HIGH, "A device refuses an output the controller writes"),
     CONTROLLER_OUTPUT_INVALID(AlarmPriority.URGENT, "Controller computed an invalid output: last good value kept"),
     COMM_LOSS_PLC(AlarmPriority.HIGH, "Lost communication with the PLC: loops hold, heater held then ramped down"),
     COMM_LOSS_SUPPLY(AlarmPriority.HIGH, "Lost communication with an induction supply: heater held then ramped down"),

@@ -1,6 +1,8 @@
 package com.sicfurnace.controller.command;
 
 import com.sicfurnace.controller.alarm.AlarmId;
+import com.sicfurnace.controller.control.LoopId;
+import com.sicfurnace.controller.program.Setpoint;
 import com.sicfurnace.controller.safety.InterlockId;
 import com.sicfurnace.controller.user.Role;
 import java.time.Duration;
@@ -76,6 +78,43 @@ public sealed interface Command {
         public Bypass {
             Objects.requireNonNull(interlock, "interlock");
             Objects.requireNonNull(duration, "duration");
+        }
+
+        @Override
+        public Set<Role> roles() {
+            return ENGINEERS;
+        }
+
+        @Override
+        public boolean needsReason() {
+            return true;
+        }
+    }
+
+    /**
+     * New gains for a loop, bumpless: within a factor of ten of the profile's tuning, derivative time at most the
+     * integral time.
+     */
+    record Tune(LoopId loop, double kp, double tiS, double tdS) implements Command {
+        public Tune {
+            Objects.requireNonNull(loop, "loop");
+        }
+
+        @Override
+        public Set<Role> roles() {
+            return ENGINEERS;
+        }
+
+        @Override
+        public boolean needsReason() {
+            return true;
+        }
+    }
+
+    /** A new value for one setpoint of a run held in a soak or a wait, within the furnace's recipe limits. */
+    record OverrideSetpoint(Setpoint setpoint, double value) implements Command {
+        public OverrideSetpoint {
+            Objects.requireNonNull(setpoint, "setpoint");
         }
 
         @Override

@@ -288,6 +288,26 @@ public final class Programmer {
         log.record((seq, time) -> new ProgramEvent(seq, time, type, number, name, detail));
     }
 
+    /**
+     * Overrides one setpoint of a run held in a soak or a wait, where setpoints stand until the next step; returns
+     * why not, or null when done. The value must already have been checked against the furnace's limits.
+     */
+    public String override(Setpoint setpoint, double value) {
+        Step step = stepIndex < 0 ? null : recipe.steps().get(stepIndex);
+        if (state != RunState.HELD) {
+            return "setpoints are overridden only in a held run; it is " + state.label();
+        } else if (!(step instanceof Step.Soak || step instanceof Step.Wait)) {
+            return "setpoints are overridden only in a soak or a wait, not in a " + step.typeName();
+        }
+        working.set(setpoint.channel(), value);
+        return null;
+    }
+
+    /** The working value of a setpoint; NaN where none is set. */
+    public double setpoint(Setpoint setpoint) {
+        return working.get(setpoint.channel());
+    }
+
     // ---- what the loops follow ----
 
     public HeaterMode heaterMode() {

@@ -6,11 +6,14 @@ import com.sicfurnace.controller.command.Command;
 import com.sicfurnace.controller.command.CommandEvent;
 import com.sicfurnace.controller.command.CommandRequest;
 import com.sicfurnace.controller.control.HeaterControl;
+import com.sicfurnace.controller.control.LoopId;
+import com.sicfurnace.controller.control.Pid;
 import com.sicfurnace.controller.control.HeaterDemand;
 import com.sicfurnace.controller.control.PressureControl;
 import com.sicfurnace.controller.event.EventLog;
 import com.sicfurnace.controller.event.FurnaceEvent;
 import com.sicfurnace.controller.profile.FurnaceProfile;
+import com.sicfurnace.controller.profile.PidTuning;
 import com.sicfurnace.controller.program.HoldReason;
 import com.sicfurnace.controller.program.ProgramEvent;
 import com.sicfurnace.controller.program.Programmer;
@@ -164,6 +167,8 @@ final class FurnaceController {
         alarms.update(AlarmId.RUN_HELD_BY_PERMISSIVE, programmer.holdReason() == HoldReason.PERMISSIVE,
                 "missing: " + permissives.missing());
         alarms.update(AlarmId.CONTROLLER_OUTPUT_INVALID, !outputsFinite, outputGuard.lastFault());
+        String refused = outputGuard.refused(in);
+        alarms.update(AlarmId.OUTPUT_REFUSED, refused != null, refused == null ? "" : refused);
     }
 
     private SafetyInputs safetyInputs(ProcessImage in) {
@@ -428,10 +433,23 @@ final class FurnaceController {
             return bypassState(bypass.interlock());
         } else if (command instanceof Command.EndBypass end) {
             return bypassState(end.interlock());
+        } else if (command instanceof Command.Tune tune) {
+            PidTuning t = pid(tune.loop()).tuning();
+            return Map.of("kp", number(t.kp()), "ti_s", number(t.tiS()), "td_s", number(t.tdS()));
+        } else if (command instanceof Command.OverrideSetpoint override) {
+            return Map.of(override.setpoint().label(), number(programmer.setpoint(override.setpoint())));
         } else if (command instanceof Command.ReportCondition || command instanceof Command.ReportEvent) {
             return Map.of();
         }
         return Map.of("run_state", programmer.state().label(), "hold_reason", programmer.holdReason().label());
+    }
+
+    private static String number(double value) {
+        return Double.isNaN(value) ? "none" : String.format(Locale.ROOT, "%.6g", value);
+    }
+
+    private Pid pid(LoopId loop) {
+        return loop == LoopId.PRESSURE ? pressureLoop.loop() : heater.loop(loop);
     }
 
     private Map<String, String> bypassState(InterlockId id) {
@@ -458,6 +476,12 @@ final class FurnaceController {
         } else if (command instanceof Command.EndBypass end) {
             return interlocks.endBypass(end.interlock()) ? Outcome.done("bypass ended")
                     : Outcome.refused(end.interlock().label() + " is not bypassed");
+        } else if (command instanceof Command.Tune tune) {
+            return tune(tune);
+        } else if (command instanceof Command.OverrideSetpoint override) {
+            String refusal = Limits.check(profile, override.setpoint(), override.value(), programmer);
+            refusal = refusal != null ? refusal : programmer.override(override.setpoint(), override.value());
+            return refusal == null ? Outcome.done("overridden") : Outcome.refused(refusal);
         } else if (command instanceof Command.ReportCondition report) {
             alarms.update(report.alarm(), report.active(), report.detail());
             return Outcome.done("");
@@ -466,6 +490,27 @@ final class FurnaceController {
             return Outcome.done("");
         }
         throw new IllegalArgumentException("unknown command " + command);
+    }
+
+    /** New gains within a factor of ten of the profile's, the derivative time at most the integral time. */
+    private Outcome tune(Command.Tune tune) {
+        PidTuning profileTuning = switch (tune.loop()) {
+            case SEED -> profile.loops().seed();
+            case GRADIENT -> profile.loops().gradient();
+            case PRESSURE -> profile.loops().pressure();
+        };
+        String refusal = Limits.gain("kp", tune.kp(), profileTuning.kp());
+        refusal = refusal != null ? refusal : Limits.gain("ti_s", tune.tiS(), profileTuning.tiS());
+        if (refusal == null && !(tune.tdS() >= 0 && tune.tdS() <= tune.tiS())) {
+            refusal = "td_s must lie in 0..ti_s (" + tune.tiS() + "), not " + tune.tdS();
+        } else if (refusal == null && tune.tdS() > 0 && !(profileTuning.derivativeFilterS() > 0)) {
+            refusal = "the " + tune.loop().label() + " loop has no derivative filter: td_s must stay 0";
+        }
+        if (refusal != null) {
+            return Outcome.refused(refusal);
+        }
+        pid(tune.loop()).retune(tune.kp(), tune.tiS(), tune.tdS());
+        return Outcome.done("retuned");
     }
 
     private Outcome hold() {

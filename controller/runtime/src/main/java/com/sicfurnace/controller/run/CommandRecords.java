@@ -40,6 +40,10 @@ public final class CommandRecords {
             return "interlock_bypass";
         } else if (command instanceof Command.EndBypass) {
             return "interlock_bypass_end";
+        } else if (command instanceof Command.Tune) {
+            return "tuning_change";
+        } else if (command instanceof Command.OverrideSetpoint) {
+            return "setpoint_override";
         }
         return command.action();
     }
@@ -53,6 +57,10 @@ public final class CommandRecords {
             values.put("duration_s", bypass.duration().toSeconds());
         } else if (command instanceof Command.EndBypass end) {
             values.put("interlock", end.interlock().label());
+        } else if (command instanceof Command.Tune tune) {
+            values.put("loop", tune.loop().label());
+        } else if (command instanceof Command.OverrideSetpoint override) {
+            values.put("setpoint", override.setpoint().label());
         }
         return values;
     }
