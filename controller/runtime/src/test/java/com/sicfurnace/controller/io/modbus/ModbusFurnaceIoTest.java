@@ -23,6 +23,7 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -110,7 +111,7 @@ class ModbusFurnaceIoTest {
                 Signal s = Signal.byIoName(spec.name());
                 longestStaleRun[s.ordinal()] = Math.max(longestStaleRun[s.ordinal()], in.staleScans(s));
             }
-            Thread.sleep(0, (int) periodNanos);
+            LockSupport.parkNanos(periodNanos);
         }
         for (SignalSpec spec : modbus(Direction.IN)) {
             int longest = longestStaleRun[Signal.byIoName(spec.name()).ordinal()];
