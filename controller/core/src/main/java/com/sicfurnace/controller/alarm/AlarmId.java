@@ -1,79 +1,62 @@
 package com.sicfurnace.controller.alarm;
 
-import com.sicfurnace.controller.safety.Trip;
+import java.util.Objects;
+import java.util.regex.Pattern;
 
-/** Every alarm the controller raises, with its priority and what it means for the operator. */
-public enum AlarmId {
-    TRIP_EMERGENCY_STOP(AlarmPriority.URGENT, "Heater tripped: emergency stop"),
-    TRIP_DOOR_OPEN(AlarmPriority.URGENT, "Heater tripped: lid or cabinet door open"),
-    TRIP_WATER_FLOW_LOW(AlarmPriority.URGENT, "Heater tripped: cooling water flow low"),
-    TRIP_OVER_TEMPERATURE(AlarmPriority.URGENT, "Heater tripped: over-temperature"),
-    TRIP_OVER_PRESSURE(AlarmPriority.URGENT, "Heater tripped: over-pressure or pressure unknown"),
-    TRIP_PYROMETER_FAILURE(AlarmPriority.URGENT, "Heater tripped: pyrometer failed at high power"),
-    PLC_WATCHDOG_TRIPPED(AlarmPriority.URGENT, "PLC watchdog tripped: it lost the controller and limits the heater"),
-    COMM_LOSS_PLC(AlarmPriority.HIGH, "Lost communication with the PLC: loops hold, heater held then ramped down"),
-    COMM_LOSS_SUPPLY(AlarmPriority.HIGH, "Lost communication with an induction supply: heater held then ramped down"),
-    COMM_LOSS_MFC(AlarmPriority.HIGH, "Lost communication with a mass-flow controller"),
-    COMM_LOSS_GAUGES(AlarmPriority.HIGH, "Lost communication with the gauge controller: pressure control holds"),
-    COMM_LOSS_CHILLER(AlarmPriority.HIGH, "Lost communication with the chiller"),
-    RUN_HELD_BY_COMM_LOSS(AlarmPriority.MEDIUM, "Recipe run held by a communication loss"),
-    PYROMETER_TOP_FAILED(AlarmPriority.HIGH, "Top (seed) pyrometer reading unusable"),
-    PYROMETER_BOTTOM_FAILED(AlarmPriority.HIGH, "Bottom (source) pyrometer reading unusable"),
-    SUPPLY_FAULT(AlarmPriority.HIGH, "Induction power supply tripped"),
-    CONTACTOR_MISMATCH(AlarmPriority.HIGH, "Heater contactor does not follow its command"),
-    CHILLER_FAULT(AlarmPriority.HIGH, "Chiller not running"),
-    SEED_TEMPERATURE_DEVIATION(AlarmPriority.MEDIUM, "Seed temperature off its setpoint"),
-    PRESSURE_DEVIATION(AlarmPriority.MEDIUM, "Chamber pressure off its setpoint"),
-    LEAK_CHECK_FAILED(AlarmPriority.HIGH, "Leak-rate check failed"),
-    WAIT_TIMEOUT(AlarmPriority.MEDIUM, "Wait step timed out"),
-    RUN_ABORTED(AlarmPriority.HIGH, "Recipe run aborted"),
-    RUN_HELD_BY_INTERLOCK(AlarmPriority.HIGH, "Recipe run held by an interlock trip"),
-    TELEMETRY_POINTS_LOST(AlarmPriority.HIGH, "Telemetry disk budget full: points are being dropped"),
-    TELEMETRY_DATABASE_REFUSED(AlarmPriority.HIGH,
-            "Telemetry database refuses the credentials: points are kept on disk until fixed"),
-    TELEMETRY_BACKLOG(AlarmPriority.MEDIUM, "Telemetry not reaching the database: points are kept on disk"),
-    TELEMETRY_BATCH_QUARANTINED(AlarmPriority.MEDIUM,
-            "Telemetry batch refused by the database as bad data: kept in the quarantine folder");
+/**
+ * An alarm's tag, as the journal, the report and an operator name it: upper-case words joined by underscores. Most
+ * alarms are data (a furnace profile's {@code alarms.definitions}); the constants below name the system alarms the
+ * core and the controller's services raise themselves, and the profile alarms other code refers to by name. What an
+ * alarm means (priority, text, limits) is its {@link AlarmDefinition}'s business, not the tag's.
+ */
+public record AlarmId(String name) implements Comparable<AlarmId> {
+    private static final Pattern TAG = Pattern.compile("[A-Z][A-Z0-9_]*");
 
-    private final AlarmPriority priority;
-    private final String text;
+    public static final AlarmId TRIP_EMERGENCY_STOP = new AlarmId("TRIP_EMERGENCY_STOP");
+    public static final AlarmId TRIP_DOOR_OPEN = new AlarmId("TRIP_DOOR_OPEN");
+    public static final AlarmId TRIP_WATER_FLOW_LOW = new AlarmId("TRIP_WATER_FLOW_LOW");
+    public static final AlarmId TRIP_OVER_TEMPERATURE = new AlarmId("TRIP_OVER_TEMPERATURE");
+    public static final AlarmId TRIP_OVER_PRESSURE = new AlarmId("TRIP_OVER_PRESSURE");
+    public static final AlarmId TRIP_PYROMETER_FAILURE = new AlarmId("TRIP_PYROMETER_FAILURE");
+    public static final AlarmId CONTACTOR_MISMATCH = new AlarmId("CONTACTOR_MISMATCH");
+    public static final AlarmId RUN_HELD_BY_COMM_LOSS = new AlarmId("RUN_HELD_BY_COMM_LOSS");
+    public static final AlarmId RUN_HELD_BY_INTERLOCK = new AlarmId("RUN_HELD_BY_INTERLOCK");
+    public static final AlarmId LEAK_CHECK_FAILED = new AlarmId("LEAK_CHECK_FAILED");
+    public static final AlarmId WAIT_TIMEOUT = new AlarmId("WAIT_TIMEOUT");
+    public static final AlarmId RUN_ABORTED = new AlarmId("RUN_ABORTED");
+    public static final AlarmId ALARM_FLOOD = new AlarmId("ALARM_FLOOD");
+    public static final AlarmId TELEMETRY_POINTS_LOST = new AlarmId("TELEMETRY_POINTS_LOST");
+    public static final AlarmId TELEMETRY_DATABASE_REFUSED = new AlarmId("TELEMETRY_DATABASE_REFUSED");
+    public static final AlarmId TELEMETRY_BACKLOG = new AlarmId("TELEMETRY_BACKLOG");
+    public static final AlarmId TELEMETRY_BATCH_QUARANTINED = new AlarmId("TELEMETRY_BATCH_QUARANTINED");
 
-    AlarmId(AlarmPriority priority, String text) {
-        this.priority = priority;
-        this.text = text;
-    }
+    // Defined in the shipped profiles; named here because the core's own tests and services refer to them.
+    public static final AlarmId PLC_WATCHDOG_TRIPPED = new AlarmId("PLC_WATCHDOG_TRIPPED");
+    public static final AlarmId COMM_LOSS_PLC = new AlarmId("COMM_LOSS_PLC");
+    public static final AlarmId COMM_LOSS_SUPPLY = new AlarmId("COMM_LOSS_SUPPLY");
+    public static final AlarmId COMM_LOSS_MFC = new AlarmId("COMM_LOSS_MFC");
+    public static final AlarmId COMM_LOSS_GAUGES = new AlarmId("COMM_LOSS_GAUGES");
+    public static final AlarmId COMM_LOSS_CHILLER = new AlarmId("COMM_LOSS_CHILLER");
+    public static final AlarmId PYROMETER_TOP_FAILED = new AlarmId("PYROMETER_TOP_FAILED");
+    public static final AlarmId PYROMETER_BOTTOM_FAILED = new AlarmId("PYROMETER_BOTTOM_FAILED");
+    public static final AlarmId CHILLER_FAULT = new AlarmId("CHILLER_FAULT");
+    public static final AlarmId SEED_TEMPERATURE_DEVIATION = new AlarmId("SEED_TEMPERATURE_DEVIATION");
+    public static final AlarmId PRESSURE_DEVIATION = new AlarmId("PRESSURE_DEVIATION");
 
-    public AlarmPriority priority() {
-        return priority;
-    }
-
-    public String text() {
-        return text;
-    }
-
-    /** The communication alarm for an I/O-list device. */
-    public static AlarmId forDevice(String device) {
-        if (device.startsWith("ps")) {
-            return COMM_LOSS_SUPPLY;
-        } else if (device.startsWith("mfc")) {
-            return COMM_LOSS_MFC;
+    public AlarmId {
+        Objects.requireNonNull(name, "name");
+        if (!TAG.matcher(name).matches()) {
+            throw new IllegalArgumentException("alarm id '" + name + "' must be upper-case words joined by '_'");
         }
-        return switch (device) {
-            case "plc" -> COMM_LOSS_PLC;
-            case "gauges" -> COMM_LOSS_GAUGES;
-            case "chiller" -> COMM_LOSS_CHILLER;
-            default -> throw new IllegalArgumentException("no communication alarm for device '" + device + "'");
-        };
     }
 
-    public static AlarmId forTrip(Trip trip) {
-        return switch (trip) {
-            case EMERGENCY_STOP -> TRIP_EMERGENCY_STOP;
-            case DOOR_OPEN -> TRIP_DOOR_OPEN;
-            case WATER_FLOW_LOW -> TRIP_WATER_FLOW_LOW;
-            case OVER_TEMPERATURE -> TRIP_OVER_TEMPERATURE;
-            case OVER_PRESSURE -> TRIP_OVER_PRESSURE;
-            case PYROMETER_FAILURE -> TRIP_PYROMETER_FAILURE;
-        };
+    @Override
+    public int compareTo(AlarmId other) {
+        return name.compareTo(other.name);
+    }
+
+    @Override
+    public String toString() {
+        return name;
     }
 }

@@ -54,7 +54,7 @@ final class FurnaceController {
     private final VacuumSequencer vacuum;
     private final ChamberPressure pressure;
     private final Interlocks interlocks;
-    private final Alarms alarms = new Alarms(log);
+    private final Alarms alarms;
     private final AlarmMonitor alarmMonitor;
     private final LiveView view;
     private final SnapshotTaker snapshots;
@@ -82,6 +82,7 @@ final class FurnaceController {
         this.vacuum = new VacuumSequencer(profile.vacuum());
         this.pressure = new ChamberPressure(profile.vacuum());
         this.interlocks = new Interlocks(profile, log);
+        this.alarms = new Alarms(log, profile.alarms().settings(), profile.alarms().definitions());
         this.alarmMonitor = new AlarmMonitor(profile, alarms);
         this.view = new LiveView(pressure, heater);
         this.snapshots = new SnapshotTaker(layout);
@@ -98,8 +99,8 @@ final class FurnaceController {
             awaitFirstData(out);
         }
         raiseProgramAlarms();
-        snapshot = snapshots.take(scans, scanTime, in, out, loops, runStatus(), alarms.notNormal(), alarms.active(),
-                interlocks.latched(), log.lastSeq());
+        snapshot = snapshots.take(scans, scanTime, in, out, loops, runStatus(), alarms.board(), interlocks.latched(),
+                log.lastSeq());
     }
 
     private void control(ProcessImage in, OutputImage out, double dtS) {

@@ -129,7 +129,7 @@ class ScanCycleTest {
         HealthyFurnace.set(rig.in, Signal.ESTOP_ACTIVE, 1.0);
         rig.scans(1);
         assertEquals(java.util.Set.of(Trip.EMERGENCY_STOP), rig.last().latchedTrips());
-        assertEquals(AlarmState.UNACKNOWLEDGED, rig.last().alarms().get(AlarmId.TRIP_EMERGENCY_STOP));
+        assertEquals(AlarmState.UNACK_ACTIVE, rig.last().alarms().get(AlarmId.TRIP_EMERGENCY_STOP));
         HealthyFurnace.set(rig.in, Signal.ESTOP_ACTIVE, 0.0);
         rig.scans(1);
         rig.drainEvents();

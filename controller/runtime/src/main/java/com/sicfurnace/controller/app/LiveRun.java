@@ -83,7 +83,7 @@ public final class LiveRun implements AutoCloseable {
         Clock clock = config.speed() == 1.0 ? Clock.systemUTC() : new ScaledClock(start, config.speed());
         this.statusEveryScans = statusPeriodS > 0 ? Math.round(statusPeriodS / profile.scanPeriodS()) : 0;
         this.recorder = new RunRecorder(recipe, TrendColumns.standard(catalogue), 60.0, profile.scanPeriodS(),
-                this::furnaceSecondsAt, feed.events().reader(true));
+                this::furnaceSecondsAt, feed.events().reader(true), profile.alarms().staleAfterH());
         // one furnace tag for metrics and telemetry, so that dashboards of both filter alike
         String furnaceTag = config.metrics().furnace().orElse(profile.furnace());
         String runId = furnaceTag + "-" + start.truncatedTo(ChronoUnit.SECONDS);
@@ -207,7 +207,7 @@ public final class LiveRun implements AutoCloseable {
         return new RunSummary(recipe.name(), profile.furnace(), 0, furnaceSeconds() / 3600.0,
                 (System.nanoTime() - wallStartNanos) / 1e9, finalState == RunState.COMPLETE, finalState.label(),
                 recorder.stepSummaries(), null, null, recorder.trips().size(), recorder.trips(), recorder.alarms(),
-                recorder.events());
+                recorder.alarmKpis(), recorder.events());
     }
 
     public RunRecorder recorder() {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
- * summary.json of a run: what ran, how long, how tightly the furnace was held, and what it grew. Boule length and
+ * summary.json of a run: what ran, how long, how tightly the furnace was held, and what it grew, and how its alarm system did (ISA-18.2 KPIs). Boule length and
  * source used are known only in simulated runs (null otherwise): no furnace measures them during a run.
  */
 public record RunSummary(
@@ -21,6 +21,7 @@ public record RunSummary(
         @JsonProperty("interlock_trips") int interlockTrips,
         @JsonProperty("trips") List<TimedEntry> trips,
         @JsonProperty("alarms") List<TimedEntry> alarms,
+        @JsonProperty("alarm_kpis") AlarmKpiSummary alarmKpis,
         @JsonProperty("events") List<TimedEntry> events) {
 
     /** Something that happened at a furnace time, in hours from the start of the run. */
