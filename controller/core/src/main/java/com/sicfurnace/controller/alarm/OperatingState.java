@@ -17,8 +17,8 @@ public enum OperatingState {
     SETTLING,
     /** The vacuum system vents the chamber to atmosphere. */
     VENTING,
-    /** The roughing pump pumps the chamber down from atmosphere. */
-    ROUGHING,
+    /** The vacuum system evacuates the chamber (rough or high-vacuum mode): its pressure falls from wherever it was. */
+    PUMPING_DOWN,
     /** The heater is off. */
     HEATER_OFF;
 

@@ -79,8 +79,8 @@ final class AlarmMonitor {
         }
         if (loops.vacuumMode() == VacuumMode.VENT) {
             states |= OperatingState.VENTING.bit();
-        } else if (loops.vacuumMode() == VacuumMode.ROUGH) {
-            states |= OperatingState.ROUGHING.bit();
+        } else if (loops.vacuumMode() == VacuumMode.ROUGH || loops.vacuumMode() == VacuumMode.HIGH_VACUUM) {
+            states |= OperatingState.PUMPING_DOWN.bit();
         }
         if (loops.heaterMode() == HeaterMode.OFF) {
             states |= OperatingState.HEATER_OFF.bit();
