@@ -31,6 +31,10 @@ public final class Alarms {
     private final AlarmSlot flood;
     private final Map<AlarmId, AlarmPriority> priorities;
     private boolean inFlood;
+    private int recentActivations;
+    /** Says why the flood alarm changes, formatted only when it does. */
+    private final AlarmDetail floodDetail = () -> recentActivations + " alarms within "
+            + Math.round(settings().flood().windowS()) + " s";
     private AlarmSlot firstOut;
     private long version;
     private long boardVersion = -1;
@@ -212,13 +216,14 @@ public final class Alarms {
                 version++;
             }
         }
-        int recent = floodWindow.count(now);
-        boolean floods = inFlood ? recent > settings.flood().endsAtOrBelow() : recent > settings.flood().activations();
+        recentActivations = floodWindow.count(now);
+        boolean floods = inFlood ? recentActivations > settings.flood().endsAtOrBelow()
+                : recentActivations > settings.flood().activations();
         if (floods != inFlood) {
             inFlood = floods;
             version++;
         }
-        feed(flood, floods, 0, recent + " alarms within " + Math.round(settings.flood().windowS()) + " s", null);
+        feed(flood, floods, 0, null, floodDetail);
         if (firstOut != null && trips.stream().allMatch(t -> t.shown == AlarmState.NORMAL)) {
             firstOut = null;
             version++;
