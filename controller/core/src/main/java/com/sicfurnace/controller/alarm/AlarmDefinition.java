@@ -89,7 +89,7 @@ public record AlarmDefinition(String id, AlarmKind type, AlarmPriority priority,
     }
 
     public AlarmId alarm() {
-        return new AlarmId(id);
+        return AlarmId.of(id);
     }
 
     /** The operating states that suppress it, as one bit each ({@link OperatingState#bit()}). */

@@ -1,7 +1,10 @@
 package com.sicfurnace.controller.alarm;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * An alarm's tag, as the journal, the report and an operator name it: upper-case words joined by underscores. Most
@@ -43,11 +46,29 @@ public record AlarmId(String name) implements Comparable<AlarmId> {
     public static final AlarmId SEED_TEMPERATURE_DEVIATION = new AlarmId("SEED_TEMPERATURE_DEVIATION");
     public static final AlarmId PRESSURE_DEVIATION = new AlarmId("PRESSURE_DEVIATION");
 
+    /** The constants by name, so that {@link #of} hands out the same object for them. */
+    private static final Map<String, AlarmId> NAMED = Stream.of(TRIP_EMERGENCY_STOP, TRIP_DOOR_OPEN,
+            TRIP_WATER_FLOW_LOW, TRIP_OVER_TEMPERATURE, TRIP_OVER_PRESSURE, TRIP_PYROMETER_FAILURE, CONTACTOR_MISMATCH,
+            RUN_HELD_BY_COMM_LOSS, RUN_HELD_BY_INTERLOCK, LEAK_CHECK_FAILED, WAIT_TIMEOUT, RUN_ABORTED, ALARM_FLOOD,
+            TELEMETRY_POINTS_LOST, TELEMETRY_DATABASE_REFUSED, TELEMETRY_BACKLOG, TELEMETRY_BATCH_QUARANTINED,
+            PLC_WATCHDOG_TRIPPED, COMM_LOSS_PLC, COMM_LOSS_SUPPLY, COMM_LOSS_MFC, COMM_LOSS_GAUGES, COMM_LOSS_CHILLER,
+            PYROMETER_TOP_FAILED, PYROMETER_BOTTOM_FAILED, CHILLER_FAULT, SEED_TEMPERATURE_DEVIATION,
+            PRESSURE_DEVIATION).collect(Collectors.toUnmodifiableMap(AlarmId::name, id -> id));
+
     public AlarmId {
         Objects.requireNonNull(name, "name");
         if (!TAG.matcher(name).matches()) {
             throw new IllegalArgumentException("alarm id '" + name + "' must be upper-case words joined by '_'");
         }
+    }
+
+    /**
+     * The alarm of this name: the constant where one exists (so that code written when alarms were an enum and
+     * compares them with {@code ==} keeps working), a new tag otherwise. Compare with {@code equals}.
+     */
+    public static AlarmId of(String name) {
+        AlarmId named = NAMED.get(name);
+        return named != null ? named : new AlarmId(name);
     }
 
     @Override

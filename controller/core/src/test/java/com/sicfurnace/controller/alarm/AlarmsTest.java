@@ -3,6 +3,7 @@ package com.sicfurnace.controller.alarm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -438,5 +439,7 @@ class AlarmsTest {
         assertThrows(IllegalArgumentException.class, () -> new Alarms(log, AlarmSettings.DEFAULT,
                 List.of(Definitions.system("RUN_ABORTED", AlarmPriority.LOW, 0, 0))), "defined twice");
         assertEquals(AlarmState.UNACK_RTN, AlarmState.ofLabel("unack_rtn"));
+        assertSame(AlarmId.RUN_ABORTED, AlarmId.of("RUN_ABORTED"), "the constants are handed out, == keeps working");
+        assertEquals(new AlarmId("WATER_LOW"), AlarmId.of("WATER_LOW"));
     }
 }

@@ -100,7 +100,7 @@ class InterlockTest {
         assertTrue(rig.last().latchedTrips().isEmpty());
         assertEquals(3.0, rig.out.value(Signal.PS1_POWER_SP_KW), 1e-9);
         assertTrue(rig.drainAlarmEvents().stream()
-                .anyMatch(e -> e.alarm() == AlarmId.PYROMETER_TOP_FAILED));
+                .anyMatch(e -> e.alarm().equals(AlarmId.PYROMETER_TOP_FAILED)));
     }
 
     private static Recipe heatingRecipe(String furnace, HeaterMode mode) {

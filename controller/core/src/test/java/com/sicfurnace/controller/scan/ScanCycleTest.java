@@ -149,7 +149,7 @@ class ScanCycleTest {
         assertTrue(rig.apply(new Command.Abort("wrong crucible loaded")));
         assertEquals(RunState.ABORTED, rig.last().run().state());
         List<AlarmEvent> alarms = rig.drainAlarmEvents();
-        assertTrue(alarms.stream().anyMatch(a -> a.alarm() == AlarmId.RUN_ABORTED
+        assertTrue(alarms.stream().anyMatch(a -> a.alarm().equals(AlarmId.RUN_ABORTED)
                 && a.detail().equals("wrong crucible loaded")), alarms.toString());
         assertFalse(rig.apply(new Command.Start()), "an ended run does not start");
     }
