@@ -66,7 +66,7 @@ final class FurnaceController {
     private final ChamberPressure pressure;
     private final Interlocks interlocks;
     private final Permissives permissives;
-    private final Alarms alarms = new Alarms(log);
+    private final Alarms alarms;
     private final AlarmMonitor alarmMonitor;
     private final LiveView view;
     private final SnapshotTaker snapshots;
@@ -102,6 +102,7 @@ final class FurnaceController {
         this.pressure = new ChamberPressure(profile.vacuum());
         this.interlocks = new Interlocks(profile, log);
         this.permissives = new Permissives(profile);
+        this.alarms = new Alarms(log, profile.alarms().settings(), profile.alarms().definitions());
         this.alarmMonitor = new AlarmMonitor(profile, alarms);
         this.view = new LiveView(pressure, heater);
         this.snapshots = new SnapshotTaker(layout);
@@ -121,8 +122,8 @@ final class FurnaceController {
         }
         outputsFinite = outputGuard.check(out);
         raiseProgramAlarms();
-        snapshot = snapshots.take(scans, scanTime, in, out, loops, runStatus(), alarms.notNormal(), alarms.active(),
-                safetyStatus(), log.lastSeq());
+        snapshot = snapshots.take(scans, scanTime, in, out, loops, runStatus(), alarms.board(), safetyStatus(),
+                log.lastSeq());
     }
 
     private void control(ProcessImage in, OutputImage out, double dtS) {
@@ -161,7 +162,6 @@ final class FurnaceController {
                 programmer.pressureSetpointMbar(), view.pressureMbar(), heater.totalPowerKw(),
                 programmer.powerSetpointKw(), heater.closedLoop(), vacuum.throttleControlled(),
                 programmer.heaterMode(), programmer.vacuumMode());
-        alarmMonitor.evaluate(loops, in, out, interlocks, programmer, comm, dtS);
         alarms.update(AlarmId.INTERLOCK_BYPASSED, !interlocks.bypasses().isEmpty(),
                 "bypassed: " + interlocks.bypasses().keySet());
         alarms.update(AlarmId.RUN_HELD_BY_PERMISSIVE, programmer.holdReason() == HoldReason.PERMISSIVE,
@@ -169,6 +169,7 @@ final class FurnaceController {
         alarms.update(AlarmId.CONTROLLER_OUTPUT_INVALID, !outputsFinite, outputGuard.lastFault());
         String refused = outputGuard.refused(in);
         alarms.update(AlarmId.OUTPUT_REFUSED, refused != null, refused == null ? "" : refused);
+        alarmMonitor.evaluate(loops, in, out, interlocks, programmer, comm, dtS);
     }
 
     private SafetyInputs safetyInputs(ProcessImage in) {

@@ -74,7 +74,7 @@ class CommunicationPolicyTest {
     }
 
     private boolean raised(List<AlarmEvent> events, AlarmId id) {
-        return events.stream().anyMatch(e -> e.alarm() == id && e.state() == AlarmState.UNACKNOWLEDGED);
+        return events.stream().anyMatch(e -> e.alarm().equals(id) && e.state() == AlarmState.UNACK_ACTIVE);
     }
 
     @Test

@@ -113,7 +113,7 @@ public final class LiveRun implements AutoCloseable {
             this.io = new CompositeFurnaceIo(List.of(plc, fieldDevices));
             this.statusEveryScans = statusPeriodS > 0 ? Math.round(statusPeriodS / profile.scanPeriodS()) : 0;
             this.recorder = new RunRecorder(recipe, TrendColumns.standard(catalogue), 60.0, profile.scanPeriodS(),
-                    this::furnaceSecondsAt, feed.events().reader(true));
+                    this::furnaceSecondsAt, feed.events().reader(true), profile.alarms().staleAfterH());
             try {
                 this.telemetry = RunTelemetry.startIfConfigured(config.telemetry(), catalogue,
                         new RunTags(furnaceTag, runId, recipe.name()), commands, true);
@@ -267,7 +267,7 @@ public final class LiveRun implements AutoCloseable {
         return new RunSummary(recipe.name(), profile.furnace(), 0, furnaceSeconds() / 3600.0,
                 (System.nanoTime() - wallStartNanos) / 1e9, finalState == RunState.COMPLETE, finalState.label(),
                 recorder.stepSummaries(), null, null, recorder.trips().size(), recorder.trips(), recorder.alarms(),
-                recorder.events(), audit.head());
+                recorder.alarmKpis(), recorder.events(), audit.head());
     }
 
     /** Why the controller stops, for its stop record. */

@@ -1,9 +1,13 @@
 package com.sicfurnace.controller.report;
 
 import com.sicfurnace.controller.alarm.AlarmEvent;
-import com.sicfurnace.controller.alarm.AlarmState;
+import com.sicfurnace.controller.alarm.AlarmKpiCounter;
+import com.sicfurnace.controller.alarm.AlarmSettings;
 import com.sicfurnace.controller.event.FurnaceEvent;
 import com.sicfurnace.controller.program.ProgramEvent;
+import com.sicfurnace.controller.safety.Effect;
+import com.sicfurnace.controller.safety.InterlockEvent;
+import com.sicfurnace.controller.safety.InterlockMatrix;
 import com.sicfurnace.controller.program.RunState;
 import com.sicfurnace.controller.recipe.Recipe;
 import com.sicfurnace.controller.recipe.Step;
@@ -12,6 +16,8 @@ import com.sicfurnace.controller.runtime.ScanFeed;
 import com.sicfurnace.controller.signal.Signal;
 import com.sicfurnace.controller.snapshot.LoopStatus;
 import com.sicfurnace.controller.snapshot.ScanSnapshot;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,13 +32,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class RunRecorder implements ScanFeed.ScanListener {
     private static final Logger LOG = LoggerFactory.getLogger(RunRecorder.class);
-    private static final String TRIP_PREFIX = "TRIP_";
     private final List<StepStatistics> steps = new ArrayList<>();
     private final List<TrendColumn> columns;
     private final double trendPeriodS;
     private final double scanPeriodS;
     private final ToDoubleFunction<ScanSnapshot> elapsedS;
     private final EventStream.Reader events;
+    private final double staleAfterH;
+    private AlarmKpiCounter alarmKpis;
+    private Instant lastScan;
     private final List<TrendRow> trend = new ArrayList<>();
     private final List<RunSummary.TimedEntry> alarms = new ArrayList<>();
     private final List<RunSummary.TimedEntry> trips = new ArrayList<>();
@@ -47,6 +55,12 @@ public final class RunRecorder implements ScanFeed.ScanListener {
      */
     public RunRecorder(Recipe recipe, List<TrendColumn> columns, double trendPeriodS, double scanPeriodS,
                        ToDoubleFunction<ScanSnapshot> elapsedS, EventStream.Reader events) {
+        this(recipe, columns, trendPeriodS, scanPeriodS, elapsedS, events, AlarmSettings.DEFAULT.staleAfterH());
+    }
+
+    /** @param staleAfterH an alarm standing longer counts as stale in the alarm KPIs */
+    public RunRecorder(Recipe recipe, List<TrendColumn> columns, double trendPeriodS, double scanPeriodS,
+                       ToDoubleFunction<ScanSnapshot> elapsedS, EventStream.Reader events, double staleAfterH) {
         for (Step step : recipe.steps()) {
             steps.add(new StepStatistics(step.name(), step.typeName()));
         }
@@ -55,12 +69,17 @@ public final class RunRecorder implements ScanFeed.ScanListener {
         this.scanPeriodS = scanPeriodS;
         this.elapsedS = elapsedS;
         this.events = events;
+        this.staleAfterH = staleAfterH;
     }
 
     @Override
     public void onScan(ScanSnapshot snapshot) {
         double elapsed = elapsedS.applyAsDouble(snapshot);
         double hours = elapsed / 3600.0;
+        if (alarmKpis == null) {
+            alarmKpis = new AlarmKpiCounter(staleAfterH, snapshot.time().minus(Duration.ofNanos(Math.round(elapsed * 1e9))));
+        }
+        lastScan = snapshot.time();
         journal(hours);
         int index = snapshot.run().stepIndex();
         if (index >= 0 && !snapshot.run().finished()) {
@@ -88,17 +107,19 @@ public final class RunRecorder implements ScanFeed.ScanListener {
 
     private void journal(double hours) {
         for (FurnaceEvent event : events.poll()) {
+            alarmKpis.accept(event);
             if (event instanceof ProgramEvent e) {
                 journal.add(new RunSummary.TimedEntry(hours, e.type().name().toLowerCase(Locale.ROOT),
                         "step " + e.step() + " '" + e.stepName() + "'" + (e.detail().isEmpty() ? "" : ": "
                                 + e.detail())));
-            } else if (event instanceof AlarmEvent e && e.state() == AlarmState.UNACKNOWLEDGED) {
+            } else if (event instanceof AlarmEvent e && e.activation()) {
                 RunSummary.TimedEntry entry = new RunSummary.TimedEntry(hours, e.alarm().name(),
-                        e.priority() + ": " + e.alarm().text() + " (" + e.detail() + ")");
+                        e.priority() + ": " + e.text() + " (" + e.detail() + ")");
                 alarms.add(entry);
-                if (e.alarm().name().startsWith(TRIP_PREFIX)) {
-                    trips.add(entry);
-                }
+            } else if (event instanceof InterlockEvent e && e.change() == InterlockEvent.Change.LATCHED
+                    && InterlockMatrix.rule(e.interlock()).effect() != Effect.HOLD) {
+                trips.add(new RunSummary.TimedEntry(hours, e.interlock().label(),
+                        InterlockMatrix.rule(e.interlock()).effect().label() + (e.firstOut() ? ", first out" : "")));
             }
         }
         if (events.missed() > missedReported) {
@@ -134,6 +155,11 @@ public final class RunRecorder implements ScanFeed.ScanListener {
 
     public List<RunSummary.TimedEntry> trips() {
         return trips;
+    }
+
+    /** The alarm KPIs up to the last scan; null before the first. */
+    public AlarmKpiSummary alarmKpis() {
+        return alarmKpis == null ? null : AlarmKpiSummary.of(alarmKpis.kpis(lastScan));
     }
 
     public List<RunSummary.TimedEntry> events() {

@@ -5,10 +5,11 @@ import com.sicfurnace.controller.audit.AuditHead;
 import java.util.List;
 
 /**
- * summary.json of a run: what ran, how long, how tightly the furnace was held, and what it grew. Boule length and
- * source used are known only in simulated runs (null otherwise): no furnace measures them during a run. {@code audit}
- * is the head of the audit trail when the run ended (null for a run without a trail, a virtual run by default): a
- * copy outside the trail, against which a trail rewritten wholesale is caught.
+ * summary.json of a run: what ran, how long, how tightly the furnace was held, what it grew, and how its alarm
+ * system did (ISA-18.2 KPIs). Boule length and source used are known only in simulated runs (null otherwise): no
+ * furnace measures them during a run. {@code audit} is the head of the audit trail when the run ended (null for a
+ * run without a trail, a virtual run by default): a copy outside the trail, against which a trail rewritten
+ * wholesale is caught.
  */
 public record RunSummary(
         @JsonProperty("recipe") String recipe,
@@ -24,6 +25,7 @@ public record RunSummary(
         @JsonProperty("interlock_trips") int interlockTrips,
         @JsonProperty("trips") List<TimedEntry> trips,
         @JsonProperty("alarms") List<TimedEntry> alarms,
+        @JsonProperty("alarm_kpis") AlarmKpiSummary alarmKpis,
         @JsonProperty("events") List<TimedEntry> events,
         @JsonProperty("audit") AuditHead audit) {
 

@@ -98,7 +98,7 @@ public final class VirtualRun {
         ScanFeed feed = new ScanFeed();
         CommandQueue commands = new CommandQueue();
         RunRecorder recorder = new RunRecorder(recipe, columns, options.trendPeriodS(), periodS,
-                s -> (s.scan() - 1) * periodS, feed.events().reader(true));
+                s -> (s.scan() - 1) * periodS, feed.events().reader(true), profile.alarms().staleAfterH());
         VirtualClock clock = new VirtualClock(options.start());
         Duration period = Duration.ofMillis(profile.scanPeriodMs());
         long maxScans = Math.round(options.maxHours() * 3600.0 / periodS);
@@ -178,6 +178,7 @@ public final class VirtualRun {
         return new RunSummary(recipe.name(), profile.furnace(), options.seed(), furnaceHours, wallSeconds,
                 finalState == RunState.COMPLETE, stopped ? "stopped" : finalState.label(),
                 recorder.stepSummaries(), model.bouleLengthMm(), initialSourceKg - model.sourceMassKg(),
-                recorder.trips().size(), recorder.trips(), recorder.alarms(), recorder.events(), audit);
+                recorder.trips().size(), recorder.trips(), recorder.alarms(), recorder.alarmKpis(), recorder.events(),
+                audit);
     }
 }
