@@ -207,7 +207,7 @@ public final class LiveRun implements AutoCloseable {
         return new RunSummary(recipe.name(), profile.furnace(), 0, furnaceSeconds() / 3600.0,
                 (System.nanoTime() - wallStartNanos) / 1e9, finalState == RunState.COMPLETE, finalState.label(),
                 recorder.stepSummaries(), null, null, recorder.trips().size(), recorder.trips(), recorder.alarms(),
-                recorder.events());
+                recorder.events(), List.of(), recorder.tripLatches(), recorder.alarmTransitions());
     }
 
     public RunRecorder recorder() {

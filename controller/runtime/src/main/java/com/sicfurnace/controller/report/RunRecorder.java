@@ -1,6 +1,7 @@
 package com.sicfurnace.controller.report;
 
 import com.sicfurnace.controller.alarm.AlarmEvent;
+import com.sicfurnace.controller.alarm.AlarmId;
 import com.sicfurnace.controller.alarm.AlarmState;
 import com.sicfurnace.controller.event.FurnaceEvent;
 import com.sicfurnace.controller.program.ProgramEvent;
@@ -9,11 +10,16 @@ import com.sicfurnace.controller.recipe.Recipe;
 import com.sicfurnace.controller.recipe.Step;
 import com.sicfurnace.controller.runtime.EventStream;
 import com.sicfurnace.controller.runtime.ScanFeed;
+import com.sicfurnace.controller.safety.Trip;
+import com.sicfurnace.controller.safety.TripEvent;
 import com.sicfurnace.controller.signal.Signal;
 import com.sicfurnace.controller.snapshot.LoopStatus;
 import com.sicfurnace.controller.snapshot.ScanSnapshot;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 import org.slf4j.Logger;
@@ -37,6 +43,10 @@ public final class RunRecorder implements ScanFeed.ScanListener {
     private final List<RunSummary.TimedEntry> alarms = new ArrayList<>();
     private final List<RunSummary.TimedEntry> trips = new ArrayList<>();
     private final List<RunSummary.TimedEntry> journal = new ArrayList<>();
+    private final List<RunSummary.TripLatch> tripLatches = new ArrayList<>();
+    private final List<RunSummary.AlarmTransition> alarmTransitions = new ArrayList<>();
+    private final EnumSet<Trip> latched = EnumSet.noneOf(Trip.class);
+    private final Map<AlarmId, AlarmState> alarmStates = new EnumMap<>(AlarmId.class);
     private double nextSampleS;
     private long missedReported;
 
@@ -92,19 +102,52 @@ public final class RunRecorder implements ScanFeed.ScanListener {
                 journal.add(new RunSummary.TimedEntry(hours, e.type().name().toLowerCase(Locale.ROOT),
                         "step " + e.step() + " '" + e.stepName() + "'" + (e.detail().isEmpty() ? "" : ": "
                                 + e.detail())));
-            } else if (event instanceof AlarmEvent e && e.state() == AlarmState.UNACKNOWLEDGED) {
-                RunSummary.TimedEntry entry = new RunSummary.TimedEntry(hours, e.alarm().name(),
-                        e.priority() + ": " + e.alarm().text() + " (" + e.detail() + ")");
-                alarms.add(entry);
-                if (e.alarm().name().startsWith(TRIP_PREFIX)) {
-                    trips.add(entry);
-                }
+            } else if (event instanceof AlarmEvent e) {
+                alarm(e, hours);
+            } else if (event instanceof TripEvent e) {
+                trip(e, hours);
             }
         }
         if (events.missed() > missedReported) {
             LOG.error("the run report lost {} events: its reader fell a whole event ring behind",
                     events.missed() - missedReported);
             missedReported = events.missed();
+        }
+    }
+
+    private void alarm(AlarmEvent e, double hours) {
+        AlarmState before = alarmStates.getOrDefault(e.alarm(), AlarmState.NORMAL);
+        alarmStates.put(e.alarm(), e.state());
+        alarmTransitions.add(new RunSummary.AlarmTransition(hours, e.alarm().name(), e.priority().name(),
+                transition(before, e.state()), e.state().name().toLowerCase(Locale.ROOT), e.detail()));
+        if (e.state() == AlarmState.UNACKNOWLEDGED) {
+            RunSummary.TimedEntry entry = new RunSummary.TimedEntry(hours, e.alarm().name(),
+                    e.priority() + ": " + e.alarm().text() + " (" + e.detail() + ")");
+            alarms.add(entry);
+            if (e.alarm().name().startsWith(TRIP_PREFIX)) {
+                trips.add(entry);
+            }
+        }
+    }
+
+    /** ISA-18.2: to unacknowledged is a raise; to normal is a return if it was acknowledged, else an ack. */
+    private static String transition(AlarmState before, AlarmState after) {
+        return switch (after) {
+            case UNACKNOWLEDGED -> "raise";
+            case ACKNOWLEDGED -> "ack";
+            case RETURNED_UNACKNOWLEDGED -> "return";
+            case NORMAL -> before == AlarmState.ACKNOWLEDGED ? "return" : "ack";
+        };
+    }
+
+    /** A trip that latches while none is latched is the first-out: the cause the others may follow from. */
+    private void trip(TripEvent e, double hours) {
+        if (e.change() == TripEvent.Change.LATCHED) {
+            tripLatches.add(new RunSummary.TripLatch(hours, AlarmId.forTrip(e.trip()).name(), e.trip().description(),
+                    latched.isEmpty()));
+            latched.add(e.trip());
+        } else {
+            latched.remove(e.trip());
         }
     }
 
@@ -138,5 +181,15 @@ public final class RunRecorder implements ScanFeed.ScanListener {
 
     public List<RunSummary.TimedEntry> events() {
         return journal;
+    }
+
+    /** Every trip that latched, in order, the first-out of each cascade marked. */
+    public List<RunSummary.TripLatch> tripLatches() {
+        return tripLatches;
+    }
+
+    /** Every alarm state change, in order. */
+    public List<RunSummary.AlarmTransition> alarmTransitions() {
+        return alarmTransitions;
     }
 }
