@@ -104,8 +104,11 @@ public final class VirtualRun {
         }
     }
 
-    /** The summary and the trend of a finished run. */
-    public record Result(RunSummary summary, RunRecorder recorder) {
+    /**
+     * The summary and the trend of a finished run, and how many of the controller's writes the furnace refused
+     * (NaN or out of range: a controller fault the network adapters would only log).
+     */
+    public record Result(RunSummary summary, RunRecorder recorder, long refusedWrites) {
     }
 
     private VirtualRun() {
@@ -182,7 +185,7 @@ public final class VirtualRun {
             LOG.info("recipe={} furnace={} furnace_hours={} wall_seconds={} completed={} final_state={}",
                     recipe.name(), profile.furnace(), String.format(Locale.ROOT, "%.2f", summary.furnaceHours()),
                     String.format(Locale.ROOT, "%.2f", wallSeconds), summary.completed(), summary.finalState());
-            return new Result(summary, recorder);
+            return new Result(summary, recorder, io.refusedWrites());
         }
     }
 

@@ -52,8 +52,10 @@ class FaultScenarioTest {
     @Test
     void withoutFaultsTheShortRunCompletesWithNothingStaleAndNoAlarm() {
         Staleness stale = new Staleness();
-        RunSummary s = run(List.of(), stale);
+        VirtualRun.Result result = run(List.of(), stale);
+        RunSummary s = result.summary();
         assertTrue(s.completed(), s.finalState());
+        assertEquals(0, result.refusedWrites(), "the furnace took every write");
         assertEquals(List.of(), s.alarmTransitions());
         assertEquals(List.of(), s.faults());
         assertEquals(Set.of(), stale.devicesEverStale());
@@ -102,7 +104,7 @@ class FaultScenarioTest {
     void gaugeControllerSilentFor6sUnderPressureControlStalesOnlyTheGaugesHoldsForCommLossAndResumes()
             throws IOException {
         Staleness stale = new Staleness();
-        RunSummary s = run(scenario("gauges-silent.yaml"), stale);
+        RunSummary s = run(scenario("gauges-silent.yaml"), stale).summary();
         assertEquals(Set.of("gauges"), stale.devicesEverStale(), "only the gauge controller's signals went stale");
         assertEquals(stale.inputsOf("gauges"), stale.staleAt(4200.0), "every gauge input stale from the first scan");
         assertEquals(stale.inputsOf("gauges"), stale.staleAt(4205.9));
@@ -129,7 +131,9 @@ class FaultScenarioTest {
     void opcUaRestartDuringTheHeatUpStalesThePlcSignalsForItsOutageAndThePlcWatchdogMissesTheHeartbeat()
             throws IOException {
         Staleness stale = new Staleness();
-        RunSummary s = run(scenario("opcua-restart.yaml"), stale);
+        VirtualRun.Result result = run(scenario("opcua-restart.yaml"), stale);
+        RunSummary s = result.summary();
+        assertEquals(0, result.refusedWrites(), "the writes held back while the PLC was away were taken after");
         assertTrue(startedBefore(s, "heat-up", 1800.0), "the restart hits the heat-up: " + s.events());
         assertEquals(Set.of("plc"), stale.devicesEverStale(), "only the PLC's signals went stale");
         assertEquals(stale.inputsOf("plc"), stale.staleAt(1800.0), "every PLC input stale from the restart");
@@ -210,10 +214,9 @@ class FaultScenarioTest {
         return FaultScenario.load(SCENARIOS.resolve(name), PROFILE.furnace());
     }
 
-    private static RunSummary run(List<FaultScript.Entry> faults, Staleness stale) {
+    private static VirtualRun.Result run(List<FaultScript.Entry> faults, Staleness stale) {
         VirtualRun.Options options = VirtualRun.Options.defaults().withFaults(faults).withListener(stale::onScan);
-        return VirtualRun.execute(LOADED.recipe(), PROFILE, FurnaceConfigs.shipped(PROFILE.furnace()), options)
-                .summary();
+        return VirtualRun.execute(LOADED.recipe(), PROFILE, FurnaceConfigs.shipped(PROFILE.furnace()), options);
     }
 
     private static boolean startedBefore(RunSummary s, String step, double timeS) {
