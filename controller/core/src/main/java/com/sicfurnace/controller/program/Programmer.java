@@ -128,8 +128,7 @@ public final class Programmer {
             return;
         }
         lastLeakRateMbarLPerS = leakCheck.leakRateMbarLPerS();
-        String detail = String.format(Locale.ROOT, "leak rate %.3g mbar·L/s, limit %.3g", lastLeakRateMbarLPerS,
-                leakCheck.limitMbarLPerS());
+        String detail = leakCheck.verdict();
         if (result == LeakCheckRun.Result.PASSED) {
             event(ProgramEvent.Type.LEAK_CHECK_PASSED, detail);
             nextStep(view);
@@ -263,6 +262,10 @@ public final class Programmer {
         if (reason == HoldReason.LEAK_CHECK_FAILED) {
             nextStep(view);
         } else if (reason == HoldReason.WAIT_TIMEOUT) {
+            timerS = 0.0;
+        } else if (leakCheck != null) {
+            // held, the chamber was pumped again: the rise measured so far is void, the check starts over
+            leakCheck = new LeakCheckRun((Step.LeakCheck) recipe.steps().get(stepIndex), chamberVolumeL);
             timerS = 0.0;
         }
     }

@@ -267,7 +267,8 @@ public final class LiveRun implements AutoCloseable {
         return new RunSummary(recipe.name(), profile.furnace(), 0, furnaceSeconds() / 3600.0,
                 (System.nanoTime() - wallStartNanos) / 1e9, finalState == RunState.COMPLETE, finalState.label(),
                 recorder.stepSummaries(), null, null, recorder.trips().size(), recorder.trips(), recorder.alarms(),
-                recorder.alarmKpis(), recorder.events(), audit.head());
+                recorder.alarmKpis(), recorder.events(), List.of(), recorder.tripLatches(),
+                recorder.alarmTransitions(), audit.head());
     }
 
     /** Why the controller stops, for its stop record. */

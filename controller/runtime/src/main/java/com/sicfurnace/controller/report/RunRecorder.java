@@ -3,16 +3,18 @@ package com.sicfurnace.controller.report;
 import com.sicfurnace.controller.alarm.AlarmEvent;
 import com.sicfurnace.controller.alarm.AlarmKpiCounter;
 import com.sicfurnace.controller.alarm.AlarmSettings;
+import com.sicfurnace.controller.alarm.AlarmState;
 import com.sicfurnace.controller.event.FurnaceEvent;
 import com.sicfurnace.controller.program.ProgramEvent;
-import com.sicfurnace.controller.safety.Effect;
-import com.sicfurnace.controller.safety.InterlockEvent;
-import com.sicfurnace.controller.safety.InterlockMatrix;
 import com.sicfurnace.controller.program.RunState;
 import com.sicfurnace.controller.recipe.Recipe;
 import com.sicfurnace.controller.recipe.Step;
 import com.sicfurnace.controller.runtime.EventStream;
 import com.sicfurnace.controller.runtime.ScanFeed;
+import com.sicfurnace.controller.safety.Effect;
+import com.sicfurnace.controller.safety.InterlockEvent;
+import com.sicfurnace.controller.safety.InterlockMatrix;
+import com.sicfurnace.controller.safety.InterlockRule;
 import com.sicfurnace.controller.signal.Signal;
 import com.sicfurnace.controller.snapshot.LoopStatus;
 import com.sicfurnace.controller.snapshot.ScanSnapshot;
@@ -45,6 +47,8 @@ public final class RunRecorder implements ScanFeed.ScanListener {
     private final List<RunSummary.TimedEntry> alarms = new ArrayList<>();
     private final List<RunSummary.TimedEntry> trips = new ArrayList<>();
     private final List<RunSummary.TimedEntry> journal = new ArrayList<>();
+    private final List<RunSummary.TripLatch> tripLatches = new ArrayList<>();
+    private final List<RunSummary.AlarmTransition> alarmTransitions = new ArrayList<>();
     private double nextSampleS;
     private long missedReported;
 
@@ -112,20 +116,62 @@ public final class RunRecorder implements ScanFeed.ScanListener {
                 journal.add(new RunSummary.TimedEntry(hours, e.type().name().toLowerCase(Locale.ROOT),
                         "step " + e.step() + " '" + e.stepName() + "'" + (e.detail().isEmpty() ? "" : ": "
                                 + e.detail())));
-            } else if (event instanceof AlarmEvent e && e.activation()) {
-                RunSummary.TimedEntry entry = new RunSummary.TimedEntry(hours, e.alarm().name(),
-                        e.priority() + ": " + e.text() + " (" + e.detail() + ")");
-                alarms.add(entry);
-            } else if (event instanceof InterlockEvent e && e.change() == InterlockEvent.Change.LATCHED
-                    && InterlockMatrix.rule(e.interlock()).effect() != Effect.HOLD) {
-                trips.add(new RunSummary.TimedEntry(hours, e.interlock().label(),
-                        InterlockMatrix.rule(e.interlock()).effect().label() + (e.firstOut() ? ", first out" : "")));
+            } else if (event instanceof AlarmEvent e) {
+                alarm(e, hours);
+            } else if (event instanceof InterlockEvent e) {
+                interlock(e, hours);
             }
         }
         if (events.missed() > missedReported) {
             LOG.error("the run report lost {} events: its reader fell a whole event ring behind",
                     events.missed() - missedReported);
             missedReported = events.missed();
+        }
+    }
+
+    private void alarm(AlarmEvent e, double hours) {
+        alarmTransitions.add(new RunSummary.AlarmTransition(hours, e.alarm().name(), e.priority().name(),
+                transition(e.previous(), e.state()), e.state().label(), e.detail()));
+        if (e.activation()) {
+            alarms.add(new RunSummary.TimedEntry(hours, e.alarm().name(),
+                    e.priority() + ": " + e.text() + " (" + e.detail() + ")"));
+        }
+    }
+
+    /**
+     * ISA-18.2: to unacknowledged-active is a raise; to normal is a return if it was acknowledged, else an ack;
+     * shelving, suppression and out-of-service are named for what they are, and leaving them is a release.
+     */
+    private static String transition(AlarmState before, AlarmState after) {
+        return switch (after) {
+            case UNACK_ACTIVE -> "raise";
+            case ACK_ACTIVE -> "ack";
+            case UNACK_RTN -> "return";
+            case SHELVED -> "shelve";
+            case SUPPRESSED -> "suppress";
+            case OUT_OF_SERVICE -> "out_of_service";
+            case NORMAL -> switch (before) {
+                case ACK_ACTIVE -> "return";
+                case UNACK_RTN, UNACK_ACTIVE -> "ack";
+                default -> "release";
+            };
+        };
+    }
+
+    /**
+     * Every row of the interlock matrix that latched goes into the trip latches, the core's first-out marked; the
+     * rows that act on the heater (hard and soft trips) are also the run's trips.
+     */
+    private void interlock(InterlockEvent e, double hours) {
+        if (e.change() != InterlockEvent.Change.LATCHED) {
+            return;
+        }
+        InterlockRule rule = InterlockMatrix.rule(e.interlock());
+        tripLatches.add(new RunSummary.TripLatch(hours, e.interlock().label(),
+                rule.effect().label() + ": " + rule.cause(), e.firstOut()));
+        if (rule.effect() != Effect.HOLD) {
+            trips.add(new RunSummary.TimedEntry(hours, e.interlock().label(),
+                    rule.effect().label() + (e.firstOut() ? ", first out" : "")));
         }
     }
 
@@ -164,5 +210,15 @@ public final class RunRecorder implements ScanFeed.ScanListener {
 
     public List<RunSummary.TimedEntry> events() {
         return journal;
+    }
+
+    /** Every trip that latched, in order, the first-out of each cascade marked. */
+    public List<RunSummary.TripLatch> tripLatches() {
+        return tripLatches;
+    }
+
+    /** Every alarm state change, in order. */
+    public List<RunSummary.AlarmTransition> alarmTransitions() {
+        return alarmTransitions;
     }
 }
