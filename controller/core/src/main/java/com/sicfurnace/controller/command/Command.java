@@ -1,6 +1,7 @@
 package com.sicfurnace.controller.command;
 
 import com.sicfurnace.controller.alarm.AlarmId;
+import com.sicfurnace.controller.alarm.ShelveMode;
 import com.sicfurnace.controller.control.LoopId;
 import com.sicfurnace.controller.program.Setpoint;
 import com.sicfurnace.controller.safety.InterlockId;
@@ -92,6 +93,28 @@ public sealed interface Command {
 
     record Acknowledge(AlarmId alarm) implements Command {
         public Acknowledge {
+            Objects.requireNonNull(alarm, "alarm");
+        }
+    }
+
+    /**
+     * Shelve an alarm: timed for {@code duration}, or one-shot until it next returns to normal (a null duration then
+     * means the longest the alarm allows). Trips and URGENT alarms are never shelved; docs/alarms.md.
+     */
+    record Shelve(AlarmId alarm, ShelveMode mode, Duration duration) implements Command {
+        public Shelve {
+            Objects.requireNonNull(alarm, "alarm");
+            Objects.requireNonNull(mode, "mode");
+        }
+
+        @Override
+        public boolean needsReason() {
+            return true;
+        }
+    }
+
+    record Unshelve(AlarmId alarm) implements Command {
+        public Unshelve {
             Objects.requireNonNull(alarm, "alarm");
         }
     }

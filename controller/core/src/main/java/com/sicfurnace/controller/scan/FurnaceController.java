@@ -2,6 +2,7 @@ package com.sicfurnace.controller.scan;
 
 import com.sicfurnace.controller.alarm.AlarmId;
 import com.sicfurnace.controller.alarm.Alarms;
+import com.sicfurnace.controller.alarm.ShelveResult;
 import com.sicfurnace.controller.command.Command;
 import com.sicfurnace.controller.command.CommandEvent;
 import com.sicfurnace.controller.command.CommandRequest;
@@ -426,7 +427,11 @@ final class FurnaceController {
     /** The state a command acts on, for the audit trail's before and after. */
     private Map<String, String> stateFor(Command command) {
         if (command instanceof Command.Acknowledge ack) {
-            return Map.of("alarm_state", alarms.state(ack.alarm()).name().toLowerCase(Locale.ROOT));
+            return alarmState(ack.alarm());
+        } else if (command instanceof Command.Shelve shelve) {
+            return alarmState(shelve.alarm());
+        } else if (command instanceof Command.Unshelve unshelve) {
+            return alarmState(unshelve.alarm());
         } else if (command instanceof Command.ResetInterlocks) {
             return Map.of("interlocks_active", interlocks.active().stream().map(InterlockId::label).toList()
                     .toString());
@@ -443,6 +448,10 @@ final class FurnaceController {
             return Map.of();
         }
         return Map.of("run_state", programmer.state().label(), "hold_reason", programmer.holdReason().label());
+    }
+
+    private Map<String, String> alarmState(AlarmId alarm) {
+        return Map.of("alarm_state", alarms.state(alarm).label());
     }
 
     private static String number(double value) {
@@ -471,6 +480,12 @@ final class FurnaceController {
         } else if (command instanceof Command.Acknowledge ack) {
             return alarms.acknowledge(ack.alarm()) ? Outcome.done("acknowledged")
                     : Outcome.refused(ack.alarm() + " does not await acknowledgement");
+        } else if (command instanceof Command.Shelve shelve) {
+            ShelveResult result = alarms.shelve(shelve.alarm(), shelve.mode(), shelve.duration(), log.time());
+            return result.accepted() ? Outcome.done(result.detail()) : Outcome.refused(result.detail());
+        } else if (command instanceof Command.Unshelve unshelve) {
+            return alarms.unshelve(unshelve.alarm()) ? Outcome.done("unshelved")
+                    : Outcome.refused(unshelve.alarm() + " is not shelved");
         } else if (command instanceof Command.Bypass bypass) {
             String refusal = interlocks.bypass(bypass.interlock(), bypass.duration(), request.actor().role());
             return refusal == null ? Outcome.done("bypassed") : Outcome.refused(refusal);

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sicfurnace.controller.alarm.AlarmId;
+import com.sicfurnace.controller.alarm.AlarmState;
+import com.sicfurnace.controller.alarm.ShelveMode;
 import com.sicfurnace.controller.command.Command;
 import com.sicfurnace.controller.command.CommandEvent;
 import com.sicfurnace.controller.control.LoopId;
@@ -172,5 +174,24 @@ class SafetyCommandTest {
         assertTrue(rig.apply(new Command.Resume()));
         rig.scans(10);
         assertEquals(1590.0, rig.last().loops().seedSetpointC(), "the soak goes on at the overridden setpoint");
+    }
+
+    @Test
+    void anOperatorShelvesAProcessAlarmWithAReasonButNeverATripAndUnshelvesIt() {
+        rig.startRun();
+        HealthyFurnace.set(rig.in, Signal.CHILLER_RUNNING, 0);
+        rig.scans(50);
+        assertEquals(AlarmState.UNACK_ACTIVE, rig.last().alarms().get(AlarmId.CHILLER_FAULT));
+        Command shelve = new Command.Shelve(AlarmId.CHILLER_FAULT, ShelveMode.TIMED, Duration.ofMinutes(10));
+        assertFalse(rig.apply(shelve, CoreRig.OPERATOR, ""), "a shelve needs a reason");
+        assertTrue(rig.apply(shelve, CoreRig.OPERATOR, "chiller service under way"));
+        CommandEvent shelved = lastCommand();
+        assertEquals("unack_active", shelved.before().get("alarm_state"));
+        assertEquals("shelved", shelved.after().get("alarm_state"));
+        assertFalse(rig.apply(new Command.Shelve(AlarmId.INTERLOCK_DOOR_OPEN, ShelveMode.ONE_SHOT, null),
+                CoreRig.OPERATOR, "annoying"), "a trip is never shelved");
+        assertTrue(rig.apply(new Command.Unshelve(AlarmId.CHILLER_FAULT)));
+        assertTrue(rig.last().alarms().get(AlarmId.CHILLER_FAULT).active(), "back, as its condition still holds");
+        assertFalse(rig.apply(new Command.Unshelve(AlarmId.CHILLER_FAULT)), "nothing left to unshelve");
     }
 }

@@ -5,6 +5,7 @@ import com.sicfurnace.controller.audit.Outcome;
 import com.sicfurnace.controller.command.Command;
 import com.sicfurnace.controller.command.CommandEvent;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -36,6 +37,10 @@ public final class CommandRecords {
             return "trip_reset";
         } else if (command instanceof Command.Acknowledge) {
             return "alarm_acknowledge";
+        } else if (command instanceof Command.Shelve) {
+            return "alarm_shelve";
+        } else if (command instanceof Command.Unshelve) {
+            return "alarm_unshelve";
         } else if (command instanceof Command.Bypass) {
             return "interlock_bypass";
         } else if (command instanceof Command.EndBypass) {
@@ -52,6 +57,11 @@ public final class CommandRecords {
         Map<String, Object> values = new LinkedHashMap<>(state);
         if (command instanceof Command.Acknowledge ack) {
             values.put("alarm", ack.alarm().name());
+        } else if (command instanceof Command.Shelve shelve) {
+            values.put("alarm", shelve.alarm().name());
+            values.put("mode", shelve.mode().name().toLowerCase(Locale.ROOT));
+        } else if (command instanceof Command.Unshelve unshelve) {
+            values.put("alarm", unshelve.alarm().name());
         } else if (command instanceof Command.Bypass bypass) {
             values.put("interlock", bypass.interlock().label());
             values.put("duration_s", bypass.duration().toSeconds());

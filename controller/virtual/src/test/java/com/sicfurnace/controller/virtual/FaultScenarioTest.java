@@ -57,7 +57,8 @@ class FaultScenarioTest {
         RunSummary s = result.summary();
         assertTrue(s.completed(), s.finalState());
         assertEquals(0, result.refusedWrites(), "the furnace took every write");
-        assertEquals(List.of(), s.alarmTransitions());
+        assertEquals(List.of(), s.alarmTransitions().stream().filter(t -> t.transition().equals("raise")).toList(),
+                "no alarm raised (deviation alarms are suppressed by design while waiting)");
         assertEquals(List.of(), s.faults());
         assertEquals(Set.of(), stale.devicesEverStale());
         assertEquals(0.0, stale.last.value(Signal.PLC_WATCHDOG_TRIPPED), "the PLC always saw the heartbeat");
