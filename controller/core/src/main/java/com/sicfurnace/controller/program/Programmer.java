@@ -243,7 +243,10 @@ public final class Programmer {
 
     /** Holds the run: timers and setpoints stand still, the loops keep controlling. */
     public void hold(HoldReason reason) {
-        if (state == RunState.RUNNING) {
+        boolean escalates = state == RunState.HELD && reason == HoldReason.INTERLOCK
+                && (holdReason == HoldReason.COMM_LOSS || holdReason == HoldReason.PERMISSIVE);
+        if (state == RunState.RUNNING || escalates) {
+            // a latched interlock outranks a hold that would end by itself: the run now waits for the operator
             state = RunState.HELD;
             holdReason = reason;
             event(ProgramEvent.Type.HELD, reason.label());
