@@ -64,7 +64,10 @@ public final class PlcServer implements AutoCloseable {
         }
     }
 
-    /** Stops serving and frees the port at once; closing twice, or a server never started, does nothing. */
+    /**
+     * Stops serving and frees the port at once, lets the requests and session set-ups already under way finish, then
+     * takes the address space down; closing twice, or a server never started, does nothing.
+     */
     @Override
     public synchronized void close() throws PlcServerException {
         if (running == null) {
@@ -196,6 +199,9 @@ public final class PlcServer implements AutoCloseable {
          * ({@link ServerWork}) makes "all its work is done" something to wait for rather than guess: once the
          * connections are closed no request can come in, and an idle executor has no request and no queued
          * session set-up or tear-down left.
+         *
+         * <p>Milo itself fixed this later in OpcUaServer.shutdown() (eclipse-milo/milo#1790: refuse new sessions,
+         * drain the session-listener queue before the namespaces go); 1.1.2 does not have it.
          *
          * <p>Milo's server shutdown leaves user namespaces and the PKI alone, so each is closed here.
          */
