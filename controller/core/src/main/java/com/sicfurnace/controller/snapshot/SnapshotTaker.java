@@ -7,7 +7,6 @@ import com.sicfurnace.controller.signal.ProcessImage;
 import com.sicfurnace.controller.signal.Signal;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Set;
 
 /**
  * Takes the snapshot at the end of each scan: copies the process image's values and qualities (the image changes

@@ -10,7 +10,6 @@ import com.sicfurnace.controller.profile.FurnaceProfile;
 import com.sicfurnace.controller.program.HoldReason;
 import com.sicfurnace.controller.program.RunState;
 import com.sicfurnace.controller.recipe.HeaterMode;
-import com.sicfurnace.controller.recipe.Recipe;
 import com.sicfurnace.controller.safety.Effect;
 import com.sicfurnace.controller.safety.InterlockId;
 import com.sicfurnace.controller.safety.InterlockMatrix;

@@ -4,7 +4,6 @@ import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.
 
 import com.sicfurnace.controller.io.DeviceIoMeters;
 import com.sicfurnace.controller.io.IoErrorKind;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
