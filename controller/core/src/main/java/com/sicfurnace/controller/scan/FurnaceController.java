@@ -163,10 +163,13 @@ final class FurnaceController {
                 programmer.pressureSetpointMbar(), view.pressureMbar(), heater.totalPowerKw(),
                 programmer.powerSetpointKw(), heater.closedLoop(), vacuum.throttleControlled(),
                 programmer.heaterMode(), programmer.vacuumMode());
-        alarms.update(AlarmId.INTERLOCK_BYPASSED, !interlocks.bypasses().isEmpty(),
-                "bypassed: " + interlocks.bypasses().keySet());
-        alarms.update(AlarmId.RUN_HELD_BY_PERMISSIVE, programmer.holdReason() == HoldReason.PERMISSIVE,
-                "missing: " + permissives.missing());
+        // details are built only while their alarm stands: no string per scan on the hot path otherwise
+        boolean bypassed = !interlocks.bypasses().isEmpty();
+        alarms.update(AlarmId.INTERLOCK_BYPASSED, bypassed,
+                bypassed ? "bypassed: " + interlocks.bypasses().keySet() : "");
+        boolean permissiveHold = programmer.holdReason() == HoldReason.PERMISSIVE;
+        alarms.update(AlarmId.RUN_HELD_BY_PERMISSIVE, permissiveHold,
+                permissiveHold ? "missing: " + permissives.missing() : "");
         alarms.update(AlarmId.CONTROLLER_OUTPUT_INVALID, !outputsFinite, outputGuard.lastFault());
         String refused = outputGuard.refused(in);
         alarms.update(AlarmId.OUTPUT_REFUSED, refused != null, refused == null ? "" : refused);
