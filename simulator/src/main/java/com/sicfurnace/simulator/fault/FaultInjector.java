@@ -1,6 +1,7 @@
 package com.sicfurnace.simulator.fault;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
@@ -25,13 +26,30 @@ import org.slf4j.LoggerFactory;
  *   modbus-unit         unit: 1..247, mode: normal|silent|close|exception
  *   modbus-drop         (no parameters)
  * </pre>
- * A bad name or parameter is refused with a message that names it; nothing is applied then.
+ * A bad name or parameter is refused with a message that names it; nothing is applied then. So is a parameter
+ * the fault does not take: a misspelt {@code activ: false} would otherwise inject the fault it meant to remove.
  */
 public final class FaultInjector {
-    public static final Set<String> NAMES = Set.of("pyrometer-break", "pyrometer-drift", "thermocouple-break",
-            "water-flow", "chiller-fail", "supply-trip", "roughing-pump-trip", "turbo-pump-trip", "leak",
-            "mfc-stuck", "outgassing-burst", "lid-open", "cabinet-door-open", "emergency-stop", "opcua",
-            "modbus-unit", "modbus-drop");
+    /** Every fault's name with the parameters it takes. */
+    private static final Map<String, Set<String>> PARAMETERS = Map.ofEntries(
+            Map.entry("pyrometer-break", Set.of("target", "active")),
+            Map.entry("pyrometer-drift", Set.of("target", "k_per_h")),
+            Map.entry("thermocouple-break", Set.of("active")),
+            Map.entry("water-flow", Set.of("circuit", "fraction")),
+            Map.entry("chiller-fail", Set.of("active")),
+            Map.entry("supply-trip", Set.of("zone", "active")),
+            Map.entry("roughing-pump-trip", Set.of("active")),
+            Map.entry("turbo-pump-trip", Set.of("active")),
+            Map.entry("leak", Set.of("mbar_l_per_s")),
+            Map.entry("mfc-stuck", Set.of("gas", "active")),
+            Map.entry("outgassing-burst", Set.of("mbar_l")),
+            Map.entry("lid-open", Set.of("active")),
+            Map.entry("cabinet-door-open", Set.of("active")),
+            Map.entry("emergency-stop", Set.of("active")),
+            Map.entry("opcua", Set.of("action")),
+            Map.entry("modbus-unit", Set.of("unit", "mode")),
+            Map.entry("modbus-drop", Set.of()));
+    public static final Set<String> NAMES = PARAMETERS.keySet();
     private static final Logger LOG = LoggerFactory.getLogger(FaultInjector.class);
 
     private final Faults faults;
@@ -47,7 +65,7 @@ public final class FaultInjector {
      * servers that are not there. Throws what {@link #apply} would throw.
      */
     public static void check(FaultCommand c) {
-        new FaultInjector(new Faults(), NO_SERVERS).apply(c);
+        new FaultInjector(new Faults(), NO_SERVERS).dispatch(c);
     }
 
     private static final ProtocolFaults NO_SERVERS = new ProtocolFaults() {
@@ -68,16 +86,22 @@ public final class FaultInjector {
     };
 
     public void apply(FaultCommand c) {
+        dispatch(c);
+        LOG.info("fault injected: {} {}", c.fault(), c.parameters());
+    }
+
+    private void dispatch(FaultCommand c) {
+        requireKnownParameters(c);
         switch (c.fault()) {
             case "pyrometer-break" -> faults.breakPyrometer(pyrometer(c), c.flag("active"));
             case "pyrometer-drift" -> faults.driftPyrometer(pyrometer(c), c.number("k_per_h"));
             case "thermocouple-break" -> faults.breakThermocouple(c.flag("active"));
-            case "water-flow" -> faults.setWaterFlow(circuit(c), c.number("fraction"));
+            case "water-flow" -> faults.setWaterFlow(circuit(c), fraction(c));
             case "chiller-fail" -> faults.failChiller(c.flag("active"));
             case "supply-trip" -> faults.setSupplyFault(zone(c), c.flag("active"));
             case "roughing-pump-trip" -> faults.tripRoughingPump(c.flag("active"));
             case "turbo-pump-trip" -> faults.tripTurboPump(c.flag("active"));
-            case "leak" -> faults.setExtraLeak(c.number("mbar_l_per_s"));
+            case "leak" -> faults.setExtraLeak(nonNegative(c, "mbar_l_per_s"));
             case "mfc-stuck" -> faults.stickMfc(gas(c), c.flag("active"));
             case "outgassing-burst" -> faults.outgassingBurst(positive(c, "mbar_l"));
             case "lid-open" -> faults.openLid(c.flag("active"));
@@ -90,7 +114,36 @@ public final class FaultInjector {
             default -> throw new IllegalArgumentException("unknown fault '" + c.fault() + "'; known: "
                     + new TreeSet<>(NAMES));
         }
-        LOG.info("fault injected: {} {}", c.fault(), c.parameters());
+    }
+
+    private static void requireKnownParameters(FaultCommand c) {
+        Set<String> known = PARAMETERS.get(c.fault());
+        if (known == null) {
+            throw new IllegalArgumentException("unknown fault '" + c.fault() + "'; known: " + new TreeSet<>(NAMES));
+        }
+        for (String name : new TreeSet<>(c.parameters().keySet())) {
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException("fault '" + c.fault() + "': unknown parameter '" + name + "'; it "
+                        + (known.isEmpty() ? "takes none" : "takes " + new TreeSet<>(known)));
+            }
+        }
+    }
+
+    private static double fraction(FaultCommand c) {
+        double fraction = c.number("fraction");
+        if (!(fraction >= 0 && fraction <= 1)) {
+            throw new IllegalArgumentException("fault 'water-flow': fraction must lie in 0..1, not " + fraction);
+        }
+        return fraction;
+    }
+
+    private static double nonNegative(FaultCommand c, String name) {
+        double value = c.number(name);
+        if (!(value >= 0)) {
+            throw new IllegalArgumentException("fault '" + c.fault() + "': " + name + " must not be negative, not "
+                    + value);
+        }
+        return value;
     }
 
     private static Faults.Pyrometer pyrometer(FaultCommand c) {

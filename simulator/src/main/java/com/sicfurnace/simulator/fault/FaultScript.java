@@ -8,11 +8,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Faults injected at given furnace times, read from a YAML file:
@@ -25,8 +25,10 @@ import java.util.Map;
  *   fault: opcua
  *   action: restart
  * </pre>
- * On load every entry must have a time, a known fault name and valid parameters; a bad entry is refused with the
- * file, its number and what is wrong, so that a script never fails half-way through a run.
+ * On load every entry must have a time, a known fault name and valid parameters, and the times must not go back:
+ * a bad entry is refused with the file, its number, the field and what is wrong, so that a script never fails
+ * half-way through a run. An entry out of time order is refused rather than sorted: it is most likely a typo
+ * ({@code 360} for {@code 3600}), and sorting would fire it at the wrong moment without a word.
  */
 public final class FaultScript {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -39,9 +41,7 @@ public final class FaultScript {
     private int next;
 
     FaultScript(List<Entry> entries) {
-        List<Entry> sorted = new ArrayList<>(entries);
-        sorted.sort(Comparator.comparingDouble(Entry::atS));
-        this.entries = List.copyOf(sorted);
+        this.entries = List.copyOf(entries);
     }
 
     public static FaultScript load(Path file) throws IOException {
@@ -57,18 +57,36 @@ public final class FaultScript {
         }
         List<Entry> entries = new ArrayList<>();
         for (int i = 0; i < root.size(); i++) {
-            entries.add(entry(file, i + 1, root.get(i)));
+            Entry entry = entry(file, i + 1, root.get(i));
+            if (!entries.isEmpty() && entry.atS() < entries.get(i - 1).atS()) {
+                throw new IllegalArgumentException(file + ": entry " + (i + 1) + ": at_s: " + entry.atS()
+                        + " s comes before entry " + i + "'s " + entries.get(i - 1).atS()
+                        + " s; list the entries in furnace-time order");
+            }
+            entries.add(entry);
         }
         return new FaultScript(entries);
     }
 
     private static Entry entry(Path file, int number, JsonNode node) {
         String where = file + ": entry " + number + ": ";
-        if (!node.isObject() || !node.path("at_s").isNumber() || !node.path("fault").isTextual()) {
-            throw new IllegalArgumentException(where + "needs a number 'at_s' and a text 'fault'");
+        if (!node.isObject()) {
+            throw new IllegalArgumentException(where + "an entry is a mapping with at_s, fault and its parameters");
+        }
+        if (!node.path("at_s").isNumber()) {
+            throw new IllegalArgumentException(where + "at_s: needs a number of furnace seconds from the start");
+        }
+        double atS = node.get("at_s").asDouble();
+        if (!(atS >= 0) || Double.isInfinite(atS)) {
+            throw new IllegalArgumentException(where + "at_s: must be a time from the start, 0 or more, not " + atS);
+        }
+        if (!node.path("fault").isTextual()) {
+            throw new IllegalArgumentException(where + "fault: needs the fault's name, one of "
+                    + new TreeSet<>(FaultInjector.NAMES));
         }
         if (!FaultInjector.NAMES.contains(node.get("fault").asText())) {
-            throw new IllegalArgumentException(where + "unknown fault '" + node.get("fault").asText() + "'");
+            throw new IllegalArgumentException(where + "fault: unknown fault '" + node.get("fault").asText()
+                    + "'; known: " + new TreeSet<>(FaultInjector.NAMES));
         }
         Map<String, Object> parameters = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
@@ -83,7 +101,7 @@ public final class FaultScript {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + e.getMessage(), e);
         }
-        return new Entry(node.get("at_s").asDouble(), command);
+        return new Entry(atS, command);
     }
 
     /** The entries due at furnace time {@code timeS} that have not fired yet, in order. */

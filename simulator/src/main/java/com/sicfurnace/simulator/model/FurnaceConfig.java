@@ -216,11 +216,16 @@ public record FurnaceConfig(String furnace, String description, double ambientC,
     }
 
     /**
-     * Gas released by the chamber and the hot zone: a surface pool (adsorbed water, released under vacuum at any
-     * temperature), a bulk pool in the felt whose release rate follows an Arrhenius law, a steady release from hot
-     * graphite that never runs out (same law), and random bursts while the felt is heated.
+     * Gas released by the chamber and the hot zone: a surface pool (water adsorbed on the felt and the walls,
+     * released under vacuum at a rate that rises with the temperature of {@code surfaceNode}, and re-adsorbed from
+     * the chamber's vapour at {@code readsorptionLPerS}), a bulk pool in the felt whose release rate follows an
+     * Arrhenius law, a steady release from hot graphite that never runs out (same law), and random bursts while the
+     * felt is heated.
      */
-    public record Outgassing(double surfaceInventoryMbarL, double surfaceRatePerS, double bulkInventoryMbarL,
+    public record Outgassing(double surfaceInventoryMbarL, double surfaceRatePerS, String surfaceNode,
+                             double surfaceReferenceC, double surfaceActivationK,
+                             @JsonProperty("readsorption_l_per_s") double readsorptionLPerS,
+                             double bulkInventoryMbarL,
                              double bulkReferenceRatePerS, double bulkReferenceC, double bulkActivationK,
                              @JsonProperty("steady_reference_mbar_l_per_s") double steadyReferenceMbarLPerS,
                              double burstMeanIntervalS, double burstMinC, double burstMaxC,
@@ -228,6 +233,9 @@ public record FurnaceConfig(String furnace, String description, double ambientC,
         public Outgassing {
             nonNegative(surfaceInventoryMbarL, "outgassing.surface_inventory_mbar_l");
             nonNegative(surfaceRatePerS, "outgassing.surface_rate_per_s");
+            Objects.requireNonNull(surfaceNode, "outgassing.surface_node");
+            nonNegative(surfaceActivationK, "outgassing.surface_activation_k");
+            nonNegative(readsorptionLPerS, "outgassing.readsorption_l_per_s");
             nonNegative(bulkInventoryMbarL, "outgassing.bulk_inventory_mbar_l");
             nonNegative(bulkReferenceRatePerS, "outgassing.bulk_reference_rate_per_s");
             positive(bulkActivationK, "outgassing.bulk_activation_k");

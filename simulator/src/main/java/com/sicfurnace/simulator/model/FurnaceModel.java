@@ -40,6 +40,7 @@ public final class FurnaceModel {
     private final int pyroBottomNode;
     private final int tcInsulationNode;
     private final int tcWallNode;
+    private final int outgassingSurfaceNode;
     private final boolean[] supplyFaults;
     private final double initialSourceKg;
 
@@ -87,6 +88,7 @@ public final class FurnaceModel {
         this.pyroBottomNode = network.node(s.pyrometerBottom().node());
         this.tcInsulationNode = network.node(s.tcInsulation().node());
         this.tcWallNode = network.node(s.tcChamberWall().node());
+        this.outgassingSurfaceNode = network.node(config.vacuum().outgassing().surfaceNode());
         this.supplyFaults = new boolean[heating.zoneCount()];
         sampleSensors(stepS);
     }
@@ -121,8 +123,9 @@ public final class FurnaceModel {
                 faults.waterFlowFactor(Faults.Circuit.COIL), faults.waterFlowFactor(Faults.Circuit.CHAMBER),
                 faults.waterFlowFactor(Faults.Circuit.POWER_SUPPLY));
         gas.step(dt, faults.mfcStuck(Faults.Gas.ARGON), faults.mfcStuck(Faults.Gas.NITROGEN), noise);
-        vacuum.step(dt, gas.inflowSccm(), crucibleK(), faults.extraLeakMbarLPerS(), faults.takeBurstMbarL(),
-                faults.roughingPumpTripped(), faults.turboPumpTripped(), noise);
+        vacuum.step(dt, gas.inflowSccm(), crucibleK(), network.temperatureK(outgassingSurfaceNode),
+                faults.extraLeakMbarLPerS(), faults.takeBurstMbarL(), faults.roughingPumpTripped(),
+                faults.turboPumpTripped(), noise);
         growth.step(dt, network.temperatureK(sourceNode), network.temperatureK(seedNode), vacuum.pressureMbar());
         network.setMassKg(sourceNode, Math.max(growth.sourceKg(), MIN_SOURCE_FRACTION * initialSourceKg));
         network.setLinkScale(gapLink, Math.sqrt(config.growth().gapMm() / growth.gapMm()));
@@ -385,6 +388,21 @@ public final class FurnaceModel {
 
     public double pressureMbar() {
         return vacuum.pressureMbar();
+    }
+
+    /** Gas released by outgassing in the last step (the surfaces' vapour and the felt's gas), mbar·L/s. */
+    public double outgassingMbarLPerS() {
+        return vacuum.outgassingMbarLPerS();
+    }
+
+    /** Gas (water) the felt and the walls still hold adsorbed, mbar·L: what a degas bake drives out. */
+    public double adsorbedMbarL() {
+        return vacuum.adsorbedMbarL();
+    }
+
+    /** The share of the chamber pressure that is vapour from the surfaces, which they re-adsorb, mbar. */
+    public double vapourPressureMbar() {
+        return vacuum.vapourPressureMbar();
     }
 
     /** True temperature of a thermal node, in °C. */

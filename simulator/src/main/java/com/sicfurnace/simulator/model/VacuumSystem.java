@@ -4,12 +4,16 @@ package com.sicfurnace.simulator.model;
  * Chamber pressure from a gas balance, {@code V dp/dt = Q - S p}, integrated exactly over each step for the
  * current pumping speed so that a fast turbo pump cannot make the step unstable. Pumping paths: the turbo pump
  * behind the gate valve, and the roughing pump behind the roughing valve and the throttle valve. Gas comes from
- * the MFCs (through the gas valve), the vent valve, the leak and outgassing.
+ * the MFCs (through the gas valve), the vent valve, the leak and outgassing. The vapour desorbed from the surfaces
+ * is balanced apart, {@code V dp_v/dt = Q_v - (S + S_a) p_v}, because the surfaces take it back at the re-adsorption
+ * speed {@code S_a}; the chamber pressure is the sum of both partial pressures.
  */
 final class VacuumSystem {
     /** One sccm is 1 cm³ of gas at 1013.25 mbar per minute. */
     static final double MBAR_L_PER_S_PER_SCCM = 1013.25 / 1000.0 / 60.0;
     private static final double MIN_PRESSURE_MBAR = 1e-10;
+    /** Vapour below this, with none desorbing, is gone: far below the lowest chamber pressure. */
+    private static final double NO_VAPOUR_MBAR = 1e-15;
     private static final double VENTED_ABOVE_FRACTION = 0.9;
 
     private final FurnaceConfig.Vacuum config;
@@ -21,7 +25,10 @@ final class VacuumSystem {
     private final Outgassing outgassing;
     private double throttleSetpointPct;
     private double throttlePct;
-    private double pressureMbar;
+    /** Partial pressure of everything but the surfaces' vapour: process gas, air, gas from the felt. */
+    private double gasMbar;
+    /** Partial pressure of the vapour desorbed from the surfaces, which re-adsorbs. */
+    private double vapourMbar;
 
     VacuumSystem(FurnaceConfig.Vacuum config) {
         this.config = config;
@@ -31,7 +38,7 @@ final class VacuumSystem {
         this.roughingPump = new RoughingPump(config.roughingPump());
         this.turboPump = new TurboPump(config.turboPump());
         this.outgassing = new Outgassing(config.outgassing());
-        this.pressureMbar = config.atmosphereMbar();
+        this.gasMbar = config.atmosphereMbar();
     }
 
     void command(boolean gateOpen, boolean roughingOpen, boolean ventOpen, double throttleSetpointPct,
@@ -48,8 +55,9 @@ final class VacuumSystem {
      * @param gasInSccm     total flow the MFCs deliver into the chamber
      * @param extraLeak     leak added by fault injection, mbar·L/s
      */
-    void step(double dtS, double gasInSccm, double hotZoneK, double extraLeak, double burstMbarL,
+    void step(double dtS, double gasInSccm, double hotZoneK, double surfaceK, double extraLeak, double burstMbarL,
               boolean roughingTripped, boolean turboTripped, Noise noise) {
+        double pressureMbar = pressureMbar();
         gate.step(dtS);
         roughingValve.step(dtS);
         ventValve.step(dtS);
@@ -61,27 +69,54 @@ final class VacuumSystem {
         double atmosphere = config.atmosphereMbar();
         double leak = config.leakMbarLPerS() + extraLeak;
         double vent = config.ventConductanceLPerS() * ventValve.opening();
-        double gasLoad = gasInSccm * MBAR_L_PER_S_PER_SCCM + leak + vent * atmosphere
-                + outgassing.step(dtS, pressureMbar, hotZoneK, burstMbarL, noise);
-        double speed = pumpingSpeedLPerS() + vent + leak / atmosphere;
-        integrate(dtS, gasLoad, speed);
-        if (ventValve.fullyOpen() && pressureMbar > VENTED_ABOVE_FRACTION * atmosphere) {
+        outgassing.step(dtS, pressureMbar, hotZoneK, surfaceK, burstMbarL, noise);
+        double gasLoad = gasInSccm * MBAR_L_PER_S_PER_SCCM + leak + vent * atmosphere + outgassing.gasMbarLPerS();
+        double speed = pumpingSpeedLPerS(pressureMbar) + vent + leak / atmosphere;
+        gasMbar = Math.max(integrate(dtS, gasMbar, gasLoad, speed), MIN_PRESSURE_MBAR);
+        stepVapour(dtS, speed);
+        if (ventValve.fullyOpen() && pressureMbar() > VENTED_ABOVE_FRACTION * atmosphere) {
             outgassing.vented();
         }
     }
 
-    private void integrate(double dtS, double gasLoadMbarLPerS, double speedLPerS) {
-        double volume = config.volumeL();
-        if (speedLPerS > 0.0) {
-            double equilibrium = gasLoadMbarLPerS / speedLPerS;
-            pressureMbar = equilibrium + (pressureMbar - equilibrium) * Math.exp(-speedLPerS * dtS / volume);
-        } else {
-            pressureMbar += gasLoadMbarLPerS * dtS / volume;
+    /**
+     * The vapour's partial pressure over one step, and what the surfaces take back meanwhile. Under process gas
+     * nothing desorbs and the vapour is soon pumped away: then there is nothing to compute.
+     */
+    private void stepVapour(double dtS, double speedLPerS) {
+        double load = outgassing.vapourMbarLPerS();
+        if (load == 0.0 && vapourMbar < NO_VAPOUR_MBAR) {
+            vapourMbar = 0.0;
+            return;
         }
-        pressureMbar = Math.max(pressureMbar, MIN_PRESSURE_MBAR);
+        double readsorption = config.outgassing().readsorptionLPerS();
+        double before = vapourMbar;
+        vapourMbar = integrate(dtS, before, load, speedLPerS + readsorption);
+        outgassing.readsorbed(readsorption * integral(dtS, before, load, speedLPerS + readsorption));
     }
 
-    private double pumpingSpeedLPerS() {
+    /** The partial pressure {@code p} after {@code dtS} with a constant load and pumping speed, solved exactly. */
+    private double integrate(double dtS, double p, double loadMbarLPerS, double speedLPerS) {
+        double volume = config.volumeL();
+        if (speedLPerS > 0.0) {
+            double equilibrium = loadMbarLPerS / speedLPerS;
+            return equilibrium + (p - equilibrium) * Math.exp(-speedLPerS * dtS / volume);
+        }
+        return p + loadMbarLPerS * dtS / volume;
+    }
+
+    /** The time integral of that partial pressure over the step, mbar·s. */
+    private double integral(double dtS, double p, double loadMbarLPerS, double speedLPerS) {
+        double volume = config.volumeL();
+        if (speedLPerS > 0.0) {
+            double equilibrium = loadMbarLPerS / speedLPerS;
+            return equilibrium * dtS - (p - equilibrium) * volume / speedLPerS
+                    * Math.expm1(-speedLPerS * dtS / volume);
+        }
+        return p * dtS + loadMbarLPerS * dtS * dtS / (2.0 * volume);
+    }
+
+    private double pumpingSpeedLPerS(double pressureMbar) {
         double highVacuum = series(turboPump.speedLPerS(pressureMbar), config.gateConductanceLPerS() * gate.opening());
         double roughingLine = series(roughingPump.speedLPerS(pressureMbar),
                 throttleConductanceLPerS() * roughingValve.opening());
@@ -100,7 +135,22 @@ final class VacuumSystem {
     }
 
     double pressureMbar() {
-        return pressureMbar;
+        return gasMbar + vapourMbar;
+    }
+
+    /** The surfaces' vapour's share of the chamber pressure, mbar. */
+    double vapourPressureMbar() {
+        return vapourMbar;
+    }
+
+    /** Gas the surfaces still hold adsorbed, mbar·L. */
+    double adsorbedMbarL() {
+        return outgassing.surfaceMbarL();
+    }
+
+    /** Gas released by outgassing in the last step (vapour and gas), mbar·L/s. */
+    double outgassingMbarLPerS() {
+        return outgassing.vapourMbarLPerS() + outgassing.gasMbarLPerS();
     }
 
     double throttlePct() {

@@ -1,6 +1,8 @@
 package com.sicfurnace.simulator.opcua;
 
 import com.sicfurnace.simulator.plant.SimulatedFurnace;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelPipeline;
 import java.security.cert.X509Certificate;
 import java.util.HashSet;
 import java.util.List;
@@ -11,13 +13,7 @@ import java.util.concurrent.TimeoutException;
 import org.eclipse.milo.opcua.sdk.server.EndpointConfig;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServerConfig;
-import org.eclipse.milo.opcua.sdk.server.Session;
-import org.eclipse.milo.opcua.sdk.server.SessionListener;
-import org.eclipse.milo.opcua.sdk.server.diagnostics.ServerDiagnosticsSummary;
-import org.eclipse.milo.opcua.sdk.server.nodes.factories.NodeFactory;
-import org.eclipse.milo.opcua.stack.core.NodeIds;
 import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
-import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.transport.server.tcp.OpcTcpServerTransport;
 import org.eclipse.milo.opcua.stack.transport.server.tcp.OpcTcpServerTransportConfig;
 import org.slf4j.Logger;
@@ -39,7 +35,7 @@ public final class PlcServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PlcServer.class);
     private static final long STARTUP_TIMEOUT_S = 10;
     private static final long SHUTDOWN_TIMEOUT_S = 10;
-    private static final long SESSION_QUEUE_TIMEOUT_MS = 2_000;
+    private static final long WORK_TIMEOUT_S = 60;
 
     private final PlcServerConfig config;
     private final SimulatedFurnace furnace;
@@ -68,7 +64,10 @@ public final class PlcServer implements AutoCloseable {
         }
     }
 
-    /** Stops serving and frees the port at once; closing twice, or a server never started, does nothing. */
+    /**
+     * Stops serving and frees the port at once, lets the requests and session set-ups already under way finish, then
+     * takes the address space down; closing twice, or a server never started, does nothing.
+     */
     @Override
     public synchronized void close() throws PlcServerException {
         if (running == null) {
@@ -107,6 +106,11 @@ public final class PlcServer implements AutoCloseable {
         return requireRunning().pki.trustedCertificates();
     }
 
+    /** The Milo server behind this PLC, for tests in this package that need to reach into it. */
+    synchronized OpcUaServer miloServer() {
+        return requireRunning().server;
+    }
+
     private Running requireRunning() {
         if (running == null) {
             throw new IllegalStateException("the PLC OPC UA server is not running");
@@ -115,31 +119,31 @@ public final class PlcServer implements AutoCloseable {
     }
 
     /** What a started server holds; closed in reverse order of creation. */
-    private record Running(ServerPki pki, OpcTcpServerTransport transport, OpcUaServer server,
-                           SessionQueue sessions, PlcNamespace namespace) {
+    private record Running(ServerPki pki, Connections connections, OpcTcpServerTransport transport, ServerWork work,
+                           OpcUaServer server, PlcNamespace namespace) {
 
         static Running start(PlcServerConfig config, SimulatedFurnace furnace) throws PlcServerException {
             ServerPki pki = openPki(config);
+            Connections connections = new Connections();
             OpcTcpServerTransport transport = new OpcTcpServerTransport(OpcTcpServerTransportConfig.newBuilder()
+                    .setChannelPipelineCustomizer(connections::opened)
                     .build());
+            ServerWork work = new ServerWork("plc-opcua-" + config.port());
             OpcUaServer server = null;
-            SessionQueue sessions = null;
             PlcNamespace namespace = null;
             try {
-                SessionQueue.forgetCachedDiagnosticsDeclarations();
-                server = new OpcUaServer(serverConfig(config, pki), profile -> transport);
-                sessions = SessionQueue.watch(server);
+                server = new OpcUaServer(serverConfig(config, pki, work), profile -> transport);
                 namespace = new PlcNamespace(server, furnace);
                 namespace.startup();
                 server.startup().get(STARTUP_TIMEOUT_S, TimeUnit.SECONDS);
-                return new Running(pki, transport, server, sessions, namespace);
+                return new Running(pki, connections, transport, work, server, namespace);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw abandon(config, e, pki, transport, server, sessions, namespace);
+                throw abandon(config, e, pki, connections, transport, work, server, namespace);
             } catch (ExecutionException e) {
-                throw abandon(config, e.getCause(), pki, transport, server, sessions, namespace);
+                throw abandon(config, e.getCause(), pki, connections, transport, work, server, namespace);
             } catch (TimeoutException | RuntimeException e) {
-                throw abandon(config, e, pki, transport, server, sessions, namespace);
+                throw abandon(config, e, pki, connections, transport, work, server, namespace);
             }
         }
 
@@ -153,7 +157,7 @@ public final class PlcServer implements AutoCloseable {
             }
         }
 
-        private static OpcUaServerConfig serverConfig(PlcServerConfig config, ServerPki pki) {
+        private static OpcUaServerConfig serverConfig(PlcServerConfig config, ServerPki pki, ServerWork work) {
             return OpcUaServerConfig.builder()
                     .setApplicationUri(config.applicationUri())
                     .setApplicationName(LocalizedText.english("SiC furnace simulator PLC"))
@@ -161,17 +165,18 @@ public final class PlcServer implements AutoCloseable {
                     .setEndpoints(PlcEndpoints.of(config, pki.certificate()))
                     .setCertificateManager(pki.certificateManager())
                     .setIdentityValidator(PlcEndpoints.identityValidator(config))
+                    .setExecutor(work)
                     .build();
         }
 
         // A failed start must not leave the PKI watcher threads or a half-bound port behind.
         private static PlcServerException abandon(PlcServerConfig config, Throwable cause, ServerPki pki,
-                                                  OpcTcpServerTransport transport, OpcUaServer server,
-                                                  SessionQueue sessions, PlcNamespace namespace) {
+                                                  Connections connections, OpcTcpServerTransport transport,
+                                                  ServerWork work, OpcUaServer server, PlcNamespace namespace) {
             PlcServerException failure = new PlcServerException("cannot start the PLC OPC UA server on "
                     + PlcEndpoints.endpointUrl(config) + ": " + cause.getMessage(), cause);
             try {
-                new Running(pki, transport, server, sessions, namespace).close();
+                new Running(pki, connections, transport, work, server, namespace).close();
             } catch (PlcServerException e) {
                 failure.addSuppressed(e);
             }
@@ -179,24 +184,50 @@ public final class PlcServer implements AutoCloseable {
         }
 
         /**
-         * Stops taking connections, lets Milo finish setting up and tearing down the sessions it had, then takes the
-         * address space down. Milo's server shutdown leaves user namespaces and the PKI alone, so each is closed here.
+         * Stops taking connections and closes the open ones, lets the server finish the work its clients gave it,
+         * and only then takes the address space down.
+         *
+         * <p>Why in that order: Milo answers CreateSession and then builds the session's diagnostics nodes on a
+         * task queue of the server's executor (SessionsDiagnosticsSummaryObject.createSessionDiagnosticsObject),
+         * and its {@code OpcUaServer.shutdown()} neither closes connections or sessions nor waits for that queue:
+         * it deletes the diagnostics nodes and unregisters namespace 0 while a request or a session set-up may still
+         * be running. The set-up then fails half way (NodeFactory's Bad_InternalError, or a NullPointerException
+         * for a node such as ServerDiagnostics' EnabledFlag it no longer finds), and an instance declaration
+         * hierarchy of the session diagnostics types built in that state is cached by NodeFactory for the whole
+         * JVM, incomplete, so that the sessions of later servers fail the same way. Under CPU load the set-up of
+         * a session takes seconds, so any time-boxed wait for it loses the race. The server's own executor
+         * ({@link ServerWork}) makes "all its work is done" something to wait for rather than guess: once the
+         * connections are closed no request can come in, and an idle executor has no request and no queued
+         * session set-up or tear-down left.
+         *
+         * <p>Milo itself fixed this later in OpcUaServer.shutdown() (eclipse-milo/milo#1790: refuse new sessions,
+         * drain the session-listener queue before the namespaces go); 1.1.2 does not have it.
+         *
+         * <p>Milo's server shutdown leaves user namespaces and the PKI alone, so each is closed here.
          */
         void close() throws PlcServerException {
             PlcServerException failure = new PlcServerException("the PLC OPC UA server did not stop cleanly");
             attempt(failure, transport::unbind); // Milo unbinds again in shutdown(), which then does nothing
-            if (server != null && sessions != null) {
-                attempt(failure, () -> sessions.awaitCaughtUp(server, SESSION_QUEUE_TIMEOUT_MS));
-            }
+            attempt(failure, () -> connections.closeAll(SHUTDOWN_TIMEOUT_S, TimeUnit.SECONDS));
+            attempt(failure, this::awaitWorkDone);
             if (namespace != null) {
                 attempt(failure, namespace::shutdown);
             }
             if (server != null) {
                 attempt(failure, () -> server.shutdown().get(SHUTDOWN_TIMEOUT_S, TimeUnit.SECONDS));
             }
+            // A session of this server still open times out later; its timer's task is then refused, not run.
+            work.shutdown();
             attempt(failure, pki::close);
             if (failure.getSuppressed().length > 0) {
                 throw failure;
+            }
+        }
+
+        private void awaitWorkDone() throws InterruptedException {
+            if (!work.awaitIdle(WORK_TIMEOUT_S, TimeUnit.SECONDS)) {
+                LOG.warn("stopping with {} task(s) of the OPC UA server still running after {} s",
+                        work.outstanding(), WORK_TIMEOUT_S);
             }
         }
 
@@ -212,76 +243,48 @@ public final class PlcServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The server's client connections. Milo's {@code unbind()} closes them without waiting, and a request read
+     * before the close completes still reaches the executor; so the server waits for the close, and a connection
+     * accepted while the server closes is closed as it opens.
+     */
+    private static final class Connections {
+        private final Set<Channel> open = new HashSet<>();
+        private boolean closing;
+
+        void opened(ChannelPipeline pipeline) {
+            Channel channel = pipeline.channel();
+            synchronized (this) {
+                if (!closing) {
+                    open.add(channel);
+                    channel.closeFuture().addListener(f -> closed(channel));
+                    return;
+                }
+            }
+            channel.close();
+        }
+
+        private synchronized void closed(Channel channel) {
+            open.remove(channel);
+        }
+
+        void closeAll(long timeout, TimeUnit unit) throws InterruptedException, TimeoutException {
+            List<Channel> channels;
+            synchronized (this) {
+                closing = true;
+                channels = List.copyOf(open);
+            }
+            long deadline = System.nanoTime() + unit.toNanos(timeout);
+            for (Channel channel : channels) {
+                if (!channel.close().await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    throw new TimeoutException("a client connection did not close within " + timeout + " " + unit);
+                }
+            }
+        }
+    }
+
     @FunctionalInterface
     private interface Step {
         void run() throws Exception;
-    }
-
-    /**
-     * Milo sets every session up after CreateSession has answered, and tears it down after it closed, on its
-     * session-listener queue: its diagnostics objects build per-session nodes from instance declarations that
-     * Milo's NodeFactory caches for the whole JVM, and delete them again. Taking the address space down under that
-     * work logs NullPointerExceptions, and a cache entry built then lacks nodes, which fails the session setup of
-     * every later server in the JVM. So a server lets that queue catch up before it stops, and starts from a cache
-     * no stopped server can have spoiled.
-     */
-    private static final class SessionQueue implements SessionListener {
-        private static final List<NodeId> SESSION_DIAGNOSTICS_TYPES = List.of(NodeIds.SessionDiagnosticsObjectType,
-                NodeIds.SessionDiagnosticsVariableType, NodeIds.SessionSecurityDiagnosticsType);
-
-        private final Set<NodeId> open = new HashSet<>();
-        private long setUp;
-        private long tornDown;
-
-        static void forgetCachedDiagnosticsDeclarations() {
-            SESSION_DIAGNOSTICS_TYPES.forEach(NodeFactory::invalidateCachedIdh);
-        }
-
-        /** Listeners run in the order added, so this one hears of a session after Milo's diagnostics did. */
-        static SessionQueue watch(OpcUaServer server) {
-            SessionQueue queue = new SessionQueue();
-            server.getSessionManager().addSessionListener(queue);
-            return queue;
-        }
-
-        @Override
-        public synchronized void onSessionCreated(Session session) {
-            open.add(session.getSessionId());
-            setUp++;
-            notifyAll();
-        }
-
-        @Override
-        public synchronized void onSessionClosed(Session session) {
-            if (open.remove(session.getSessionId())) { // Milo may report a killed session closed twice
-                tornDown++;
-                notifyAll();
-            }
-        }
-
-        /**
-         * Waits until the queue has caught up with every session the server created and closed; past the timeout
-         * the server stops anyway. Milo counts a session as created, and drops it from its current ones, as it
-         * queues the work.
-         */
-        synchronized void awaitCaughtUp(OpcUaServer server, long timeoutMs) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-            while (true) {
-                ServerDiagnosticsSummary counts = server.getDiagnosticsSummary();
-                long created = counts.getCumulatedSessionCount().sum();
-                long closed = created - counts.getCurrentSessionCount().longValue();
-                long pending = Math.max(0, created - setUp) + Math.max(0, closed - tornDown);
-                if (pending == 0) {
-                    return;
-                }
-                long leftMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-                if (leftMs <= 0) {
-                    LOG.warn("stopping with {} OPC UA session(s) still being set up or torn down after {} ms",
-                            pending, timeoutMs);
-                    return;
-                }
-                wait(Math.min(leftMs, 50)); // a CreateSession still in flight is counted without a notify
-            }
-        }
     }
 }

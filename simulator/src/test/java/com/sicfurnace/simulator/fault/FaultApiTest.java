@@ -88,7 +88,11 @@ class FaultApiTest {
         assertTrue(badTarget.body().contains("target must be one of [bottom, top], not 'middle'"), badTarget.body());
         HttpResponse<String> fraction = post("{\"fault\": \"water-flow\", \"circuit\": \"coil\", \"fraction\": 2}");
         assertEquals(400, fraction.statusCode());
-        assertTrue(fraction.body().contains("water flow fraction must lie in 0..1"), fraction.body());
+        assertTrue(fraction.body().contains("fraction must lie in 0..1, not 2"), fraction.body());
+        HttpResponse<String> misspelt = post("{\"fault\": \"lid-open\", \"activ\": false}");
+        assertEquals(400, misspelt.statusCode());
+        assertTrue(misspelt.body().contains("unknown parameter 'activ'; it takes [active]"), misspelt.body());
+        assertFalse(faults.lidOpen(), "the misspelt parameter did not open the lid");
         assertEquals(400, post("not json").statusCode());
         assertEquals(400, post("{\"target\": \"top\"}").statusCode());
         assertEquals(1.0, faults.waterFlowFactor(Faults.Circuit.COIL), "nothing applied");
@@ -98,13 +102,13 @@ class FaultApiTest {
     void scriptFiresItsEntriesInFurnaceTimeOrder(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("faults.yaml");
         Files.writeString(file, """
-                - at_s: 7200
-                  fault: opcua
-                  action: restart
                 - at_s: 3600
                   fault: pyrometer-drift
                   target: bottom
                   k_per_h: 2.5
+                - at_s: 7200
+                  fault: opcua
+                  action: restart
                 """);
         FaultScript script = FaultScript.load(file);
         assertEquals(List.of(), script.due(3599.9));
@@ -122,7 +126,35 @@ class FaultApiTest {
         Files.writeString(file, "- at_s: 10\n  fault: gremlins\n");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> FaultScript.load(file));
-        assertTrue(e.getMessage().endsWith("faults.yaml: entry 1: unknown fault 'gremlins'"), e.getMessage());
+        assertTrue(e.getMessage().contains("faults.yaml: entry 1: fault: unknown fault 'gremlins'; known: ["),
+                e.getMessage());
+    }
+
+    /** A time out of order is most likely a typo: sorting it would fire the fault at the wrong moment. */
+    @Test
+    void scriptWithATimeOutOfOrderOrNegativeIsRefusedOnLoadNamingEntryAndField(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("faults.yaml");
+        Files.writeString(file, """
+                - at_s: 3600
+                  fault: leak
+                  mbar_l_per_s: 0.001
+                - at_s: 360
+                  fault: leak
+                  mbar_l_per_s: 0
+                """);
+        IllegalArgumentException order = assertThrows(IllegalArgumentException.class, () -> FaultScript.load(file));
+        assertTrue(order.getMessage().contains("faults.yaml: entry 2: at_s: 360.0 s comes before entry 1's 3600.0 s"),
+                order.getMessage());
+        Files.writeString(file, "- at_s: -5\n  fault: chiller-fail\n");
+        IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+                () -> FaultScript.load(file));
+        assertTrue(negative.getMessage().contains("faults.yaml: entry 1: at_s: must be a time from the start, 0 or "
+                + "more, not -5.0"), negative.getMessage());
+        Files.writeString(file, "- at_s: 5\n  fault: lid-open\n  activ: false\n");
+        IllegalArgumentException misspelt = assertThrows(IllegalArgumentException.class,
+                () -> FaultScript.load(file));
+        assertTrue(misspelt.getMessage().contains("faults.yaml: entry 1: fault 'lid-open': unknown parameter 'activ'"),
+                misspelt.getMessage());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.sicfurnace.simulator.opcua;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,8 +16,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.client.identity.AnonymousProvider;
+import org.eclipse.milo.opcua.sdk.server.Session;
+import org.eclipse.milo.opcua.sdk.server.SessionListener;
 import org.eclipse.milo.opcua.sdk.server.nodes.factories.NodeFactory;
 import org.eclipse.milo.opcua.stack.core.NodeIds;
 import org.eclipse.milo.opcua.stack.core.UaException;
@@ -101,6 +108,54 @@ class PlcServerRestartTest {
                 client.disconnect();
             }
         }
+        try (PlcServer later = ServerFixtures.start(PlcServerConfig.localDevelopment(FreePort.pick(), pki),
+                furnace)) {
+            assertEquals(ServerFixtures.read(furnace, "pyro_top_c"), readPyrometer(later));
+        }
+    }
+
+    /**
+     * Under CPU load Milo took seconds to set a session up or tear it down, longer than close() once waited before
+     * it took the address space down anyway. Here a listener holds Milo's session queue: close() waits for the set-up
+     * and tear-downs queued behind it however long that takes, and then stops without a trace.
+     */
+    @Test
+    void closingWaitsForTheSessionWorkOfItsClientsHoweverLongItTakes() throws Exception {
+        SimulatedFurnace furnace = ServerFixtures.furnace("6inch");
+        PlcServer server = ServerFixtures.start(PlcServerConfig.localDevelopment(FreePort.pick(), pki), furnace);
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        server.miloServer().getSessionManager().addSessionListener(new SessionListener() {
+            @Override
+            public void onSessionCreated(Session session) {
+                held.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        CompletableFuture<Void> closing;
+        try {
+            assertEquals(ServerFixtures.read(furnace, "pyro_top_c"), readPyrometer(server));
+            assertTrue(held.await(10, TimeUnit.SECONDS), "the first session's set-up holds the queue");
+            // a second session, whose set-up waits behind the first, like both sessions' tear-downs
+            assertEquals(ServerFixtures.read(furnace, "pyro_top_c"), readPyrometer(server));
+            closing = CompletableFuture.runAsync(() -> {
+                try {
+                    server.close();
+                } catch (PlcServerException e) {
+                    throw new AssertionError(e);
+                }
+            });
+            assertThrows(TimeoutException.class, () -> closing.get(2_500, TimeUnit.MILLISECONDS),
+                    "close() waits for the queued session work");
+        } finally {
+            release.countDown();
+        }
+        closing.get(20, TimeUnit.SECONDS);
+        assertFalse(closing.isCompletedExceptionally());
         try (PlcServer later = ServerFixtures.start(PlcServerConfig.localDevelopment(FreePort.pick(), pki),
                 furnace)) {
             assertEquals(ServerFixtures.read(furnace, "pyro_top_c"), readPyrometer(later));

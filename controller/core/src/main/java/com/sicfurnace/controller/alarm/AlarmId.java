@@ -1,92 +1,95 @@
 package com.sicfurnace.controller.alarm;
 
-import com.sicfurnace.controller.safety.InterlockId;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-/** Every alarm the controller raises, with its priority and what it means for the operator. */
-public enum AlarmId {
-    INTERLOCK_EMERGENCY_STOP(AlarmPriority.URGENT, "Heater tripped: emergency stop"),
-    INTERLOCK_DOOR_OPEN(AlarmPriority.URGENT, "Heater tripped: lid or cabinet door open"),
-    INTERLOCK_COIL_WATER_LOW(AlarmPriority.URGENT, "Heater tripped: coil cooling water flow low"),
-    INTERLOCK_CHAMBER_WATER_LOW(AlarmPriority.URGENT, "Heater tripped: chamber cooling water flow low"),
-    INTERLOCK_SUPPLY_WATER_LOW(AlarmPriority.URGENT, "Heater tripped: power-supply cooling water flow low"),
-    INTERLOCK_OVER_TEMPERATURE(AlarmPriority.URGENT, "Heater tripped: over-temperature"),
-    INTERLOCK_OVER_PRESSURE(AlarmPriority.URGENT, "Heater tripped and gas closed: chamber over-pressure"),
-    INTERLOCK_PRESSURE_UNKNOWN_WITH_GAS(AlarmPriority.URGENT,
-            "Heater ramping down and gas closed: no chamber pressure while gas flows"),
-    INTERLOCK_PYROMETER_FAILURE(AlarmPriority.URGENT, "Heater ramping down: pyrometer failed at high power"),
-    INTERLOCK_CHILLER_STOPPED(AlarmPriority.URGENT, "Heater ramping down: chiller stopped"),
-    INTERLOCK_PLC_WATCHDOG(AlarmPriority.URGENT,
-            "PLC watchdog tripped: the PLC limits the heater; run held until reset"),
-    INTERLOCK_HEATER_NOT_FOLLOWING(AlarmPriority.HIGH, "Heater power does not follow its command: run held"),
-    INTERLOCK_COMM_LOSS(AlarmPriority.HIGH, "Recipe run held by a communication loss"),
-    INTERLOCK_BYPASSED(AlarmPriority.HIGH, "An interlock is bypassed"),
-    RUN_HELD_BY_PERMISSIVE(AlarmPriority.HIGH,
-            "Recipe run held: heating above the threshold needs vacuum reached and a passed leak check"),
-    CONTROLLER_OUTPUT_INVALID(AlarmPriority.URGENT, "Controller computed an invalid output: last good value kept"),
-    COMM_LOSS_PLC(AlarmPriority.HIGH, "Lost communication with the PLC: loops hold, heater held then ramped down"),
-    COMM_LOSS_SUPPLY(AlarmPriority.HIGH, "Lost communication with an induction supply: heater held then ramped down"),
-    COMM_LOSS_MFC(AlarmPriority.HIGH, "Lost communication with a mass-flow controller"),
-    COMM_LOSS_GAUGES(AlarmPriority.HIGH, "Lost communication with the gauge controller: pressure control holds"),
-    COMM_LOSS_CHILLER(AlarmPriority.HIGH, "Lost communication with the chiller"),
-    PYROMETER_TOP_FAILED(AlarmPriority.HIGH, "Top (seed) pyrometer reading unusable"),
-    PYROMETER_BOTTOM_FAILED(AlarmPriority.HIGH, "Bottom (source) pyrometer reading unusable"),
-    SUPPLY_FAULT(AlarmPriority.HIGH, "Induction power supply tripped"),
-    CONTACTOR_MISMATCH(AlarmPriority.HIGH, "Heater contactor does not follow its command"),
-    CHILLER_FAULT(AlarmPriority.HIGH, "Chiller not running"),
-    SEED_TEMPERATURE_DEVIATION(AlarmPriority.MEDIUM, "Seed temperature off its setpoint"),
-    PRESSURE_DEVIATION(AlarmPriority.MEDIUM, "Chamber pressure off its setpoint"),
-    LEAK_CHECK_FAILED(AlarmPriority.HIGH, "Leak-rate check failed"),
-    WAIT_TIMEOUT(AlarmPriority.MEDIUM, "Wait step timed out"),
-    RUN_ABORTED(AlarmPriority.HIGH, "Recipe run aborted"),
-    RUN_HELD_BY_INTERLOCK(AlarmPriority.HIGH, "Recipe run held by an interlock trip"),
-    TELEMETRY_POINTS_LOST(AlarmPriority.HIGH, "Telemetry disk budget full: points are being dropped"),
-    TELEMETRY_DATABASE_REFUSED(AlarmPriority.HIGH,
-            "Telemetry database refuses the credentials: points are kept on disk until fixed"),
-    TELEMETRY_BACKLOG(AlarmPriority.MEDIUM, "Telemetry not reaching the database: points are kept on disk"),
-    TELEMETRY_BATCH_QUARANTINED(AlarmPriority.MEDIUM,
-            "Telemetry batch refused by the database as bad data: kept in the quarantine folder");
+/**
+ * An alarm's tag, as the journal, the report and an operator name it: upper-case words joined by underscores. Most
+ * alarms are data (a furnace profile's {@code alarms.definitions}); the constants below name the system alarms the
+ * core and the controller's services raise themselves, and the profile alarms other code refers to by name. What an
+ * alarm means (priority, text, limits) is its {@link AlarmDefinition}'s business, not the tag's.
+ */
+public record AlarmId(String name) implements Comparable<AlarmId> {
+    private static final Pattern TAG = Pattern.compile("[A-Z][A-Z0-9_]*");
 
-    private final AlarmPriority priority;
-    private final String text;
+    public static final AlarmId INTERLOCK_EMERGENCY_STOP = new AlarmId("INTERLOCK_EMERGENCY_STOP");
+    public static final AlarmId INTERLOCK_DOOR_OPEN = new AlarmId("INTERLOCK_DOOR_OPEN");
+    public static final AlarmId INTERLOCK_COIL_WATER_LOW = new AlarmId("INTERLOCK_COIL_WATER_LOW");
+    public static final AlarmId INTERLOCK_CHAMBER_WATER_LOW = new AlarmId("INTERLOCK_CHAMBER_WATER_LOW");
+    public static final AlarmId INTERLOCK_SUPPLY_WATER_LOW = new AlarmId("INTERLOCK_SUPPLY_WATER_LOW");
+    public static final AlarmId INTERLOCK_OVER_TEMPERATURE = new AlarmId("INTERLOCK_OVER_TEMPERATURE");
+    public static final AlarmId INTERLOCK_OVER_PRESSURE = new AlarmId("INTERLOCK_OVER_PRESSURE");
+    public static final AlarmId INTERLOCK_PRESSURE_UNKNOWN_WITH_GAS = new AlarmId("INTERLOCK_PRESSURE_UNKNOWN_WITH_GAS");
+    public static final AlarmId INTERLOCK_PYROMETER_FAILURE = new AlarmId("INTERLOCK_PYROMETER_FAILURE");
+    public static final AlarmId INTERLOCK_CHILLER_STOPPED = new AlarmId("INTERLOCK_CHILLER_STOPPED");
+    public static final AlarmId INTERLOCK_PLC_WATCHDOG = new AlarmId("INTERLOCK_PLC_WATCHDOG");
+    public static final AlarmId INTERLOCK_HEATER_NOT_FOLLOWING = new AlarmId("INTERLOCK_HEATER_NOT_FOLLOWING");
+    public static final AlarmId INTERLOCK_COMM_LOSS = new AlarmId("INTERLOCK_COMM_LOSS");
+    public static final AlarmId INTERLOCK_BYPASSED = new AlarmId("INTERLOCK_BYPASSED");
+    public static final AlarmId RUN_HELD_BY_PERMISSIVE = new AlarmId("RUN_HELD_BY_PERMISSIVE");
+    public static final AlarmId OUTPUT_REFUSED = new AlarmId("OUTPUT_REFUSED");
+    public static final AlarmId CONTROLLER_OUTPUT_INVALID = new AlarmId("CONTROLLER_OUTPUT_INVALID");
+    public static final AlarmId CONTACTOR_MISMATCH = new AlarmId("CONTACTOR_MISMATCH");
+    public static final AlarmId RUN_HELD_BY_INTERLOCK = new AlarmId("RUN_HELD_BY_INTERLOCK");
+    public static final AlarmId LEAK_CHECK_FAILED = new AlarmId("LEAK_CHECK_FAILED");
+    public static final AlarmId WAIT_TIMEOUT = new AlarmId("WAIT_TIMEOUT");
+    public static final AlarmId RUN_ABORTED = new AlarmId("RUN_ABORTED");
+    public static final AlarmId ALARM_FLOOD = new AlarmId("ALARM_FLOOD");
+    public static final AlarmId TELEMETRY_POINTS_LOST = new AlarmId("TELEMETRY_POINTS_LOST");
+    public static final AlarmId TELEMETRY_DATABASE_REFUSED = new AlarmId("TELEMETRY_DATABASE_REFUSED");
+    public static final AlarmId TELEMETRY_BACKLOG = new AlarmId("TELEMETRY_BACKLOG");
+    public static final AlarmId TELEMETRY_BATCH_QUARANTINED = new AlarmId("TELEMETRY_BATCH_QUARANTINED");
 
-    AlarmId(AlarmPriority priority, String text) {
-        this.priority = priority;
-        this.text = text;
-    }
+    // Defined in the shipped profiles; named here because the core's own tests and services refer to them.
+    public static final AlarmId COMM_LOSS_PLC = new AlarmId("COMM_LOSS_PLC");
+    public static final AlarmId COMM_LOSS_SUPPLY = new AlarmId("COMM_LOSS_SUPPLY");
+    public static final AlarmId COMM_LOSS_MFC = new AlarmId("COMM_LOSS_MFC");
+    public static final AlarmId COMM_LOSS_GAUGES = new AlarmId("COMM_LOSS_GAUGES");
+    public static final AlarmId COMM_LOSS_CHILLER = new AlarmId("COMM_LOSS_CHILLER");
+    public static final AlarmId PYROMETER_TOP_FAILED = new AlarmId("PYROMETER_TOP_FAILED");
+    public static final AlarmId PYROMETER_BOTTOM_FAILED = new AlarmId("PYROMETER_BOTTOM_FAILED");
+    public static final AlarmId CHILLER_FAULT = new AlarmId("CHILLER_FAULT");
+    public static final AlarmId SEED_TEMPERATURE_DEVIATION = new AlarmId("SEED_TEMPERATURE_DEVIATION");
+    public static final AlarmId PRESSURE_DEVIATION = new AlarmId("PRESSURE_DEVIATION");
 
-    public AlarmPriority priority() {
-        return priority;
-    }
+    /** The constants by name, so that {@link #of} hands out the same object for them. */
+    private static final Map<String, AlarmId> NAMED = Stream.of(INTERLOCK_EMERGENCY_STOP, INTERLOCK_DOOR_OPEN,
+            INTERLOCK_COIL_WATER_LOW, INTERLOCK_CHAMBER_WATER_LOW, INTERLOCK_SUPPLY_WATER_LOW,
+            INTERLOCK_OVER_TEMPERATURE, INTERLOCK_OVER_PRESSURE, INTERLOCK_PRESSURE_UNKNOWN_WITH_GAS,
+            INTERLOCK_PYROMETER_FAILURE, INTERLOCK_CHILLER_STOPPED, INTERLOCK_PLC_WATCHDOG,
+            INTERLOCK_HEATER_NOT_FOLLOWING, INTERLOCK_COMM_LOSS, INTERLOCK_BYPASSED, RUN_HELD_BY_PERMISSIVE,
+            OUTPUT_REFUSED, CONTROLLER_OUTPUT_INVALID, CONTACTOR_MISMATCH, RUN_HELD_BY_INTERLOCK, LEAK_CHECK_FAILED,
+            WAIT_TIMEOUT, RUN_ABORTED, ALARM_FLOOD, TELEMETRY_POINTS_LOST, TELEMETRY_DATABASE_REFUSED,
+            TELEMETRY_BACKLOG, TELEMETRY_BATCH_QUARANTINED, COMM_LOSS_PLC, COMM_LOSS_SUPPLY, COMM_LOSS_MFC,
+            COMM_LOSS_GAUGES, COMM_LOSS_CHILLER, PYROMETER_TOP_FAILED, PYROMETER_BOTTOM_FAILED, CHILLER_FAULT,
+            SEED_TEMPERATURE_DEVIATION, PRESSURE_DEVIATION).collect(Collectors.toUnmodifiableMap(AlarmId::name, id -> id));
 
-    public String text() {
-        return text;
-    }
-
-    /** The communication alarm for an I/O-list device. */
-    public static AlarmId forDevice(String device) {
-        if (device.startsWith("ps")) {
-            return COMM_LOSS_SUPPLY;
-        } else if (device.startsWith("mfc")) {
-            return COMM_LOSS_MFC;
-        }
-        return switch (device) {
-            case "plc" -> COMM_LOSS_PLC;
-            case "gauges" -> COMM_LOSS_GAUGES;
-            case "chiller" -> COMM_LOSS_CHILLER;
-            default -> throw new IllegalArgumentException("no communication alarm for device '" + device + "'");
-        };
-    }
-
-    private static final AlarmId[] BY_INTERLOCK = new AlarmId[InterlockId.values().length];
-
-    static {
-        for (InterlockId interlock : InterlockId.values()) {
-            BY_INTERLOCK[interlock.ordinal()] = valueOf("INTERLOCK_" + interlock.name());
+    public AlarmId {
+        Objects.requireNonNull(name, "name");
+        if (!TAG.matcher(name).matches()) {
+            throw new IllegalArgumentException("alarm id '" + name + "' must be upper-case words joined by '_'");
         }
     }
 
-    /** The alarm of a row of the interlock matrix: raised while the row is active. */
-    public static AlarmId forInterlock(InterlockId interlock) {
-        return BY_INTERLOCK[interlock.ordinal()];
+    /**
+     * The alarm of this name: the constant where one exists (so that code written when alarms were an enum and
+     * compares them with {@code ==} keeps working), a new tag otherwise. Compare with {@code equals}.
+     */
+    public static AlarmId of(String name) {
+        AlarmId named = NAMED.get(name);
+        return named != null ? named : new AlarmId(name);
+    }
+
+    @Override
+    public int compareTo(AlarmId other) {
+        return name.compareTo(other.name);
+    }
+
+    @Override
+    public String toString() {
+        return name;
     }
 }

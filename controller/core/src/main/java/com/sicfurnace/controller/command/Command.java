@@ -1,6 +1,9 @@
 package com.sicfurnace.controller.command;
 
 import com.sicfurnace.controller.alarm.AlarmId;
+import com.sicfurnace.controller.alarm.ShelveMode;
+import com.sicfurnace.controller.control.LoopId;
+import com.sicfurnace.controller.program.Setpoint;
 import com.sicfurnace.controller.safety.InterlockId;
 import com.sicfurnace.controller.user.Role;
 import java.time.Duration;
@@ -36,6 +39,32 @@ public sealed interface Command {
     /** The action's name as the journal and the audit trail write it: {@code reset_interlocks}. */
     default String action() {
         return getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    }
+
+    /** What engineers and admins may ask, always with a reason: bypass, tune, override. */
+    sealed interface Engineering extends Command {
+        @Override
+        default Set<Role> roles() {
+            return ENGINEERS;
+        }
+
+        @Override
+        default boolean needsReason() {
+            return true;
+        }
+    }
+
+    /** What only the controller's own services report; journaled only when refused (a forgery). */
+    sealed interface Service extends Command {
+        @Override
+        default Set<Role> roles() {
+            return EnumSet.of(Role.SYSTEM);
+        }
+
+        @Override
+        default boolean journaled() {
+            return false;
+        }
     }
 
     /** Start the recipe; it begins at the first scan that has every input, if the start permissives hold. */
@@ -80,23 +109,52 @@ public sealed interface Command {
     }
 
     /**
-     * Bypass one interlock for at most {@code duration}: its cause no longer acts, its alarm stays raised while the
-     * bypass lasts. Only the interlocks the matrix allows, by the roles it names, up to its time limit.
+     * Shelve an alarm: timed for {@code duration}, or one-shot until it next returns to normal (a null duration then
+     * means the longest the alarm allows). Trips and URGENT alarms are never shelved; docs/alarms.md.
      */
-    record Bypass(InterlockId interlock, Duration duration) implements Command {
-        public Bypass {
-            Objects.requireNonNull(interlock, "interlock");
-            Objects.requireNonNull(duration, "duration");
-        }
-
-        @Override
-        public Set<Role> roles() {
-            return ENGINEERS;
+    record Shelve(AlarmId alarm, ShelveMode mode, Duration duration) implements Command {
+        public Shelve {
+            Objects.requireNonNull(alarm, "alarm");
+            Objects.requireNonNull(mode, "mode");
         }
 
         @Override
         public boolean needsReason() {
             return true;
+        }
+    }
+
+    record Unshelve(AlarmId alarm) implements Command {
+        public Unshelve {
+            Objects.requireNonNull(alarm, "alarm");
+        }
+    }
+
+    /**
+     * Bypass one interlock for at most {@code duration}: its cause no longer acts, its alarm stays raised while the
+     * bypass lasts. Only the interlocks the matrix allows, by the roles it names, up to its time limit.
+     */
+    record Bypass(InterlockId interlock, Duration duration) implements Engineering {
+        public Bypass {
+            Objects.requireNonNull(interlock, "interlock");
+            Objects.requireNonNull(duration, "duration");
+        }
+    }
+
+    /**
+     * New gains for a loop, bumpless: within a factor of ten of the profile's tuning, derivative time at most the
+     * integral time.
+     */
+    record Tune(LoopId loop, double kp, double tiS, double tdS) implements Engineering {
+        public Tune {
+            Objects.requireNonNull(loop, "loop");
+        }
+    }
+
+    /** A new value for one setpoint of a run held in a soak or a wait, within the furnace's recipe limits. */
+    record OverrideSetpoint(Setpoint setpoint, double value) implements Engineering {
+        public OverrideSetpoint {
+            Objects.requireNonNull(setpoint, "setpoint");
         }
     }
 
@@ -111,38 +169,18 @@ public sealed interface Command {
      * A condition of one of the controller's own services (telemetry) that the operator must see as an alarm,
      * reported again whenever the service looks; its alarm transitions are journaled, the reports are not.
      */
-    record ReportCondition(AlarmId alarm, boolean active, String detail) implements Command {
+    record ReportCondition(AlarmId alarm, boolean active, String detail) implements Service {
         public ReportCondition {
             Objects.requireNonNull(alarm, "alarm");
             Objects.requireNonNull(detail, "detail");
         }
-
-        @Override
-        public Set<Role> roles() {
-            return EnumSet.of(Role.SYSTEM);
-        }
-
-        @Override
-        public boolean journaled() {
-            return false;
-        }
     }
 
     /** A single occurrence in one of the controller's own services (a quarantined telemetry batch), as an alarm. */
-    record ReportEvent(AlarmId alarm, String detail) implements Command {
+    record ReportEvent(AlarmId alarm, String detail) implements Service {
         public ReportEvent {
             Objects.requireNonNull(alarm, "alarm");
             Objects.requireNonNull(detail, "detail");
-        }
-
-        @Override
-        public Set<Role> roles() {
-            return EnumSet.of(Role.SYSTEM);
-        }
-
-        @Override
-        public boolean journaled() {
-            return false;
         }
     }
 }

@@ -148,6 +148,15 @@ public final class HeaterControl {
         lastSeedSetpointC = Double.NaN;
     }
 
+    /** The seed or the gradient loop, for tuning. */
+    public Pid loop(LoopId id) {
+        return switch (id) {
+            case SEED -> seedLoop;
+            case GRADIENT -> gradientLoop;
+            case PRESSURE -> throw new IllegalArgumentException("the heater has no pressure loop");
+        };
+    }
+
     /** Power curve at the setpoint, plus the power that heats (or stops heating) the hot zone during a ramp. */
     private double feedForwardKw(double seedSetpointC, double dtS) {
         double slopeKPerS = Double.isNaN(lastSeedSetpointC) || !closedLoop ? 0.0

@@ -135,6 +135,18 @@ public final class Pid {
         timeScale = newTimeScale;
     }
 
+    /**
+     * New gains, without a bump: the integrator takes up the change of the proportional term, and the filtered
+     * derivative term is scaled to the new {@code kp * td}, so the output stands where it was.
+     */
+    public void retune(double newKp, double newTiS, double newTdS) {
+        PidTuning next = tuning.withGains(newKp, newTiS, newTdS);
+        double oldKpTd = tuning.kp() * tuning.tdS();
+        integral += (tuning.kp() - newKp) * kpScale * lastErrorTerm;
+        derivative = oldKpTd > 0 ? derivative * newKp * newTdS / oldKpTd : 0.0;
+        tuning = next;
+    }
+
     private double kp() {
         return tuning.kp() * kpScale;
     }

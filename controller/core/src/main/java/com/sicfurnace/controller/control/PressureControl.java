@@ -20,6 +20,10 @@ public final class PressureControl {
         return loop.update(1.0, pressureMbar / setpointMbar, dtS);
     }
 
+    public Pid loop() {
+        return loop;
+    }
+
     public void track(double throttlePct, double setpointMbar, double pressureMbar) {
         // without a usable pressure or setpoint the loop tracks as if at its setpoint: never a NaN in its state
         double relative = Double.isNaN(setpointMbar) || setpointMbar <= 0 || Double.isNaN(pressureMbar) ? 1.0

@@ -25,6 +25,11 @@ public final class EventLog {
         this.time = Objects.requireNonNull(now, "now");
     }
 
+    /** The time events are stamped with now: the scan's, or the command's. */
+    public Instant time() {
+        return time;
+    }
+
     public <E extends FurnaceEvent> E record(Unstamped<E> event) {
         E stamped = event.at(++lastSeq, time);
         pending.add(stamped);

@@ -1,5 +1,7 @@
 package com.sicfurnace.controller.profile;
 
+import com.sicfurnace.controller.alarm.AlarmDefinition;
+import com.sicfurnace.controller.alarm.AlarmSettings;
 import com.sicfurnace.controller.recipe.RecipeLimits;
 import java.util.List;
 import java.util.Objects;
@@ -215,12 +217,29 @@ public record FurnaceProfile(String furnace, String description, int scanPeriodM
     }
 
     /**
-     * Deviation alarms: raised when a controlled value stays off its setpoint for longer than the delay, in a soak
-     * that has run for at least {@code deviationArmAfterS}; before that the furnace is still settling from the
-     * step before, and an alarm would only teach operators to ignore it.
+     * The alarm system: its rules and the furnace's process alarms (docs/alarms.md). A soak counts as settling for
+     * {@code settleS} (deviation alarms are suppressed by design meanwhile: the furnace still settles from the step
+     * before, and an alarm would only teach operators to ignore it). The heater contactor may lag its command by
+     * {@code contactorDelayS} before CONTACTOR_MISMATCH.
      */
-    public record Alarms(double temperatureDeviationK, double pressureDeviationPct, double deviationDelayS,
-                         double deviationArmAfterS, double contactorDelayS) {
+    public record Alarms(double settleS, double contactorDelayS, double maxShelveS, AlarmSettings.Flood flood,
+                         AlarmSettings.Chatter chatter, double staleAfterH, List<AlarmDefinition> definitions) {
+        public Alarms {
+            definitions = List.copyOf(definitions == null ? List.of() : definitions);
+            if (settleS < 0 || contactorDelayS < 0) {
+                throw new IllegalArgumentException("alarms: settle_s and contactor_delay_s must not be negative");
+            }
+            settings(maxShelveS, flood, chatter, staleAfterH);
+        }
+
+        private static AlarmSettings settings(double maxShelveS, AlarmSettings.Flood flood,
+                                              AlarmSettings.Chatter chatter, double staleAfterH) {
+            return new AlarmSettings(maxShelveS, flood, chatter, staleAfterH);
+        }
+
+        public AlarmSettings settings() {
+            return settings(maxShelveS, flood, chatter, staleAfterH);
+        }
     }
 
     /**
@@ -229,8 +248,8 @@ public record FurnaceProfile(String furnace, String description, int scanPeriodM
      * speed; everything that concerns the process itself stays in furnace time.
      */
     public FurnaceProfile atSpeed(double speed) {
-        Alarms a = new Alarms(alarms.temperatureDeviationK(), alarms.pressureDeviationPct(), alarms.deviationDelayS(),
-                alarms.deviationArmAfterS(), alarms.contactorDelayS() * Math.max(1.0, speed));
+        Alarms a = new Alarms(alarms.settleS(), alarms.contactorDelayS() * Math.max(1.0, speed), alarms.maxShelveS(),
+                alarms.flood(), alarms.chatter(), alarms.staleAfterH(), alarms.definitions());
         Interlocks i = new Interlocks(interlocks.overTemperatureC(), interlocks.overPressureMbar(),
                 interlocks.pressureUnknownDelayS(), interlocks.pyrometerFailurePowerKw(), interlocks.waterDebounceS(),
                 interlocks.minCoilWaterLpm(), interlocks.minChamberWaterLpm(), interlocks.minSupplyWaterLpm(),

@@ -42,6 +42,12 @@ public record PidTuning(Action action, double kp, double tiS, double tdS, double
         }
     }
 
+    /** These settings with other gains: proportional gain, integral and derivative times. */
+    public PidTuning withGains(double newKp, double newTiS, double newTdS) {
+        return new PidTuning(action, newKp, newTiS, newTdS, derivativeFilterS, setpointWeight, pvFilterS, outMin,
+                outMax, rateLimitPerS);
+    }
+
     public PidTuning withOutputLimits(double min, double max) {
         return new PidTuning(action, kp, tiS, tdS, derivativeFilterS, setpointWeight, pvFilterS, min, max,
                 rateLimitPerS);

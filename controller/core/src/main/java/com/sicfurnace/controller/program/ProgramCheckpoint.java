@@ -6,17 +6,17 @@ import java.util.Objects;
 
 /**
  * Everything the programmer needs to go on with a run where it stood: its state and hold reason, the step and its
- * timer, the modes, the working setpoints, a ramp's plan, a leak check's first pressure and a wait's confirmation
- * time. Per-scan flags (holding back, waiting for the pyrometers) are not kept: the next scan finds them anew.
+ * timer, the modes, the working setpoints, a ramp's plan, and a wait's confirmation time. A leak check in progress
+ * is not kept: it starts over, as after a hold. Per-scan flags (holding back, waiting for the pyrometers) are not
+ * kept: the next scan finds them anew.
  *
  * @param conditionMetS        how long a wait step's conditions have held
  * @param ramp                 the plan of the ramp in progress; null outside a ramp
- * @param leakCheckStartMbar   the pressure a leak check measured at the end of its settling; NaN before or outside
  * @param lastLeakRateMbarLPerS the last leak rate measured in the run; NaN before any
  */
 public record ProgramCheckpoint(RunState state, HoldReason holdReason, HeaterMode heaterMode, VacuumMode vacuumMode,
                                 int stepIndex, double stepTimerS, double conditionMetS, Setpoints working,
-                                Ramp ramp, double leakCheckStartMbar, double lastLeakRateMbarLPerS) {
+                                Ramp ramp, double lastLeakRateMbarLPerS) {
     public ProgramCheckpoint {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(holdReason, "holdReason");

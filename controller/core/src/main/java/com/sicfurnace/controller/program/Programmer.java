@@ -128,8 +128,7 @@ public final class Programmer {
             return;
         }
         lastLeakRateMbarLPerS = leakCheck.leakRateMbarLPerS();
-        String detail = String.format(Locale.ROOT, "leak rate %.3g mbar·L/s, limit %.3g", lastLeakRateMbarLPerS,
-                leakCheck.limitMbarLPerS());
+        String detail = leakCheck.verdict();
         if (result == LeakCheckRun.Result.PASSED) {
             event(ProgramEvent.Type.LEAK_CHECK_PASSED, detail);
             nextStep(view);
@@ -244,7 +243,10 @@ public final class Programmer {
 
     /** Holds the run: timers and setpoints stand still, the loops keep controlling. */
     public void hold(HoldReason reason) {
-        if (state == RunState.RUNNING) {
+        boolean escalates = state == RunState.HELD && reason == HoldReason.INTERLOCK
+                && (holdReason == HoldReason.COMM_LOSS || holdReason == HoldReason.PERMISSIVE);
+        if (state == RunState.RUNNING || escalates) {
+            // a latched interlock outranks a hold that would end by itself: the run now waits for the operator
             state = RunState.HELD;
             holdReason = reason;
             event(ProgramEvent.Type.HELD, reason.label());
@@ -263,6 +265,10 @@ public final class Programmer {
         if (reason == HoldReason.LEAK_CHECK_FAILED) {
             nextStep(view);
         } else if (reason == HoldReason.WAIT_TIMEOUT) {
+            timerS = 0.0;
+        } else if (leakCheck != null) {
+            // held, the chamber was pumped again: the rise measured so far is void, the check starts over
+            leakCheck = new LeakCheckRun((Step.LeakCheck) recipe.steps().get(stepIndex), chamberVolumeL);
             timerS = 0.0;
         }
     }
@@ -288,13 +294,32 @@ public final class Programmer {
         log.record((seq, time) -> new ProgramEvent(seq, time, type, number, name, detail));
     }
 
+    /**
+     * Overrides one setpoint of a run held in a soak or a wait, where setpoints stand until the next step; returns
+     * why not, or null when done. The value must already have been checked against the furnace's limits.
+     */
+    public String override(Setpoint setpoint, double value) {
+        Step step = stepIndex < 0 ? null : recipe.steps().get(stepIndex);
+        if (state != RunState.HELD) {
+            return "setpoints are overridden only in a held run; it is " + state.label();
+        } else if (!(step instanceof Step.Soak || step instanceof Step.Wait)) {
+            return "setpoints are overridden only in a soak or a wait, not in a " + step.typeName();
+        }
+        working.set(setpoint.channel(), value);
+        return null;
+    }
+
+    /** The working value of a setpoint; NaN where none is set. */
+    public double setpoint(Setpoint setpoint) {
+        return working.get(setpoint.channel());
+    }
+
     // ---- checkpoint and recovery ----
 
     /** Where the run stands now, to go on from after a restart. */
     public ProgramCheckpoint checkpoint() {
         return new ProgramCheckpoint(state, holdReason, heaterMode, vacuumMode, stepIndex, timerS, conditionMetS,
-                Setpoints.of(working), ramp == null ? null : ramp.checkpoint(),
-                leakCheck == null ? Double.NaN : leakCheck.startPressureMbar(), lastLeakRateMbarLPerS);
+                Setpoints.of(working), ramp == null ? null : ramp.checkpoint(), lastLeakRateMbarLPerS);
     }
 
     /**
@@ -323,12 +348,12 @@ public final class Programmer {
         heaterMode = saved.heaterMode();
         vacuumMode = saved.vacuumMode();
         stepIndex = saved.stepIndex();
-        timerS = saved.stepTimerS();
+        // a leak check's readings are not journaled: like after a hold, it starts over
+        timerS = step instanceof Step.LeakCheck ? 0.0 : saved.stepTimerS();
         conditionMetS = saved.conditionMetS();
         saved.working().into(working);
         ramp = step instanceof Step.Ramp r ? new RampPlan(saved.ramp(), r.pace()) : null;
-        leakCheck = step instanceof Step.LeakCheck l ? new LeakCheckRun(l, chamberVolumeL, saved.leakCheckStartMbar())
-                : null;
+        leakCheck = step instanceof Step.LeakCheck l ? new LeakCheckRun(l, chamberVolumeL) : null;
         lastLeakRateMbarLPerS = saved.lastLeakRateMbarLPerS();
     }
 

@@ -75,11 +75,16 @@ public sealed interface Step permits Step.Ramp, Step.Soak, Step.Wait, Step.LeakC
     enum FailAction { HOLD, ABORT }
 
     /**
-     * Isolates the chamber, waits {@code settle}, then measures the pressure rise over {@code duration}; the leak
-     * rate is {@code dp * V / t} with V the chamber volume of the furnace.
+     * Isolates the chamber, waits {@code settle}, then reads the pressure rise in two equal windows that make up
+     * {@code duration}. The leak rate is the second window's rise times the chamber volume V over its time; it
+     * passes at or below {@code maxLeakRateMbarLPerS}. The second window's rate as a fraction of the first tells a
+     * linear rise (a leak: at or above {@code linearRatio}) from one levelling off (outgassing).
      */
     record LeakCheck(String name, int line, StepSettings settings, Duration settle, Duration duration,
-                     double maxLeakRateMbarLPerS, FailAction onFail) implements Step {
+                     double maxLeakRateMbarLPerS, double linearRatio, FailAction onFail) implements Step {
+        /** A rise that keeps half its rate into the second window is taken as linear. */
+        public static final double DEFAULT_LINEAR_RATIO = 0.5;
+
         public LeakCheck {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(settings, "settings");

@@ -4,8 +4,9 @@ import com.sicfurnace.controller.event.FurnaceEvent;
 import java.time.Instant;
 
 /**
- * A row of the interlock matrix that acted, cleared, or was bypassed. {@code firstOut} marks the row that acted
- * first while no other was active: the likely root cause when several follow it.
+ * A row of the interlock matrix that acted, cleared, or was bypassed. {@code firstOut} marks the latching row that
+ * latched while no other was latched (the likely root cause when several follow it), or the communication loss
+ * when nothing else was active.
  */
 public record InterlockEvent(long seq, Instant time, InterlockId interlock, Change change, boolean firstOut,
                              String detail) implements FurnaceEvent {

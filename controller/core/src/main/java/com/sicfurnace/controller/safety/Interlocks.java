@@ -69,8 +69,9 @@ public final class Interlocks {
         for (InterlockId id : ROWS) {
             ResetRule reset = InterlockMatrix.rule(id).reset();
             if (causeNow.contains(id) && !active.contains(id)) {
-                boolean first = active.isEmpty();
-                if (first) {
+                // first-out is among the latching rows: a communication loss before a trip is no trip's cause
+                boolean first = reset.latches() ? !anyLatched() : active.isEmpty();
+                if (first && reset.latches()) {
                     firstOut = id;
                 }
                 change(id, InterlockEvent.Change.LATCHED, first, "");
@@ -165,7 +166,7 @@ public final class Interlocks {
             active.remove(id);
             causeHeldS[id.ordinal()] = 0.0;
         }
-        if (active.isEmpty()) {
+        if (!anyLatched()) {
             firstOut = null;
         }
         activeView = active.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(active));
@@ -364,7 +365,7 @@ public final class Interlocks {
         return active.contains(id);
     }
 
-    /** The row that acted first while none was active; null when none is. */
+    /** The latching row that latched first while no other was latched; null when none is. */
     public InterlockId firstOut() {
         return firstOut;
     }

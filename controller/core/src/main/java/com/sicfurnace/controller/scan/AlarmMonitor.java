@@ -1,30 +1,41 @@
 package com.sicfurnace.controller.scan;
 
 import com.sicfurnace.controller.alarm.AlarmId;
+import com.sicfurnace.controller.alarm.AlarmInputs;
 import com.sicfurnace.controller.alarm.Alarms;
+import com.sicfurnace.controller.alarm.ControllerValue;
+import com.sicfurnace.controller.alarm.OperatingState;
+import com.sicfurnace.controller.alarm.ProcessAlarms;
 import com.sicfurnace.controller.profile.FurnaceProfile;
 import com.sicfurnace.controller.program.HoldReason;
 import com.sicfurnace.controller.program.Programmer;
 import com.sicfurnace.controller.program.RunState;
+import com.sicfurnace.controller.recipe.HeaterMode;
 import com.sicfurnace.controller.recipe.Step;
-import com.sicfurnace.controller.safety.Interlocks;
+import com.sicfurnace.controller.recipe.VacuumMode;
 import com.sicfurnace.controller.safety.InterlockId;
 import com.sicfurnace.controller.safety.InterlockMatrix;
+import com.sicfurnace.controller.safety.Interlocks;
 import com.sicfurnace.controller.signal.OutputImage;
 import com.sicfurnace.controller.signal.ProcessImage;
 import com.sicfurnace.controller.signal.Quality;
 import com.sicfurnace.controller.signal.Signal;
 import com.sicfurnace.controller.snapshot.LoopStatus;
+import java.util.Arrays;
 
-/** Evaluates every alarm condition once per scan and feeds the alarm state machine. */
+/**
+ * Feeds the alarm state machine once per scan: the profile's data-driven alarms through {@link ProcessAlarms}, with
+ * the furnace's operating states for suppression by design, and the conditions only the core knows as system
+ * alarms (trips, the contactor, why the run is held).
+ */
 final class AlarmMonitor {
     private static final InterlockId[] INTERLOCKS = InterlockId.values();
-    private static final AlarmId[] COMM_ALARMS = {AlarmId.COMM_LOSS_PLC, AlarmId.COMM_LOSS_SUPPLY,
-        AlarmId.COMM_LOSS_MFC, AlarmId.COMM_LOSS_GAUGES, AlarmId.COMM_LOSS_CHILLER};
+    private static final AlarmId[] INTERLOCK_ALARMS = Arrays.stream(INTERLOCKS)
+            .map(id -> AlarmId.of("INTERLOCK_" + id.name())).toArray(AlarmId[]::new);
     private final FurnaceProfile profile;
     private final Alarms alarms;
-    private double seedOffS;
-    private double pressureOffS;
+    private final ScanInputs inputs = new ScanInputs();
+    private ProcessAlarms processAlarms;
     private double contactorMismatchS;
 
     AlarmMonitor(FurnaceProfile profile, Alarms alarms) {
@@ -34,47 +45,92 @@ final class AlarmMonitor {
 
     void evaluate(LoopStatus loops, ProcessImage in, OutputImage out, Interlocks interlocks, Programmer programmer,
                   CommMonitor comm, double dtS) {
+        if (processAlarms == null) { // the furnace's devices are known from its first complete scan
+            processAlarms = new ProcessAlarms(alarms, s -> in.present(s) && s.isInput(), comm.devices());
+        }
+        inputs.bind(in, loops, comm);
+        processAlarms.evaluate(inputs, operatingStates(programmer, loops), dtS);
         for (InterlockId interlock : INTERLOCKS) {
-            alarms.update(AlarmId.forInterlock(interlock), interlocks.isActive(interlock),
+            alarms.update(interlockAlarm(interlock), interlocks.isActive(interlock),
                     InterlockMatrix.rule(interlock).cause());
         }
-        alarms.update(AlarmId.PYROMETER_TOP_FAILED, failed(in, Signal.PYRO_TOP_C), "pyro_top_c");
-        alarms.update(AlarmId.PYROMETER_BOTTOM_FAILED, failed(in, Signal.PYRO_BOTTOM_C), "pyro_bottom_c");
-        communication(comm);
-        boolean supplyFault = in.isOn(Signal.PS1_FAULT) || (profile.zones() > 1 && in.isOn(Signal.PS2_FAULT));
-        alarms.update(AlarmId.SUPPLY_FAULT, supplyFault, "ps fault input");
-        boolean mismatch = out.isOn(Signal.HEATER_ENABLE) != in.isOn(Signal.HEATER_CONTACTOR_CLOSED);
+        boolean mismatch = out.isOn(Signal.HEATER_ENABLE) != in.isOn(Signal.HEATER_CONTACTOR_CLOSED)
+                && in.quality(Signal.HEATER_CONTACTOR_CLOSED) != Quality.STALE;
         contactorMismatchS = mismatch ? contactorMismatchS + dtS : 0.0;
         alarms.update(AlarmId.CONTACTOR_MISMATCH, contactorMismatchS > profile.alarms().contactorDelayS(),
                 "heater_contactor_closed differs from heater_enable");
-        alarms.update(AlarmId.CHILLER_FAULT, !in.isOn(Signal.CHILLER_RUNNING), "chiller_running off");
-        boolean soaking = programmer.state() == RunState.RUNNING && programmer.step() instanceof Step.Soak
-                && programmer.stepTimerS() >= profile.alarms().deviationArmAfterS();
-        double seedOffK = loops.seedDeviationK(in.value(Signal.PYRO_TOP_C));
-        seedOffS = soaking && seedOffK > profile.alarms().temperatureDeviationK() ? seedOffS + dtS : 0.0;
-        alarms.update(AlarmId.SEED_TEMPERATURE_DEVIATION, seedOffS > profile.alarms().deviationDelayS(),
-                "seed pyrometer off its setpoint");
-        pressureOffS = soaking && loops.pressureDeviationPct() > profile.alarms().pressureDeviationPct()
-                ? pressureOffS + dtS : 0.0;
-        alarms.update(AlarmId.PRESSURE_DEVIATION, pressureOffS > profile.alarms().deviationDelayS(),
-                "chamber pressure off its setpoint");
         alarms.update(AlarmId.RUN_HELD_BY_INTERLOCK, programmer.holdReason() == HoldReason.INTERLOCK,
                 "resume after resetting the interlocks");
+        alarms.endScan();
     }
 
-    /** One alarm per kind of device; both supplies (or both MFCs) share theirs. */
-    private void communication(CommMonitor comm) {
-        for (AlarmId alarm : COMM_ALARMS) {
-            boolean lost = false;
-            for (String device : comm.devices()) {
-                lost |= AlarmId.forDevice(device) == alarm && comm.deviceLost(device);
-            }
-            alarms.update(alarm, lost, "no fresh data for more than the stale-scan limit");
+    /** The states that suppress alarms by design, one bit each. */
+    private int operatingStates(Programmer programmer, LoopStatus loops) {
+        int states = 0;
+        RunState run = programmer.state();
+        Step step = programmer.step();
+        if (run == RunState.HELD) {
+            states |= OperatingState.HELD.bit();
+        } else if (run != RunState.RUNNING) {
+            states |= OperatingState.IDLE.bit();
+        } else if (step instanceof Step.Ramp) {
+            states |= OperatingState.RAMPING.bit();
+        } else if (step instanceof Step.Soak) {
+            states |= programmer.stepTimerS() < profile.alarms().settleS() ? OperatingState.SETTLING.bit() : 0;
+        } else {
+            states |= OperatingState.WAITING.bit();
         }
+        if (loops.vacuumMode() == VacuumMode.VENT) {
+            states |= OperatingState.VENTING.bit();
+        } else if (loops.vacuumMode() == VacuumMode.ROUGH || loops.vacuumMode() == VacuumMode.HIGH_VACUUM) {
+            states |= OperatingState.PUMPING_DOWN.bit();
+        }
+        if (loops.heaterMode() == HeaterMode.OFF) {
+            states |= OperatingState.HEATER_OFF.bit();
+        }
+        return states;
     }
 
-    /** A failed sensor, as its device reports it; a merely stale one raises the communication alarm instead. */
-    private static boolean failed(ProcessImage in, Signal signal) {
-        return in.quality(signal) == Quality.BAD;
+    /** The alarm of a row of the interlock matrix: raised while the row is active. */
+    static AlarmId interlockAlarm(InterlockId interlock) {
+        return INTERLOCK_ALARMS[interlock.ordinal()];
+    }
+
+    /** This scan's inputs, loops and lost devices as the alarm definitions read them; rebound each scan. */
+    private static final class ScanInputs implements AlarmInputs {
+        private ProcessImage in;
+        private LoopStatus loops;
+        private CommMonitor comm;
+
+        void bind(ProcessImage image, LoopStatus loopStatus, CommMonitor commMonitor) {
+            this.in = image;
+            this.loops = loopStatus;
+            this.comm = commMonitor;
+        }
+
+        @Override
+        public double value(Signal signal) {
+            return in.value(signal);
+        }
+
+        @Override
+        public Quality quality(Signal signal) {
+            return in.quality(signal);
+        }
+
+        @Override
+        public double value(ControllerValue value) {
+            return switch (value) {
+                case PRESSURE_MBAR -> loops.pressureMbar();
+                case SEED_SP_C -> loops.temperatureControlled() ? loops.seedSetpointC() : Double.NaN;
+                case SOURCE_SP_C -> loops.temperatureControlled() ? loops.sourceSetpointC() : Double.NaN;
+                case PRESSURE_SP_MBAR -> loops.pressureControlled() ? loops.pressureSetpointMbar() : Double.NaN;
+            };
+        }
+
+        @Override
+        public boolean deviceLost(String device) {
+            return comm.deviceLost(device);
+        }
     }
 }

@@ -2,15 +2,19 @@ package com.sicfurnace.controller.scan;
 
 import com.sicfurnace.controller.alarm.AlarmId;
 import com.sicfurnace.controller.alarm.Alarms;
+import com.sicfurnace.controller.alarm.ShelveResult;
 import com.sicfurnace.controller.command.Command;
 import com.sicfurnace.controller.command.CommandEvent;
 import com.sicfurnace.controller.command.CommandRequest;
 import com.sicfurnace.controller.control.HeaterControl;
 import com.sicfurnace.controller.control.HeaterDemand;
+import com.sicfurnace.controller.control.LoopId;
+import com.sicfurnace.controller.control.Pid;
 import com.sicfurnace.controller.control.PressureControl;
 import com.sicfurnace.controller.event.EventLog;
 import com.sicfurnace.controller.event.FurnaceEvent;
 import com.sicfurnace.controller.profile.FurnaceProfile;
+import com.sicfurnace.controller.profile.PidTuning;
 import com.sicfurnace.controller.program.HoldReason;
 import com.sicfurnace.controller.program.ProgramCheckpoint;
 import com.sicfurnace.controller.program.ProgramEvent;
@@ -64,7 +68,7 @@ final class FurnaceController {
     private final ChamberPressure pressure;
     private final Interlocks interlocks;
     private final Permissives permissives;
-    private final Alarms alarms = new Alarms(log);
+    private final Alarms alarms;
     private final AlarmMonitor alarmMonitor;
     private final LiveView view;
     private final SnapshotTaker snapshots;
@@ -88,6 +92,7 @@ final class FurnaceController {
     /** Set by {@link #restore}: the run goes on from a checkpoint, taken up at the first scan with every input. */
     private Recovery recovery;
     private RunCheckpoint restoredFrom;
+    private List<AlarmId> alarmsNoLongerDefined = List.of();
     /** A restored run writes no output before it has taken the furnace's state in: the devices keep theirs. */
     private boolean outputsReady = true;
     /** Furnace seconds the recovery still waits for the PLC to clear its watchdog; 0 when it waits no more. */
@@ -109,6 +114,7 @@ final class FurnaceController {
         this.pressure = new ChamberPressure(profile.vacuum());
         this.interlocks = new Interlocks(profile, log);
         this.permissives = new Permissives(profile);
+        this.alarms = new Alarms(log, profile.alarms().settings(), profile.alarms().definitions());
         this.alarmMonitor = new AlarmMonitor(profile, alarms);
         this.view = new LiveView(pressure, heater);
         this.snapshots = new SnapshotTaker(layout);
@@ -134,8 +140,8 @@ final class FurnaceController {
         }
         outputsFinite = outputGuard.check(out);
         raiseProgramAlarms();
-        snapshot = snapshots.take(scans, scanTime, in, out, loops, runStatus(), alarms.notNormal(), alarms.active(),
-                safetyStatus(), log.lastSeq());
+        snapshot = snapshots.take(scans, scanTime, in, out, loops, runStatus(), alarms.board(), safetyStatus(),
+                log.lastSeq());
     }
 
     private void control(ProcessImage in, OutputImage out, double dtS) {
@@ -178,12 +184,17 @@ final class FurnaceController {
                 programmer.pressureSetpointMbar(), view.pressureMbar(), heater.totalPowerKw(),
                 programmer.powerSetpointKw(), heater.closedLoop(), vacuum.throttleControlled(),
                 programmer.heaterMode(), programmer.vacuumMode());
-        alarmMonitor.evaluate(loops, in, out, interlocks, programmer, comm, dtS);
-        alarms.update(AlarmId.INTERLOCK_BYPASSED, !interlocks.bypasses().isEmpty(),
-                "bypassed: " + interlocks.bypasses().keySet());
-        alarms.update(AlarmId.RUN_HELD_BY_PERMISSIVE, programmer.holdReason() == HoldReason.PERMISSIVE,
-                "missing: " + permissives.missing());
+        // details are built only while their alarm stands: no string per scan on the hot path otherwise
+        boolean bypassed = !interlocks.bypasses().isEmpty();
+        alarms.update(AlarmId.INTERLOCK_BYPASSED, bypassed,
+                bypassed ? "bypassed: " + interlocks.bypasses().keySet() : "");
+        boolean permissiveHold = programmer.holdReason() == HoldReason.PERMISSIVE;
+        alarms.update(AlarmId.RUN_HELD_BY_PERMISSIVE, permissiveHold,
+                permissiveHold ? "missing: " + permissives.missing() : "");
         alarms.update(AlarmId.CONTROLLER_OUTPUT_INVALID, !outputsFinite, outputGuard.lastFault());
+        String refused = outputGuard.refused(in);
+        alarms.update(AlarmId.OUTPUT_REFUSED, refused != null, refused == null ? "" : refused);
+        alarmMonitor.evaluate(loops, in, out, interlocks, programmer, comm, dtS);
     }
 
     private SafetyInputs safetyInputs(ProcessImage in) {
@@ -379,7 +390,7 @@ final class FurnaceController {
         return new RunCheckpoint(lastScan == null ? Instant.EPOCH : lastScan, programmer.checkpoint(), heater.split(),
                 heaterEnabled, heaterCommandKw, lastThrottlePct, vacuum.turboRunning(), heartbeat, lastCommLossS,
                 interlocks.checkpoint(), permissives.vacuumReached(), permissives.leakCheckHasPassed(),
-                alarms.checkpoint(), outputs);
+                alarms.export(), outputs);
     }
 
     /**
@@ -396,7 +407,7 @@ final class FurnaceController {
         heater.restoreSplit(saved.heaterSplit());
         interlocks.restore(saved.interlocks());
         permissives.restore(saved.vacuumReached(), saved.leakCheckPassed());
-        alarms.restore(saved.alarms());
+        alarmsNoLongerDefined = alarms.restore(saved.alarms());
         vacuum.restoreTurbo(saved.turboRunning());
         heaterEnabled = saved.heaterEnabled();
         heaterCommandKw = saved.heaterCommandKw();
@@ -420,6 +431,9 @@ final class FurnaceController {
         ProgramCheckpoint at = restoredFrom.program();
         String where = String.format(Locale.ROOT, "at step %d, step time %.1f s (%s), %s", at.stepIndex() + 1,
                 at.stepTimerS(), at.state().label(), recovery.describe());
+        if (!alarmsNoLongerDefined.isEmpty()) {
+            where += "; alarms the profile no longer defines, left out: " + alarmsNoLongerDefined;
+        }
         programmer.recovered(where, !recovery.withinLimit());
         if (recovery.withinLimit()) {
             recoveryResetLeftS = recovery.plcResetWindowS();
@@ -535,7 +549,11 @@ final class FurnaceController {
     /** The state a command acts on, for the audit trail's before and after. */
     private Map<String, String> stateFor(Command command) {
         if (command instanceof Command.Acknowledge ack) {
-            return Map.of("alarm_state", alarms.state(ack.alarm()).name().toLowerCase(Locale.ROOT));
+            return alarmState(ack.alarm());
+        } else if (command instanceof Command.Shelve shelve) {
+            return alarmState(shelve.alarm());
+        } else if (command instanceof Command.Unshelve unshelve) {
+            return alarmState(unshelve.alarm());
         } else if (command instanceof Command.ResetInterlocks || command instanceof Command.ResetPlcWatchdog) {
             return Map.of("interlocks_active", interlocks.active().stream().map(InterlockId::label).toList()
                     .toString());
@@ -543,10 +561,27 @@ final class FurnaceController {
             return bypassState(bypass.interlock());
         } else if (command instanceof Command.EndBypass end) {
             return bypassState(end.interlock());
+        } else if (command instanceof Command.Tune tune) {
+            PidTuning t = pid(tune.loop()).tuning();
+            return Map.of("kp", number(t.kp()), "ti_s", number(t.tiS()), "td_s", number(t.tdS()));
+        } else if (command instanceof Command.OverrideSetpoint override) {
+            return Map.of(override.setpoint().label(), number(programmer.setpoint(override.setpoint())));
         } else if (command instanceof Command.ReportCondition || command instanceof Command.ReportEvent) {
             return Map.of();
         }
         return Map.of("run_state", programmer.state().label(), "hold_reason", programmer.holdReason().label());
+    }
+
+    private Map<String, String> alarmState(AlarmId alarm) {
+        return Map.of("alarm_state", alarms.state(alarm).label());
+    }
+
+    private static String number(double value) {
+        return Double.isNaN(value) ? "none" : String.format(Locale.ROOT, "%.6g", value);
+    }
+
+    private Pid pid(LoopId loop) {
+        return loop == LoopId.PRESSURE ? pressureLoop.loop() : heater.loop(loop);
     }
 
     private Map<String, String> bypassState(InterlockId id) {
@@ -567,12 +602,24 @@ final class FurnaceController {
         } else if (command instanceof Command.Acknowledge ack) {
             return alarms.acknowledge(ack.alarm()) ? Outcome.done("acknowledged")
                     : Outcome.refused(ack.alarm() + " does not await acknowledgement");
+        } else if (command instanceof Command.Shelve shelve) {
+            ShelveResult result = alarms.shelve(shelve.alarm(), shelve.mode(), shelve.duration(), log.time());
+            return result.accepted() ? Outcome.done(result.detail()) : Outcome.refused(result.detail());
+        } else if (command instanceof Command.Unshelve unshelve) {
+            return alarms.unshelve(unshelve.alarm()) ? Outcome.done("unshelved")
+                    : Outcome.refused(unshelve.alarm() + " is not shelved");
         } else if (command instanceof Command.Bypass bypass) {
             String refusal = interlocks.bypass(bypass.interlock(), bypass.duration(), request.actor().role());
             return refusal == null ? Outcome.done("bypassed") : Outcome.refused(refusal);
         } else if (command instanceof Command.EndBypass end) {
             return interlocks.endBypass(end.interlock()) ? Outcome.done("bypass ended")
                     : Outcome.refused(end.interlock().label() + " is not bypassed");
+        } else if (command instanceof Command.Tune tune) {
+            return tune(tune);
+        } else if (command instanceof Command.OverrideSetpoint override) {
+            String refusal = Limits.check(profile, override.setpoint(), override.value(), programmer);
+            refusal = refusal != null ? refusal : programmer.override(override.setpoint(), override.value());
+            return refusal == null ? Outcome.done("overridden") : Outcome.refused(refusal);
         } else if (command instanceof Command.ReportCondition report) {
             alarms.update(report.alarm(), report.active(), report.detail());
             return Outcome.done("");
@@ -583,6 +630,27 @@ final class FurnaceController {
             return Outcome.refused("only the controller's recovery after a restart resets the PLC watchdog by itself");
         }
         throw new IllegalArgumentException("unknown command " + command);
+    }
+
+    /** New gains within a factor of ten of the profile's, the derivative time at most the integral time. */
+    private Outcome tune(Command.Tune tune) {
+        PidTuning profileTuning = switch (tune.loop()) {
+            case SEED -> profile.loops().seed();
+            case GRADIENT -> profile.loops().gradient();
+            case PRESSURE -> profile.loops().pressure();
+        };
+        String refusal = Limits.gain("kp", tune.kp(), profileTuning.kp());
+        refusal = refusal != null ? refusal : Limits.gain("ti_s", tune.tiS(), profileTuning.tiS());
+        if (refusal == null && !(tune.tdS() >= 0 && tune.tdS() <= tune.tiS())) {
+            refusal = "td_s must lie in 0..ti_s (" + tune.tiS() + "), not " + tune.tdS();
+        } else if (refusal == null && tune.tdS() > 0 && !(profileTuning.derivativeFilterS() > 0)) {
+            refusal = "the " + tune.loop().label() + " loop has no derivative filter: td_s must stay 0";
+        }
+        if (refusal != null) {
+            return Outcome.refused(refusal);
+        }
+        pid(tune.loop()).retune(tune.kp(), tune.tiS(), tune.tdS());
+        return Outcome.done("retuned");
     }
 
     private Outcome hold() {

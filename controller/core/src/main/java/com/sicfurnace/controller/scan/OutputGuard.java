@@ -47,6 +47,18 @@ final class OutputGuard {
         return finite;
     }
 
+    /** The outputs a device refuses now, named; null when none is. */
+    String refused(ProcessImage in) {
+        StringBuilder names = null;
+        for (Signal s : outputs) {
+            if (in.refused(s)) {
+                names = names == null ? new StringBuilder("refused: ") : names.append(", ");
+                names.append(s.ioName());
+            }
+        }
+        return names == null ? null : names.toString();
+    }
+
     String lastFault() {
         return lastFault;
     }

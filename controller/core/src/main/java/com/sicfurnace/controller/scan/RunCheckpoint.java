@@ -1,6 +1,6 @@
 package com.sicfurnace.controller.scan;
 
-import com.sicfurnace.controller.alarm.AlarmCheckpoint;
+import com.sicfurnace.controller.alarm.AlarmStates;
 import com.sicfurnace.controller.program.ProgramCheckpoint;
 import com.sicfurnace.controller.safety.InterlockCheckpoint;
 import com.sicfurnace.controller.signal.Signal;
@@ -12,8 +12,8 @@ import java.util.Objects;
  * Everything a run needs to go on after the controller was restarted, taken after a scan: the programmer's
  * position, the heater's split and whether it was on, the throttle's last command and the turbo pump's, the
  * heartbeat, the interlock matrix (latched rows, bypasses and their time left), the permissives the run reached, and
- * the alarms' acknowledgement states. Immutable; the runtime journals it ({@code run.RunJournal}), the core takes it
- * up again with {@link ScanCycle#resume}.
+ * the alarms' acknowledgements, shelves and out-of-service flags. Immutable; the runtime journals it
+ * ({@code run.RunJournal}), the core takes it up again with {@link ScanCycle#resume}.
  *
  * <p>The loops' inner states are not kept on purpose: a restarted controller takes the heater from the power the
  * supplies deliver and the throttle from its last command, and the loops start from there (bumpless), whatever
@@ -32,7 +32,7 @@ import java.util.Objects;
 public record RunCheckpoint(Instant time, ProgramCheckpoint program, double heaterSplit, boolean heaterEnabled,
                             double heaterCommandKw, double throttlePct, boolean turboRunning, int heartbeat,
                             double lastCommLossS, InterlockCheckpoint interlocks, boolean vacuumReached,
-                            boolean leakCheckPassed, AlarmCheckpoint alarms, Map<Signal, Double> outputs) {
+                            boolean leakCheckPassed, AlarmStates alarms, Map<Signal, Double> outputs) {
     public RunCheckpoint {
         outputs = Map.copyOf(outputs);
         Objects.requireNonNull(time, "time");

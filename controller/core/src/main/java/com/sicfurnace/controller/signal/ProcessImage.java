@@ -18,6 +18,7 @@ public final class ProcessImage {
     private final boolean[] analog = new boolean[Signal.count()];
     private final boolean[] present = new boolean[Signal.count()];
     private final int[] staleScans = new int[Signal.count()];
+    private final boolean[] refused = new boolean[Signal.count()];
     private final String[] device = new String[Signal.count()];
     private final boolean[] received = new boolean[Signal.count()];
     private int missing;
@@ -136,6 +137,16 @@ public final class ProcessImage {
 
     public double minimum(Signal signal) {
         return minimum[signal.ordinal()];
+    }
+
+    /** The adapter reports whether the device refused the last value written to this output. */
+    public void markRefused(Signal output, boolean refusedNow) {
+        refused[output.ordinal()] = refusedNow;
+    }
+
+    /** Whether the device refuses the value written to this output. */
+    public boolean refused(Signal output) {
+        return refused[output.ordinal()];
     }
 
     public double maximum(Signal signal) {

@@ -1,5 +1,6 @@
 package com.sicfurnace.controller.snapshot;
 
+import com.sicfurnace.controller.alarm.AlarmBoard;
 import com.sicfurnace.controller.alarm.AlarmId;
 import com.sicfurnace.controller.alarm.AlarmState;
 import com.sicfurnace.controller.safety.SafetyStatus;
@@ -25,8 +26,7 @@ public final class ScanSnapshot {
     private final byte[] qualities;
     private final LoopStatus loops;
     private final RunStatus run;
-    private final Map<AlarmId, AlarmState> alarms;
-    private final Set<AlarmId> activeAlarms;
+    private final AlarmBoard alarms;
     private final SafetyStatus safety;
     private final long lastEventSeq;
 
@@ -36,12 +36,11 @@ public final class ScanSnapshot {
      *                     has no such signal; taken over, not copied: the caller must not keep it
      * @param qualities    the inputs' qualities by {@link Signal#ordinal()}, as {@link Quality#code()}s; taken over
      *                     likewise
-     * @param alarms       every alarm that is not normal, with its state (immutable)
-     * @param activeAlarms the alarms whose condition holds (immutable)
+     * @param alarms       the alarms as they stand after the scan (immutable)
      * @param lastEventSeq the sequence number of the last event recorded up to this scan
      */
     ScanSnapshot(long scan, Instant time, double[] values, byte[] qualities, LoopStatus loops, RunStatus run,
-                 Map<AlarmId, AlarmState> alarms, Set<AlarmId> activeAlarms, SafetyStatus safety,
+                 AlarmBoard alarms, SafetyStatus safety,
                  long lastEventSeq) {
         this.scan = scan;
         this.time = Objects.requireNonNull(time, "time");
@@ -49,8 +48,7 @@ public final class ScanSnapshot {
         this.qualities = qualities;
         this.loops = Objects.requireNonNull(loops, "loops");
         this.run = Objects.requireNonNull(run, "run");
-        this.alarms = alarms;
-        this.activeAlarms = activeAlarms;
+        this.alarms = Objects.requireNonNull(alarms, "alarms");
         this.safety = safety;
         this.lastEventSeq = lastEventSeq;
     }
@@ -85,14 +83,22 @@ public final class ScanSnapshot {
         return run;
     }
 
-    /** Every alarm that is not normal (active, or returned but not acknowledged), with its state. */
+    /**
+     * Every alarm that is not normal (active, returned but not acknowledged, shelved, suppressed, out of service),
+     * with its state.
+     */
     public Map<AlarmId, AlarmState> alarms() {
-        return alarms;
+        return alarms.notNormal();
     }
 
-    /** The alarms whose condition holds, acknowledged or not. */
+    /** The alarms annunciated with their condition holding, acknowledged or not. */
     public Set<AlarmId> activeAlarms() {
-        return activeAlarms;
+        return alarms.active();
+    }
+
+    /** The alarms in full: priorities, chattering, flood, the first-out trip, and what survives a restart. */
+    public AlarmBoard alarmBoard() {
+        return alarms;
     }
 
     /** The interlock matrix's active rows, first-out, bypasses and missing permissives. */

@@ -1,6 +1,7 @@
 package com.sicfurnace.controller.scan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sicfurnace.controller.alarm.AlarmEvent;
@@ -74,7 +75,7 @@ class CommunicationPolicyTest {
     }
 
     private boolean raised(List<AlarmEvent> events, AlarmId id) {
-        return events.stream().anyMatch(e -> e.alarm() == id && e.state() == AlarmState.UNACKNOWLEDGED);
+        return events.stream().anyMatch(e -> e.alarm().equals(id) && e.state() == AlarmState.UNACK_ACTIVE);
     }
 
     @Test
@@ -142,5 +143,25 @@ class CommunicationPolicyTest {
         rig.scans(1);
         scans(30, () -> in.markStale(Signal.WATER_COIL_FLOW_LPM));
         assertTrue(rig.last().safety().active().contains(InterlockId.COIL_WATER_LOW));
+    }
+
+    /** A PLC that comes back with its watchdog tripped (it lost the heartbeat meanwhile) needs the operator. */
+    @Test
+    void aWatchdogTripFoundAfterALossHoldsTheRunForTheOperatorInsteadOfResumingByItself() {
+        rig.startRun();
+        healthy(600);
+        plcLost(20);
+        assertEquals(HoldReason.COMM_LOSS, rig.last().run().holdReason());
+        HealthyFurnace.set(in, Signal.PLC_WATCHDOG_TRIPPED, 1.0);
+        healthy(100);
+        assertEquals(RunState.HELD, rig.last().run().state(), "no resume by itself");
+        assertEquals(HoldReason.INTERLOCK, rig.last().run().holdReason(), "the latched row outranks the loss");
+        assertFalse(rig.apply(new Command.Resume()), "not before the reset");
+        rig.apply(new Command.ResetInterlocks());
+        assertTrue(out.isOn(Signal.PLC_WATCHDOG_RESET), "the reset pulses the PLC's watchdog reset");
+        HealthyFurnace.set(in, Signal.PLC_WATCHDOG_TRIPPED, 0.0);
+        healthy(2);
+        assertTrue(rig.apply(new Command.Resume()));
+        assertEquals(RunState.RUNNING, rig.last().run().state());
     }
 }

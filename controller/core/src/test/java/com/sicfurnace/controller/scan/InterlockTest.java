@@ -10,7 +10,6 @@ import com.sicfurnace.controller.profile.FurnaceProfile;
 import com.sicfurnace.controller.program.HoldReason;
 import com.sicfurnace.controller.program.RunState;
 import com.sicfurnace.controller.recipe.HeaterMode;
-import com.sicfurnace.controller.recipe.Recipe;
 import com.sicfurnace.controller.safety.Effect;
 import com.sicfurnace.controller.safety.InterlockId;
 import com.sicfurnace.controller.safety.InterlockMatrix;
@@ -118,7 +117,7 @@ class InterlockTest {
         assertEquals(cause.row(), rig.last().safety().firstOut());
         assertEquals(RunState.HELD, rig.last().run().state());
         assertEquals(HoldReason.INTERLOCK, rig.last().run().holdReason());
-        assertTrue(rig.last().activeAlarms().contains(AlarmId.forInterlock(cause.row())));
+        assertTrue(rig.last().activeAlarms().contains(AlarmMonitor.interlockAlarm(cause.row())));
         assertEffect(rule, rig, powerBeforeKw);
         assertEquals(rule.closesGas(), !rig.out.isOn(Signal.GAS_VALVE_OPEN_CMD), "gas valve");
         if (rule.closesGas()) {
@@ -185,7 +184,8 @@ class InterlockTest {
         rig.scans(600);
         assertTrue(rig.last().safety().active().isEmpty());
         assertEquals(3.0, rig.out.value(Signal.PS1_POWER_SP_KW), 1e-9);
-        assertTrue(rig.drainAlarmEvents().stream().anyMatch(e -> e.alarm() == AlarmId.PYROMETER_TOP_FAILED));
+        assertTrue(rig.drainAlarmEvents().stream()
+                .anyMatch(e -> e.alarm().equals(AlarmId.PYROMETER_TOP_FAILED)));
     }
 
     @Test
@@ -204,7 +204,7 @@ class InterlockTest {
     @Test
     void everyRowHasItsAlarm() {
         Arrays.stream(InterlockId.values()).forEach(id -> assertEquals("INTERLOCK_" + id.name(),
-                AlarmId.forInterlock(id).name()));
+                AlarmMonitor.interlockAlarm(id).name()));
     }
 
     static void assertHeaterOn(OutputImage out, FurnaceProfile profile) {

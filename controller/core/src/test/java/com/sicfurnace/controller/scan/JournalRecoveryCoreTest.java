@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sicfurnace.controller.alarm.AlarmId;
 import com.sicfurnace.controller.alarm.AlarmState;
+import com.sicfurnace.controller.alarm.ShelveMode;
 import com.sicfurnace.controller.command.Command;
 import com.sicfurnace.controller.command.CommandEvent;
 import com.sicfurnace.controller.event.FurnaceEvent;
@@ -50,7 +51,7 @@ class JournalRecoveryCoreTest {
         HealthyFurnace.set(rig.in, Signal.CHILLER_RUNNING, 1.0);
         rig.scans(97);
         assertEquals(RunState.RUNNING, rig.last().run().state());
-        assertEquals(AlarmState.RETURNED_UNACKNOWLEDGED, rig.last().alarms().get(AlarmId.CHILLER_FAULT));
+        assertEquals(AlarmState.UNACK_RTN, rig.last().alarms().get(AlarmId.CHILLER_FAULT));
         return rig;
     }
 
@@ -84,7 +85,7 @@ class JournalRecoveryCoreTest {
         assertTrue(Math.abs(commanded - 7.25) < 0.05, "bumpless from the measured 7.25 kW, not " + commanded);
         assertTrue(after.out.isOn(Signal.HEATER_ENABLE), "the heater stays on");
         assertEquals(at.working(), after.checkpoint().program().working(), "the soak's setpoints go on");
-        assertEquals(AlarmState.RETURNED_UNACKNOWLEDGED, after.last().alarms().get(AlarmId.CHILLER_FAULT),
+        assertEquals(AlarmState.UNACK_RTN, after.last().alarms().get(AlarmId.CHILLER_FAULT),
                 "an alarm not acknowledged before the crash still awaits acknowledgement");
         double leftBefore = saved.interlocks().bypassSecondsLeft().get(InterlockId.CHILLER_STOPPED);
         assertEquals(leftBefore - SCAN_S, after.last().safety().bypassSecondsLeft().get(InterlockId.CHILLER_STOPPED),
@@ -112,6 +113,27 @@ class JournalRecoveryCoreTest {
         assertEquals((saved.heartbeat() + 3) % 65536, (int) after.out.value(Signal.CONTROLLER_HEARTBEAT),
                 "the heartbeat runs");
         assertEquals(saved, after.checkpoint(), "nothing else moves before the core has seen the furnace");
+    }
+
+    @Test
+    void acknowledgementsAndShelvesSurviveTheRestart() {
+        CoreRig before = runningFurnace();
+        HealthyFurnace.set(before.in, Signal.CHILLER_RUNNING, 0.0);
+        before.scans(50);
+        assertTrue(before.apply(new Command.Acknowledge(AlarmId.CHILLER_FAULT)));
+        assertTrue(before.apply(new Command.Shelve(AlarmId.LEAK_CHECK_FAILED, ShelveMode.TIMED, Duration.ofMinutes(20)),
+                CoreRig.OPERATOR, "known leak, service booked"));
+        before.scans(1);
+        assertEquals(AlarmState.ACK_ACTIVE, before.last().alarms().get(AlarmId.CHILLER_FAULT));
+        CoreRig after = restarted(before, recipe, 2.0);
+        after.scans(1);
+        assertEquals(AlarmState.ACK_ACTIVE, after.last().alarms().get(AlarmId.CHILLER_FAULT),
+                "acknowledged before the crash, still acknowledged; the condition still holds");
+        assertEquals(AlarmState.SHELVED, after.last().alarms().get(AlarmId.LEAK_CHECK_FAILED),
+                "the shelve goes on after the restart");
+        after.scans(20 * 600);
+        assertEquals(null, after.last().alarms().get(AlarmId.LEAK_CHECK_FAILED),
+                "and ends when it would have: 20 minutes after it was set");
     }
 
     @Test
@@ -186,8 +208,7 @@ class JournalRecoveryCoreTest {
         RunCheckpoint saved = before.checkpoint();
         ProgramCheckpoint p = saved.program();
         ProgramCheckpoint elsewhere = new ProgramCheckpoint(p.state(), p.holdReason(), p.heaterMode(), p.vacuumMode(),
-                4, p.stepTimerS(), p.conditionMetS(), p.working(), p.ramp(), p.leakCheckStartMbar(),
-                p.lastLeakRateMbarLPerS());
+                4, p.stepTimerS(), p.conditionMetS(), p.working(), p.ramp(), p.lastLeakRateMbarLPerS());
         RunCheckpoint wrong = new RunCheckpoint(saved.time(), elsewhere, saved.heaterSplit(), saved.heaterEnabled(),
                 saved.heaterCommandKw(), saved.throttlePct(), saved.turboRunning(), saved.heartbeat(),
                 saved.lastCommLossS(), saved.interlocks(), saved.vacuumReached(), saved.leakCheckPassed(),

@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sicfurnace.controller.alarm.AlarmId;
+import com.sicfurnace.controller.alarm.AlarmState;
+import com.sicfurnace.controller.alarm.ShelveMode;
 import com.sicfurnace.controller.command.Command;
 import com.sicfurnace.controller.command.CommandEvent;
+import com.sicfurnace.controller.control.LoopId;
 import com.sicfurnace.controller.event.FurnaceEvent;
 import com.sicfurnace.controller.program.HoldReason;
 import com.sicfurnace.controller.program.RunState;
+import com.sicfurnace.controller.program.Setpoint;
 import com.sicfurnace.controller.recipe.HeaterMode;
 import com.sicfurnace.controller.safety.InterlockEvent;
 import com.sicfurnace.controller.safety.InterlockId;
@@ -130,5 +134,64 @@ class SafetyCommandTest {
         assertTrue(rig.apply(new Command.Hold()));
         rig.scans(3000);
         assertEquals(ramping, InterlockTest.totalPowerKw(rig.out, rig.profile), 0.01, "held: the ramp stands still");
+    }
+
+    @Test
+    void anEngineerRetunesALoopBumplesslyWithinAFactorOfTenAndTheChangeIsJournaledWithBeforeAndAfter() {
+        rig.startRun();
+        rig.scans(6000);
+        double before = InterlockTest.totalPowerKw(rig.out, rig.profile);
+        double kp = rig.profile.loops().seed().kp();
+        assertFalse(rig.apply(new Command.Tune(LoopId.SEED, kp * 2, 400, 0)), "an operator may not tune");
+        assertFalse(rig.apply(new Command.Tune(LoopId.SEED, 3.3, 400, 0), ENGINEER, "faster"));
+        assertEquals("kp must lie within a factor of 10.0 of the profile's 0.3, not 3.3",
+                lastCommand().detail());
+        assertFalse(rig.apply(new Command.Tune(LoopId.SEED, kp, 400, 500), ENGINEER, "derivative"));
+        assertTrue(rig.apply(new Command.Tune(LoopId.SEED, kp * 2, 300, 0), ENGINEER, "tighter soak"));
+        CommandEvent tuned = lastCommand();
+        assertEquals("0.300000", tuned.before().get("kp"));
+        assertEquals("0.600000", tuned.after().get("kp"));
+        assertEquals("300.000", tuned.after().get("ti_s"));
+        assertEquals(before, InterlockTest.totalPowerKw(rig.out, rig.profile), 0.05, "no bump in the power");
+    }
+
+    @Test
+    void anEngineerOverridesASetpointOfAHeldSoakWithinTheFurnacesLimitsOnly() {
+        rig.startRun();
+        rig.scans(100);
+        Command override = new Command.OverrideSetpoint(Setpoint.SEED_C, 1590);
+        assertFalse(rig.apply(override, ENGINEER, "lower the seed"));
+        assertEquals("setpoints are overridden only in a held run; it is running", lastCommand().detail());
+        assertTrue(rig.apply(new Command.Hold()));
+        assertFalse(rig.apply(new Command.OverrideSetpoint(Setpoint.SEED_C, 2700), ENGINEER, "hot"));
+        assertFalse(rig.apply(new Command.OverrideSetpoint(Setpoint.SEED_C, 1300), ENGINEER, "gradient"));
+        assertTrue(lastCommand().detail().startsWith("the gradient source - seed would be 400.0 K"));
+        assertTrue(rig.apply(override, ENGINEER, "lower the seed"));
+        CommandEvent done = lastCommand();
+        assertEquals("1600.00", done.before().get("seed_c"));
+        assertEquals("1590.00", done.after().get("seed_c"));
+        assertEquals(1590.0, rig.last().loops().seedSetpointC());
+        assertTrue(rig.apply(new Command.Resume()));
+        rig.scans(10);
+        assertEquals(1590.0, rig.last().loops().seedSetpointC(), "the soak goes on at the overridden setpoint");
+    }
+
+    @Test
+    void anOperatorShelvesAProcessAlarmWithAReasonButNeverATripAndUnshelvesIt() {
+        rig.startRun();
+        HealthyFurnace.set(rig.in, Signal.CHILLER_RUNNING, 0);
+        rig.scans(50);
+        assertEquals(AlarmState.UNACK_ACTIVE, rig.last().alarms().get(AlarmId.CHILLER_FAULT));
+        Command shelve = new Command.Shelve(AlarmId.CHILLER_FAULT, ShelveMode.TIMED, Duration.ofMinutes(10));
+        assertFalse(rig.apply(shelve, CoreRig.OPERATOR, ""), "a shelve needs a reason");
+        assertTrue(rig.apply(shelve, CoreRig.OPERATOR, "chiller service under way"));
+        CommandEvent shelved = lastCommand();
+        assertEquals("unack_active", shelved.before().get("alarm_state"));
+        assertEquals("shelved", shelved.after().get("alarm_state"));
+        assertFalse(rig.apply(new Command.Shelve(AlarmId.INTERLOCK_DOOR_OPEN, ShelveMode.ONE_SHOT, null),
+                CoreRig.OPERATOR, "annoying"), "a trip is never shelved");
+        assertTrue(rig.apply(new Command.Unshelve(AlarmId.CHILLER_FAULT)));
+        assertTrue(rig.last().alarms().get(AlarmId.CHILLER_FAULT).active(), "back, as its condition still holds");
+        assertFalse(rig.apply(new Command.Unshelve(AlarmId.CHILLER_FAULT)), "nothing left to unshelve");
     }
 }

@@ -3,6 +3,7 @@ package com.sicfurnace.controller.scan;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.sicfurnace.controller.alarm.AlarmId;
+import com.sicfurnace.controller.alarm.SystemAlarms;
 import com.sicfurnace.controller.command.Command;
 import com.sicfurnace.controller.profile.FurnaceProfile;
 import com.sicfurnace.controller.profiles.ProfileLoader;
@@ -169,7 +170,8 @@ class SafetyPropertyTest {
             case 2 -> new Command.Resume();
             case 3 -> new Command.Abort();
             case 4, 5 -> new Command.ResetInterlocks();
-            case 6 -> new Command.Acknowledge(AlarmId.values()[random.nextInt(AlarmId.values().length)]);
+            case 6 -> new Command.Acknowledge(AlarmId.of(SystemAlarms.ALL.get(random.nextInt(SystemAlarms.ALL.size()))
+                    .id()));
             case 7 -> new Command.Bypass(row, Duration.ofSeconds(random.nextInt(3 * 3600 + 1)));
             case 8 -> new Command.EndBypass(row);
             default -> new Command.ReportCondition(AlarmId.TELEMETRY_BACKLOG, random.nextBoolean(), "report");

@@ -137,7 +137,7 @@ class ScanCycleTest {
         HealthyFurnace.set(rig.in, Signal.ESTOP_ACTIVE, 1.0);
         rig.scans(1);
         assertEquals(java.util.Set.of(InterlockId.EMERGENCY_STOP), rig.last().safety().active());
-        assertEquals(AlarmState.UNACKNOWLEDGED, rig.last().alarms().get(AlarmId.INTERLOCK_EMERGENCY_STOP));
+        assertEquals(AlarmState.UNACK_ACTIVE, rig.last().alarms().get(AlarmId.INTERLOCK_EMERGENCY_STOP));
         HealthyFurnace.set(rig.in, Signal.ESTOP_ACTIVE, 0.0);
         rig.scans(1);
         rig.drainEvents();
@@ -159,7 +159,7 @@ class ScanCycleTest {
         assertTrue(rig.apply(new Command.Abort(), CoreRig.OPERATOR, "wrong crucible loaded"));
         assertEquals(RunState.ABORTED, rig.last().run().state());
         List<AlarmEvent> alarms = rig.drainAlarmEvents();
-        assertTrue(alarms.stream().anyMatch(a -> a.alarm() == AlarmId.RUN_ABORTED
+        assertTrue(alarms.stream().anyMatch(a -> a.alarm().equals(AlarmId.RUN_ABORTED)
                 && a.detail().equals("wrong crucible loaded")), alarms.toString());
         assertFalse(rig.apply(new Command.Start()), "an ended run does not start");
     }

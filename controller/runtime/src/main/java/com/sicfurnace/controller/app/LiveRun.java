@@ -3,8 +3,6 @@ package com.sicfurnace.controller.app;
 import com.sicfurnace.controller.alarm.AlarmId;
 import com.sicfurnace.controller.audit.AuditValues;
 import com.sicfurnace.controller.command.Command;
-import com.sicfurnace.controller.user.Actor;
-import com.sicfurnace.controller.user.Role;
 import com.sicfurnace.controller.io.CompositeFurnaceIo;
 import com.sicfurnace.controller.io.modbus.ModbusFurnaceIo;
 import com.sicfurnace.controller.io.opcua.OpcUaFurnaceIo;
@@ -42,6 +40,8 @@ import com.sicfurnace.controller.telemetry.influx.InfluxSettings;
 import com.sicfurnace.controller.telemetry.metrics.MetricsEndpoint;
 import com.sicfurnace.controller.telemetry.metrics.MetricsSettings;
 import com.sicfurnace.controller.telemetry.metrics.ProcessMetrics;
+import com.sicfurnace.controller.user.Actor;
+import com.sicfurnace.controller.user.Role;
 import com.sicfurnace.iolist.IoList;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.io.IOException;
@@ -146,7 +146,7 @@ public final class LiveRun implements AutoCloseable {
             this.io = new CompositeFurnaceIo(List.of(plc, fieldDevices));
             this.statusEveryScans = statusPeriodS > 0 ? Math.round(statusPeriodS / profile.scanPeriodS()) : 0;
             this.recorder = new RunRecorder(recipe, TrendColumns.standard(catalogue), 60.0, profile.scanPeriodS(),
-                    this::furnaceSecondsAt, feed.events().reader(true));
+                    this::furnaceSecondsAt, feed.events().reader(true), profile.alarms().staleAfterH());
             try {
                 this.telemetry = RunTelemetry.startIfConfigured(config.telemetry(), catalogue,
                         new RunTags(furnaceTag, runId, recipe.name()), commands, true);
@@ -400,7 +400,8 @@ public final class LiveRun implements AutoCloseable {
         return new RunSummary(recipe.name(), profile.furnace(), 0, furnaceSeconds() / 3600.0,
                 (System.nanoTime() - wallStartNanos) / 1e9, finalState == RunState.COMPLETE, finalState.label(),
                 recorder.stepSummaries(), null, null, recorder.trips().size(), recorder.trips(), recorder.alarms(),
-                recorder.events(), audit.head());
+                recorder.alarmKpis(), recorder.events(), List.of(), recorder.tripLatches(),
+                recorder.alarmTransitions(), audit.head());
     }
 
     /** Why the controller stops, for its stop record. */

@@ -3,9 +3,11 @@ package com.sicfurnace.controller.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sicfurnace.controller.alarm.AlarmCheckpoint;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.sicfurnace.controller.alarm.AlarmId;
 import com.sicfurnace.controller.alarm.AlarmState;
+import com.sicfurnace.controller.alarm.AlarmStates;
+import com.sicfurnace.controller.alarm.ShelveMode;
 import com.sicfurnace.controller.program.HoldReason;
 import com.sicfurnace.controller.program.ProgramCheckpoint;
 import com.sicfurnace.controller.program.RunState;
@@ -17,9 +19,11 @@ import com.sicfurnace.controller.safety.InterlockId;
 import com.sicfurnace.controller.scan.RunCheckpoint;
 import com.sicfurnace.controller.signal.Signal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -48,15 +52,29 @@ final class CheckpointCodec {
         o.set("interlocks", interlocks(c.interlocks()));
         o.put("vacuum_reached", c.vacuumReached());
         o.put("leak_check_passed", c.leakCheckPassed());
-        ObjectNode alarms = o.putObject("alarms");
-        EnumMap<AlarmId, AlarmState> states = new EnumMap<>(AlarmId.class);
-        states.putAll(c.alarms().notNormal());
-        states.forEach((id, state) -> alarms.put(id.name(), state.name()));
+        o.set("alarms", alarms(c.alarms()));
         ObjectNode outputs = o.putObject("outputs");
         EnumMap<Signal, Double> sortedOutputs = new EnumMap<>(Signal.class);
         sortedOutputs.putAll(c.outputs());
         sortedOutputs.forEach((signal, value) -> number(outputs, signal.ioName(), value));
         return o;
+    }
+
+    private static ArrayNode alarms(AlarmStates states) {
+        ArrayNode alarms = JSON.arrayNode();
+        for (AlarmStates.Entry entry : states.alarms()) {
+            ObjectNode a = alarms.addObject();
+            a.put("alarm", entry.alarm().name());
+            a.put("latched", entry.latched().name());
+            if (entry.shelve() == null) {
+                a.putNull("shelve");
+            } else {
+                a.putObject("shelve").put("mode", entry.shelve().mode().name())
+                        .put("expires", entry.shelve().expires().toString());
+            }
+            a.put("out_of_service", entry.outOfService());
+        }
+        return alarms;
     }
 
     private static ObjectNode program(ProgramCheckpoint p) {
@@ -77,7 +95,6 @@ final class CheckpointCodec {
             ramp.set("target", setpoints(p.ramp().target()));
             number(ramp, "duration_s", p.ramp().durationS());
         }
-        number(o, "leak_check_start_mbar", p.leakCheckStartMbar());
         number(o, "last_leak_rate_mbar_l_per_s", p.lastLeakRateMbarLPerS());
         return o;
     }
@@ -136,7 +153,7 @@ final class CheckpointCodec {
         return new RunCheckpoint(f.instant("time"), program(f.child("program")), f.number("heater_split"),
                 f.flag("heater_enabled"), f.number("heater_command_kw"), f.number("throttle_pct"),
                 f.flag("turbo_running"), f.integer("heartbeat"), f.number("last_comm_loss_s"), interlocks(i),
-                f.flag("vacuum_reached"), f.flag("leak_check_passed"), alarms(f.child("alarms")),
+                f.flag("vacuum_reached"), f.flag("leak_check_passed"), alarms(f.field("alarms")),
                 outputs(f.child("outputs")));
     }
 
@@ -168,7 +185,7 @@ final class CheckpointCodec {
         return new ProgramCheckpoint(p.enumeration("state", RunState.class),
                 p.enumeration("hold_reason", HoldReason.class), p.enumeration("heater_mode", HeaterMode.class),
                 p.enumeration("vacuum_mode", VacuumMode.class), p.integer("step_index"), p.number("step_timer_s"),
-                p.number("condition_met_s"), setpoints(p.child("working")), ramp, p.number("leak_check_start_mbar"),
+                p.number("condition_met_s"), setpoints(p.child("working")), ramp,
                 p.number("last_leak_rate_mbar_l_per_s"));
     }
 
@@ -196,14 +213,26 @@ final class CheckpointCodec {
         return map;
     }
 
-    private static AlarmCheckpoint alarms(Fields a) {
-        EnumMap<AlarmId, AlarmState> states = new EnumMap<>(AlarmId.class);
-        for (Iterator<String> it = a.node().fieldNames(); it.hasNext(); ) {
-            String name = it.next();
-            AlarmId id = a.constant(name, name, AlarmId.class);
-            states.put(id, a.enumeration(name, AlarmState.class));
+    private static AlarmStates alarms(JsonNode list) {
+        if (!list.isArray()) {
+            throw new IllegalArgumentException("field alarms is not a list: " + list);
         }
-        return new AlarmCheckpoint(states);
+        List<AlarmStates.Entry> entries = new ArrayList<>();
+        for (int n = 0; n < list.size(); n++) {
+            Fields a = new Fields(list.get(n), "alarms[" + n + "].");
+            AlarmStates.Shelve shelve = null;
+            if (!a.field("shelve").isNull()) {
+                Fields s = a.child("shelve");
+                shelve = new AlarmStates.Shelve(s.enumeration("mode", ShelveMode.class), s.instant("expires"));
+            }
+            try {
+                entries.add(new AlarmStates.Entry(AlarmId.of(a.text("alarm")),
+                        a.enumeration("latched", AlarmState.class), shelve, a.flag("out_of_service")));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("field alarms[" + n + "]: " + e.getMessage(), e);
+            }
+        }
+        return new AlarmStates(entries);
     }
 
     /** Typed, strict access to one object of the body; errors name the field. */
@@ -237,6 +266,14 @@ final class CheckpointCodec {
                 case "-Infinity" -> Double.NEGATIVE_INFINITY;
                 default -> throw new IllegalArgumentException("field " + path + key + " is no number: " + value);
             };
+        }
+
+        String text(String key) {
+            JsonNode value = field(key);
+            if (!value.isTextual()) {
+                throw new IllegalArgumentException("field " + path + key + " is no text: " + value);
+            }
+            return value.asText();
         }
 
         int integer(String key) {

@@ -5,6 +5,7 @@ import com.sicfurnace.controller.audit.Outcome;
 import com.sicfurnace.controller.command.Command;
 import com.sicfurnace.controller.command.CommandEvent;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -36,10 +37,18 @@ public final class CommandRecords {
             return "trip_reset";
         } else if (command instanceof Command.Acknowledge) {
             return "alarm_acknowledge";
+        } else if (command instanceof Command.Shelve) {
+            return "alarm_shelve";
+        } else if (command instanceof Command.Unshelve) {
+            return "alarm_unshelve";
         } else if (command instanceof Command.Bypass) {
             return "interlock_bypass";
         } else if (command instanceof Command.EndBypass) {
             return "interlock_bypass_end";
+        } else if (command instanceof Command.Tune) {
+            return "tuning_change";
+        } else if (command instanceof Command.OverrideSetpoint) {
+            return "setpoint_override";
         } else if (command instanceof Command.ResetPlcWatchdog) {
             return "plc_watchdog_reset";
         }
@@ -50,11 +59,20 @@ public final class CommandRecords {
         Map<String, Object> values = new LinkedHashMap<>(state);
         if (command instanceof Command.Acknowledge ack) {
             values.put("alarm", ack.alarm().name());
+        } else if (command instanceof Command.Shelve shelve) {
+            values.put("alarm", shelve.alarm().name());
+            values.put("mode", shelve.mode().name().toLowerCase(Locale.ROOT));
+        } else if (command instanceof Command.Unshelve unshelve) {
+            values.put("alarm", unshelve.alarm().name());
         } else if (command instanceof Command.Bypass bypass) {
             values.put("interlock", bypass.interlock().label());
             values.put("duration_s", bypass.duration().toSeconds());
         } else if (command instanceof Command.EndBypass end) {
             values.put("interlock", end.interlock().label());
+        } else if (command instanceof Command.Tune tune) {
+            values.put("loop", tune.loop().label());
+        } else if (command instanceof Command.OverrideSetpoint override) {
+            values.put("setpoint", override.setpoint().label());
         }
         return values;
     }

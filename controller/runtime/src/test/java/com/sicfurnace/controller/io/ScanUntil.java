@@ -20,4 +20,13 @@ public final class ScanUntil {
             return condition.getAsBoolean();
         }, timeout, what);
     }
+
+    /** {@code n} scans 10 ms apart, whatever happens in them. */
+    public static void scans(FurnaceIo io, ProcessImage in, OutputImage out, int n) throws InterruptedException {
+        for (int i = 0; i < n; i++) {
+            io.writeOutputs(out);
+            io.readInputs(in);
+            Thread.sleep(10);
+        }
+    }
 }

@@ -110,8 +110,8 @@ class AuditRunTest {
         assertNull(refused.entry().after(), "a refusal changed nothing");
 
         AuditRecord ack = records.get(5);
-        assertEquals(Map.of("alarm", "TELEMETRY_BACKLOG", "alarm_state", "unacknowledged"), ack.entry().before());
-        assertEquals(Map.of("alarm", "TELEMETRY_BACKLOG", "alarm_state", "acknowledged"), ack.entry().after());
+        assertEquals(Map.of("alarm", "TELEMETRY_BACKLOG", "alarm_state", "unack_active"), ack.entry().before());
+        assertEquals(Map.of("alarm", "TELEMETRY_BACKLOG", "alarm_state", "ack_active"), ack.entry().after());
 
         AuditRecord abort = records.get(6);
         assertEquals("crucible cracked", abort.entry().reason());

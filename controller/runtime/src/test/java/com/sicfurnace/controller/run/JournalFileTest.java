@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sicfurnace.controller.alarm.AlarmId;
+import com.sicfurnace.controller.alarm.ShelveMode;
 import com.sicfurnace.controller.command.Command;
 import com.sicfurnace.controller.recipe.HeaterMode;
 import com.sicfurnace.controller.safety.InterlockId;
@@ -40,13 +42,18 @@ class JournalFileTest {
     @TempDir
     Path dir;
 
-    /** A checkpoint with NaN setpoints, a bypass, a latched row and an alarm not acknowledged: every part filled. */
+    /**
+     * A checkpoint with NaN setpoints, a bypass, a latched row, an alarm not acknowledged and one shelved: every part
+     * filled.
+     */
     private static RunCheckpoint checkpoint() {
         CoreRig rig = new CoreRig("6inch", TestRecipes.rampFromCold("6inch"));
         rig.startRun();
         rig.scans(20);
         rig.apply(new Command.Bypass(InterlockId.CHILLER_STOPPED, Duration.ofMinutes(5)),
                 new Actor("erik", Role.ENGINEER), "service");
+        assertTrue(rig.apply(new Command.Shelve(AlarmId.CHILLER_FAULT, ShelveMode.TIMED, Duration.ofMinutes(30)),
+                CoreRig.OPERATOR, "chiller service"));
         HealthyFurnace.set(rig.in, Signal.ESTOP_ACTIVE, 1.0);
         rig.scans(3);
         return rig.checkpoint();
@@ -64,7 +71,10 @@ class JournalFileTest {
         RunCheckpoint saved = written(checkpoint());
         assertTrue(saved.interlocks().active().contains(InterlockId.EMERGENCY_STOP), "a latched row in it");
         assertTrue(Double.isNaN(saved.program().working().seedC()), "no seed setpoint yet: NaN goes through");
-        assertFalse(saved.alarms().notNormal().isEmpty(), "alarms in it");
+        assertTrue(saved.alarms().entry(AlarmId.INTERLOCK_EMERGENCY_STOP).orElseThrow().latched().unacknowledged(),
+                "an alarm awaiting acknowledgement in it");
+        assertEquals(ShelveMode.TIMED, saved.alarms().entry(AlarmId.CHILLER_FAULT).orElseThrow().shelve().mode(),
+                "a shelve in it");
         RunJournal.Journaled read = RunJournal.read(dir).orElseThrow();
         assertEquals(saved, read.checkpoint());
         assertEquals(RUN.runId(), read.header().runId());

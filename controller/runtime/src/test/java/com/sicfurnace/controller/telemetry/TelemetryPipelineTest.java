@@ -158,7 +158,7 @@ class TelemetryPipelineTest {
             } while (!rig.last().activeAlarms().contains(AlarmId.TELEMETRY_DATABASE_REFUSED)
                     && System.nanoTime() < deadline);
             assertTrue(rig.last().activeAlarms().contains(AlarmId.TELEMETRY_DATABASE_REFUSED), "alarm raised");
-            assertTrue(rig.drainAlarmEvents().stream().anyMatch(e -> e.alarm() == AlarmId.TELEMETRY_DATABASE_REFUSED
+            assertTrue(rig.drainAlarmEvents().stream().anyMatch(e -> e.alarm().equals(AlarmId.TELEMETRY_DATABASE_REFUSED)
                     && e.detail().contains("401")), "journaled with the database's answer");
             TelemetryHealth health = telemetry.pipeline().health();
             assertTrue(health.refused());

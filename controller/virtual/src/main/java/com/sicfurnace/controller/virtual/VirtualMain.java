@@ -8,10 +8,13 @@ import com.sicfurnace.controller.telemetry.Decimation;
 import com.sicfurnace.controller.telemetry.TelemetrySettings;
 import com.sicfurnace.controller.telemetry.influx.InfluxSettings;
 import com.sicfurnace.simulator.model.FurnaceConfigs;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -54,6 +57,10 @@ public final class VirtualMain {
 
         @Option(names = "--start", description = "virtual start time, ISO-8601 (default ${DEFAULT-VALUE})")
         Instant start = VirtualRun.Options.defaults().start();
+
+        @Option(names = "--faults", paramLabel = "FILE", description = "fault script (the simulator's format: a YAML "
+                + "list of fault objects, each with at_s, furnace seconds from the start), applied in virtual time")
+        Path faultsFile;
 
         @Option(names = "--telemetry-dir", description = "record telemetry: the disk queue, and line-protocol files "
                 + "when no database is set (INFLUX_URL, INFLUX_TOKEN, INFLUX_ORG, INFLUX_BUCKET); with INFLUX_URL set "
@@ -100,7 +107,21 @@ public final class VirtualMain {
             }
             VirtualRun.Options options = new VirtualRun.Options(seed, maxHours, start,
                     VirtualRun.Options.defaults().trendPeriodS(), speed(), statusPeriodS(), Optional.empty(),
-                    Optional.empty());
+                    Optional.empty(), List.of(), List.of());
+            if (faultsFile != null) {
+                try {
+                    options = options.withFaults(FaultScenario.load(faultsFile, loaded.profile().furnace()));
+                } catch (NoSuchFileException e) {
+                    err.println("fault script " + Cli.shown(faultsFile) + ": no such file");
+                    return Cli.INVALID_INPUT;
+                } catch (IOException e) {
+                    err.println("fault script " + Cli.shown(faultsFile) + " cannot be read: " + e);
+                    return Cli.INVALID_INPUT;
+                } catch (IllegalArgumentException e) {
+                    err.println("fault script cannot run: " + e.getMessage());
+                    return Cli.INVALID_INPUT;
+                }
+            }
             Optional<TelemetrySettings> telemetry;
             try {
                 telemetry = telemetry(System.getenv());

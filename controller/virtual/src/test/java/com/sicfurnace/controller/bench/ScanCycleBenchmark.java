@@ -75,7 +75,7 @@ public class ScanCycleBenchmark {
 
     @Benchmark
     public ScanSnapshot snapshot() {
-        return snapshots.take(++scan, grown.time(), in, out, grown.loops(), grown.run(), grown.alarms(),
-                grown.activeAlarms(), grown.safety(), grown.lastEventSeq());
+        return snapshots.take(++scan, grown.time(), in, out, grown.loops(), grown.run(), grown.alarmBoard(),
+                grown.safety(), grown.lastEventSeq());
     }
 }

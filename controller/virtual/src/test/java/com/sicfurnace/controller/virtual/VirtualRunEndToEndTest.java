@@ -49,6 +49,7 @@ class VirtualRunEndToEndTest {
         assertTrue(soak.temperatureErrorP99K() <= 1.0, "soak seed p99 " + soak.temperatureErrorP99K() + " K");
         assertTrue(soak.pressureErrorP99Pct() <= 2.0, "soak pressure p99 " + soak.pressureErrorP99Pct() + " %");
         assertTrue(s.furnaceHours() < 12.0, "a smoke run is short: " + s.furnaceHours() + " h");
+        assertEquals(s.alarms().size(), s.alarmKpis().activations(), "the KPIs count the alarms the journal lists");
     }
 
     @Test
@@ -80,6 +81,7 @@ class VirtualRunEndToEndTest {
     private static void assertGrowthHeldTightly(RunSummary s) {
         assertTrue(s.completed(), "final state " + s.finalState());
         assertEquals(0, s.interlockTrips(), "trips " + s.trips());
+        assertEquals(0, s.alarmKpis().activations(), "a healthy run raises no alarm: " + s.alarms());
         StepSummary growth = step(s, "growth");
         assertTrue(growth.durationH() >= 100.0, "growth soak " + growth.durationH() + " h");
         assertTrue(growth.temperatureErrorP99K() <= 1.0, "seed p99 " + growth.temperatureErrorP99K() + " K");

@@ -160,16 +160,27 @@ final class StepParser {
         return until.map(conditions -> new Step.Wait(name, fields.line(), settings, conditions, timeout, onTimeout));
     }
 
+    /** The second window's rate as a fraction of the first: a ratio, so more than 0 and at most 1; NaN if bad. */
+    private static double linearRatio(MappingReader fields) {
+        double ratio = fields.optional("linear_ratio").number(Range.ANY).orElse(Double.NaN);
+        if (!Double.isNaN(ratio) && !(ratio > 0 && ratio <= 1)) {
+            fields.report("linear_ratio", Units.format(ratio) + " must be greater than 0 and at most 1");
+            return Double.NaN;
+        }
+        return ratio;
+    }
+
     private Optional<Step> leakCheck(String name, StepSettings settings, MappingReader fields) {
         Optional<Duration> duration = fields.required("duration").duration(limits.maxStepHours());
         OptionalDouble maxLeakRate = fields.required("max_leak_rate_mbar_l_per_s")
                 .number(Range.positiveUpTo(Double.POSITIVE_INFINITY, "mbar·l/s"));
         Duration settle = fields.optional("settle").duration(limits.maxStepHours()).orElse(DEFAULT_SETTLE);
         Step.FailAction onFail = fields.optional("on_fail").choice(YamlNames.FAIL_ACTIONS).orElse(Step.FailAction.ABORT);
-        if (duration.isEmpty() || maxLeakRate.isEmpty()) {
+        double linearRatio = fields.has("linear_ratio") ? linearRatio(fields) : Step.LeakCheck.DEFAULT_LINEAR_RATIO;
+        if (duration.isEmpty() || maxLeakRate.isEmpty() || Double.isNaN(linearRatio)) {
             return Optional.empty();
         }
         return Optional.of(new Step.LeakCheck(name, fields.line(), settings, settle, duration.get(),
-                maxLeakRate.getAsDouble(), onFail));
+                maxLeakRate.getAsDouble(), linearRatio, onFail));
     }
 }

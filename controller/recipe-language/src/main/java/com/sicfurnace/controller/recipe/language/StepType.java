@@ -36,7 +36,8 @@ enum StepType {
             case SOAK -> join(List.of(IDENTITY, MODES, GAS_TARGETS, HOLDBACK, List.of("duration")));
             case WAIT -> join(List.of(IDENTITY, MODES, GAS_TARGETS, List.of("until", "timeout", "on_timeout")));
             case LEAK_CHECK -> join(List.of(IDENTITY,
-                    List.of("heater", "duration", "max_leak_rate_mbar_l_per_s", "settle", "on_fail")));
+                    List.of("heater", "duration", "max_leak_rate_mbar_l_per_s", "settle", "linear_ratio",
+                            "on_fail")));
         };
     }
 

@@ -209,6 +209,7 @@ class RecipeLoaderTest {
                     duration: 5 min
                     settle: 2 min
                     max_leak_rate_mbar_l_per_s: 1e-4
+                    linear_ratio: 0.8
                     on_fail: hold
                   - name: warm
                     type: ramp
@@ -222,9 +223,11 @@ class RecipeLoaderTest {
                 """);
 
         assertEquals(new Step.LeakCheck("check", 8, StepSettings.NONE, Duration.ofMinutes(1),
-                Duration.ofMinutes(10), 2e-5, Step.FailAction.ABORT), recipe.steps().get(1));
+                Duration.ofMinutes(10), 2e-5, Step.LeakCheck.DEFAULT_LINEAR_RATIO, Step.FailAction.ABORT),
+                recipe.steps().get(1));
         Step.LeakCheck again = assertInstanceOf(Step.LeakCheck.class, recipe.steps().get(2));
         assertEquals(Duration.ofMinutes(2), again.settle());
+        assertEquals(0.8, again.linearRatio());
         assertEquals(Step.FailAction.HOLD, again.onFail());
         assertEquals(Optional.of(HeaterMode.OFF), again.settings().heater());
         Step.Ramp warm = assertInstanceOf(Step.Ramp.class, recipe.steps().get(3));

@@ -218,13 +218,15 @@ class RecipeMalformedTest {
                             duration: 10 min
                             max_leak_rate_mbar_l_per_s: 0
                             on_fail: retry
+                            linear_ratio: 1.5
                         """, List.of(
                         "test.yaml:6: step 1 'check': vacuum: a leak-check step isolates the chamber itself and "
                                 + "takes no vacuum setting",
                         "test.yaml:7: step 1 'check': ar_sccm: a leak-check step takes no targets",
                         "test.yaml:9: step 1 'check': max_leak_rate_mbar_l_per_s: 0 mbar·l/s must be greater than "
                                 + "0 mbar·l/s",
-                        "test.yaml:10: step 1 'check': on_fail: must be one of hold, abort, not 'retry'")),
+                        "test.yaml:10: step 1 'check': on_fail: must be one of hold, abort, not 'retry'",
+                        "test.yaml:11: step 1 'check': linear_ratio: 1.5 must be greater than 0 and at most 1")),
                 Arguments.of("leak-check without duration and limit", HEADER + "  - {name: check, type: leak-check}\n",
                         List.of("test.yaml:4: step 1 'check': duration: required field is missing",
                                 "test.yaml:4: step 1 'check': max_leak_rate_mbar_l_per_s: required field is missing")),

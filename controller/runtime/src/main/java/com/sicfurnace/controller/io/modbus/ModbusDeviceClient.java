@@ -10,6 +10,7 @@ import com.ghgande.j2mod.modbus.procimg.SimpleRegister;
 import com.ghgande.j2mod.modbus.util.BitVector;
 import com.sicfurnace.controller.io.DeviceIoMeters;
 import com.sicfurnace.controller.io.IoErrorKind;
+import com.sicfurnace.controller.io.RefusedWrites;
 import com.sicfurnace.controller.io.SignalCache;
 import com.sicfurnace.controller.signal.OutputImage;
 import com.sicfurnace.controller.signal.Quality;
@@ -55,6 +56,7 @@ final class ModbusDeviceClient implements AutoCloseable {
     private final double[] written;
     private final Set<String> warnedImplausible = new HashSet<>();
     private final DeviceIoMeters meters;
+    private final RefusedWrites refusals;
     private ModbusTCPMaster master;
     private long nextAttemptNanos;
     private int backoffMs;
@@ -65,7 +67,7 @@ final class ModbusDeviceClient implements AutoCloseable {
     private enum Link { NOT_YET_CONNECTED, ANSWERING, LOST }
 
     ModbusDeviceClient(String device, int unitId, ModbusSettings settings, List<Slot> inputs, List<Slot> outputs,
-                       SignalCache cache) {
+                       RefusedWrites refusals, SignalCache cache) {
         this.device = device;
         this.unitId = unitId;
         this.host = settings.hostOf(device);
@@ -76,6 +78,7 @@ final class ModbusDeviceClient implements AutoCloseable {
         this.cache = cache;
         this.outputs = List.copyOf(outputs);
         this.written = new double[outputs.size()];
+        this.refusals = refusals;
         this.backoffMs = settings.reconnectMinMs();
         this.meters = new DeviceIoMeters(device, "modbus", ERROR_KINDS, () -> link == Link.ANSWERING);
         forgetWrites();
@@ -185,7 +188,10 @@ final class ModbusDeviceClient implements AutoCloseable {
         for (int i = 0; i < outputs.size(); i++) {
             Slot slot = outputs.get(i);
             double value = out.value(slot.signal());
-            if (refresh || Double.compare(value, written[i]) != 0) {
+            boolean changed = Double.compare(value, written[i]) != 0;
+            // a refused value is not repeated at every refresh, only when it changes or its retry is due
+            if (changed || refresh && (!refusals.isRefused(slot.signal()) || refusals.retryDue(slot.signal(),
+                    System.nanoTime()))) {
                 writeOne(slot, value);
                 written[i] = value;
             }
@@ -203,11 +209,13 @@ final class ModbusDeviceClient implements AutoCloseable {
                 timed(DeviceIoMeters.Operation.WRITE, () -> master.writeMultipleRegisters(unitId,
                         slot.address().address(), registers));
             }
+            refusals.accepted(slot.signal(), device);
         } catch (ModbusSlaveException e) {
             meters.error(IoErrorKind.REFUSED_WRITE);
-            LOG.error("device={} unit={} refused {} = {} {} at {} {}: exception code {} ({})", device, unitId,
-                    slot.spec().name(), value, slot.spec().unit(), slot.address().table().name().toLowerCase(),
-                    slot.address().address(), e.getType(), e.getMessage());
+            refusals.refused(slot.signal(), value, device + " unit " + unitId, String.format(Locale.ROOT,
+                    "exception code %d (%s) at %s %d", e.getType(), e.getMessage(),
+                    slot.address().table().name().toLowerCase(Locale.ROOT), slot.address().address()),
+                    System.nanoTime());
         } catch (IllegalArgumentException e) {
             LOG.error("device={} cannot encode {} = {}: {}", device, slot.spec().name(), value, e.getMessage());
         } catch (ModbusIOException e) {

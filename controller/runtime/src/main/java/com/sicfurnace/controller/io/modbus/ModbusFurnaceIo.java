@@ -1,5 +1,6 @@
 package com.sicfurnace.controller.io.modbus;
 
+import com.sicfurnace.controller.io.RefusedWrites;
 import com.sicfurnace.controller.io.SignalCache;
 import com.sicfurnace.controller.scan.FurnaceIo;
 import com.sicfurnace.controller.signal.OutputImage;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,25 +31,34 @@ public final class ModbusFurnaceIo implements FurnaceIo {
     private static final Logger LOG = LoggerFactory.getLogger(ModbusFurnaceIo.class);
 
     private final SignalCache cache;
+    private final RefusedWrites refusals;
     private final List<ModbusGateway> gateways = new ArrayList<>();
     private final ModbusMetrics metrics;
 
     /**
      * @param furnaceSignals the I/O list of this furnace variant
-     * @param periodNanos    the scan period in wall time: a value older than the request timeout plus two periods
-     *                       is stale
+     * @param periodNanos    the scan period in wall time. A gateway's devices are polled one after the other, so a
+     *                       value is stale once it is older than a whole poll cycle in which every device of its
+     *                       gateway timed out, plus two periods: one silent device then never makes its neighbours
+     *                       look lost, at any speed; its own values are invalidated at once when it times out.
      */
     public ModbusFurnaceIo(IoList furnaceSignals, ModbusSettings settings, long periodNanos) {
         List<SignalSpec> modbus = furnaceSignals.signals().stream()
                 .filter(s -> s.protocol() == Protocol.MODBUS).toList();
+        long devicesPerGateway = byDevice(modbus).keySet().stream()
+                .collect(Collectors.groupingBy(d -> settings.hostOf(d) + ":" + settings.portOf(d),
+                        Collectors.counting())).values().stream().mapToLong(Long::longValue).max().orElse(1);
+        long pollCycleNanos = devicesPerGateway * settings.retries() * settings.timeoutMs() * 1_000_000L;
         this.cache = new SignalCache(modbus.stream().filter(s -> s.direction() == Direction.IN)
-                .map(s -> Signal.byIoName(s.name())).toList(), settings.timeoutMs() * 1_000_000L + 2 * periodNanos);
+                .map(s -> Signal.byIoName(s.name())).toList(), pollCycleNanos + 2 * periodNanos);
+        this.refusals = new RefusedWrites(modbus.stream().filter(s -> s.direction() == Direction.OUT)
+                .map(s -> Signal.byIoName(s.name())).toList());
         Map<String, List<ModbusDeviceClient>> byGateway = new LinkedHashMap<>();
         Map<String, List<Signal>> outputsByGateway = new LinkedHashMap<>();
         List<ModbusDeviceClient> devices = new ArrayList<>();
         for (Map.Entry<String, List<SignalSpec>> device : byDevice(modbus).entrySet()) {
             String gateway = settings.hostOf(device.getKey()) + ":" + settings.portOf(device.getKey());
-            ModbusDeviceClient client = client(device.getKey(), device.getValue(), settings, cache);
+            ModbusDeviceClient client = client(device.getKey(), device.getValue(), settings, cache, refusals);
             devices.add(client);
             byGateway.computeIfAbsent(gateway, g -> new ArrayList<>()).add(client);
             device.getValue().stream().filter(s -> s.direction() == Direction.OUT)
@@ -67,7 +78,7 @@ public final class ModbusFurnaceIo implements FurnaceIo {
     }
 
     private static ModbusDeviceClient client(String device, List<SignalSpec> specs, ModbusSettings settings,
-                                             SignalCache cache) {
+                                             SignalCache cache, RefusedWrites refusals) {
         int unitId = specs.get(0).modbus().orElseThrow().unitId();
         List<Slot> inputs = new ArrayList<>();
         List<Slot> outputs = new ArrayList<>();
@@ -83,12 +94,13 @@ public final class ModbusFurnaceIo implements FurnaceIo {
             (spec.direction() == Direction.IN ? inputs : outputs).add(new Slot(Signal.byIoName(spec.name()), spec,
                     address));
         }
-        return new ModbusDeviceClient(device, unitId, settings, inputs, outputs, cache);
+        return new ModbusDeviceClient(device, unitId, settings, inputs, outputs, refusals, cache);
     }
 
     @Override
     public void readInputs(ProcessImage image) {
         cache.drainInto(image);
+        refusals.markInto(image);
     }
 
     @Override

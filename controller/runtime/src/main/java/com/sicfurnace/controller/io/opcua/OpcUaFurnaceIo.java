@@ -1,5 +1,6 @@
 package com.sicfurnace.controller.io.opcua;
 
+import com.sicfurnace.controller.io.RefusedWrites;
 import com.sicfurnace.controller.scan.FurnaceIo;
 import com.sicfurnace.controller.signal.OutputImage;
 import com.sicfurnace.controller.signal.ProcessImage;
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
+import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +43,8 @@ public final class OpcUaFurnaceIo implements FurnaceIo {
     private final Histogram cycleNanos = new Histogram(HIGHEST_NANOS, 3);
     private final Thread thread;
     private final double[] written;
+    private final RefusedWrites refusals;
+    private final String device;
     private boolean requested;
     private volatile boolean running = true;
 
@@ -58,8 +62,9 @@ public final class OpcUaFurnaceIo implements FurnaceIo {
         this.outputs = List.copyOf(out);
         this.written = new double[outputs.size()];
         this.live = new LiveValues(inputs);
-        String device = furnaceSignals.signals().stream().filter(s -> s.protocol() == Protocol.OPCUA)
+        this.device = furnaceSignals.signals().stream().filter(s -> s.protocol() == Protocol.OPCUA)
                 .map(SignalSpec::device).findFirst().orElse("plc");
+        this.refusals = new RefusedWrites(outputs.stream().map(NodeBinding::signal).toList());
         this.session = new PlcSession(settings, device, inputs, live);
         this.metrics = new OpcUaMetrics(session);
         this.thread = new Thread(this::run, "opcua-io");
@@ -70,6 +75,7 @@ public final class OpcUaFurnaceIo implements FurnaceIo {
     @Override
     public void readInputs(ProcessImage image) {
         live.drainInto(image, session.dataFlowing());
+        refusals.markInto(image);
     }
 
     @Override
@@ -126,8 +132,10 @@ public final class OpcUaFurnaceIo implements FurnaceIo {
     private void writeChanged(OutputImage snapshot) {
         List<NodeBinding> changed = new ArrayList<>();
         List<Integer> indexes = new ArrayList<>();
+        long now = System.nanoTime();
         for (int i = 0; i < outputs.size(); i++) {
-            if (Double.compare(snapshot.value(outputs.get(i).signal()), written[i]) != 0) {
+            Signal signal = outputs.get(i).signal();
+            if (Double.compare(snapshot.value(signal), written[i]) != 0 || refusals.retryDue(signal, now)) {
                 changed.add(outputs.get(i));
                 indexes.add(i);
             }
@@ -136,10 +144,16 @@ public final class OpcUaFurnaceIo implements FurnaceIo {
             return;
         }
         List<DataValue> values = changed.stream().map(b -> b.toDataValue(snapshot.value(b.signal()))).toList();
-        List<Boolean> accepted = session.write(changed, values);
-        for (int k = 0; k < changed.size(); k++) {
-            if (accepted.get(k)) {
-                written[indexes.get(k)] = snapshot.value(changed.get(k).signal());
+        List<StatusCode> results = session.write(changed, values);
+        for (int k = 0; k < results.size(); k++) {
+            Signal signal = changed.get(k).signal();
+            double value = snapshot.value(signal);
+            // a refused value counts as written: it is sent again when it changes or its retry is due
+            written[indexes.get(k)] = value;
+            if (results.get(k).isGood()) {
+                refusals.accepted(signal, device);
+            } else {
+                refusals.refused(signal, value, device, results.get(k).toString(), now);
             }
         }
     }

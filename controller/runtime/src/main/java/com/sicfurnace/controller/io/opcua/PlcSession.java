@@ -4,7 +4,6 @@ import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.
 
 import com.sicfurnace.controller.io.DeviceIoMeters;
 import com.sicfurnace.controller.io.IoErrorKind;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -225,30 +224,24 @@ final class PlcSession implements AutoCloseable {
                 : IoErrorKind.REQUEST_FAILED;
     }
 
-    /** Writes in one call; returns per item whether the PLC accepted it, logging each refusal with its status. */
-    List<Boolean> write(List<NodeBinding> bindings, List<DataValue> values) {
-        List<Boolean> accepted = new ArrayList<>();
+    /**
+     * Writes in one call; returns each item's status from the PLC, counting refusals, or an empty list if the
+     * request itself failed (then nothing was written and everything is tried again).
+     */
+    List<StatusCode> write(List<NodeBinding> bindings, List<DataValue> values) {
         long start = System.nanoTime();
         try {
             List<StatusCode> results = client.writeValues(bindings.stream().map(NodeBinding::nodeId).toList(),
                     values);
-            for (int i = 0; i < results.size(); i++) {
-                boolean good = results.get(i).isGood();
-                if (!good) {
-                    meters.error(IoErrorKind.REFUSED_WRITE);
-                    LOG.error("opcua: PLC refused {} = {}: {}", bindings.get(i).signal().ioName(),
-                            values.get(i).value().value(), results.get(i));
-                }
-                accepted.add(good);
-            }
+            results.stream().filter(s -> !s.isGood()).forEach(r -> meters.error(IoErrorKind.REFUSED_WRITE));
+            return results;
         } catch (UaException e) {
             meters.error(kindOf(e));
             LOG.warn("opcua write of {} outputs failed: {}", bindings.size(), e.getMessage());
-            bindings.forEach(b -> accepted.add(false));
+            return List.of();
         } finally {
             meters.request(DeviceIoMeters.Operation.WRITE, System.nanoTime() - start);
         }
-        return accepted;
     }
 
     boolean subscriptionHealthy() {

@@ -96,7 +96,7 @@ public final class ProcessMetrics implements MeterBinder {
     private static double active(ScanSnapshot snapshot, AlarmPriority priority) {
         int count = 0;
         for (AlarmId id : snapshot.activeAlarms()) {
-            if (id.priority() == priority) {
+            if (snapshot.alarmBoard().priorities().get(id) == priority) {
                 count++;
             }
         }

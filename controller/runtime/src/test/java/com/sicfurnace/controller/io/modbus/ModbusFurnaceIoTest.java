@@ -23,6 +23,7 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,11 @@ class ModbusFurnaceIoTest {
     private ProcessImage in;
 
     private void start(String variant, ModbusSettings.DeviceEndpoint... overrides) throws IOException {
+        start(variant, PERIOD_NANOS, overrides);
+    }
+
+    private void start(String variant, long periodNanos, ModbusSettings.DeviceEndpoint... overrides)
+            throws IOException {
         furnace = new SimulatedFurnace(FurnaceConfigs.shipped(variant), 1, 0.1);
         int port = FreePort.pick();
         server = ModbusDeviceServer.start(furnace, InetAddress.getLoopbackAddress(), port);
@@ -49,7 +55,7 @@ class ModbusFurnaceIoTest {
         Map<String, ModbusSettings.DeviceEndpoint> devices = overrides.length == 0 ? Map.of()
                 : Map.of("ps1", overrides[0]);
         io = new ModbusFurnaceIo(signals, new ModbusSettings(base.host(), port, base.timeoutMs(), base.retries(),
-                base.reconnectMinMs(), base.reconnectMaxMs(), devices), PERIOD_NANOS);
+                base.reconnectMinMs(), base.reconnectMaxMs(), devices), periodNanos);
         in = new ProcessImage(signals);
     }
 
@@ -84,6 +90,37 @@ class ModbusFurnaceIoTest {
 
     private boolean allFresh(ProcessImage image) {
         return modbus(Direction.IN).stream().allMatch(s -> image.quality(Signal.byIoName(s.name())) != Quality.STALE);
+    }
+
+    /**
+     * At 60 times real speed a scan lasts 1.7 ms of wall time while a silent unit holds its gateway for a whole
+     * request timeout: only the silent unit's signals may go stale, never its neighbours' on the same gateway.
+     */
+    @Test
+    void aSilentUnitMakesOnlyItsOwnSignalsStaleEvenAtSixtyTimesSpeed() throws Exception {
+        long periodNanos = PERIOD_NANOS / 60;
+        start("6inch", periodNanos);
+        scanUntil(this::allFresh, "every Modbus input fresh");
+        server.setUnitMode(5, UnitMode.SILENT); // the gauge controller
+        int[] longestStaleRun = new int[Signal.count()];
+        long end = System.nanoTime() + 2_000_000_000L;
+        while (System.nanoTime() < end) {
+            io.writeOutputs(out);
+            io.readInputs(in);
+            for (SignalSpec spec : modbus(Direction.IN)) {
+                Signal s = Signal.byIoName(spec.name());
+                longestStaleRun[s.ordinal()] = Math.max(longestStaleRun[s.ordinal()], in.staleScans(s));
+            }
+            LockSupport.parkNanos(periodNanos);
+        }
+        for (SignalSpec spec : modbus(Direction.IN)) {
+            int longest = longestStaleRun[Signal.byIoName(spec.name()).ordinal()];
+            if (spec.device().equals("gauges")) {
+                assertTrue(longest >= 3, spec.name() + " of the silent unit stale for " + longest + " scans");
+            } else {
+                assertTrue(longest < 3, spec.name() + " of " + spec.device() + " stale for " + longest + " scans");
+            }
+        }
     }
 
     @ParameterizedTest

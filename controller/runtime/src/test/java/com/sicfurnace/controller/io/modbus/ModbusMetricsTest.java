@@ -128,9 +128,14 @@ class ModbusMetricsTest {
         start(Map.of());
         scanUntil(this::allConnected, "every device connected");
         out.set(Signal.AR_FLOW_SP_SCCM, 20_000.0); // the MFC's range ends at 10000 sccm: exception 3
-        scanUntil(() -> errors("mfc_ar", "refused_write") >= 1, "the refused setpoint counted");
+        scanUntil(() -> errors("mfc_ar", "refused_write") >= 1 && in.refused(Signal.AR_FLOW_SP_SCCM),
+                "the refused setpoint counted and shown to the core");
         assertEquals(0.0, errors("mfc_n2", "refused_write"));
         assertEquals(1.0, connected("mfc_ar"));
+        ScanUntil.scans(io, in, out, 300); // beyond the adapter's periodic refresh of every output
+        assertEquals(1.0, errors("mfc_ar", "refused_write"), "not written again until it changes");
+        out.set(Signal.AR_FLOW_SP_SCCM, 500.0);
+        scanUntil(() -> !in.refused(Signal.AR_FLOW_SP_SCCM), "a value the MFC accepts clears the refusal");
     }
 
     @Test

@@ -100,13 +100,21 @@ class OpcUaMetricsTest {
     }
 
     @Test
-    void aWriteThePlcRefusesIsCounted() throws Exception {
+    void aWriteThePlcRefusesIsCountedShownToTheCoreAndNotRepeatedUntilItChanges() throws Exception {
         startServer();
         connect();
         scanUntil(this::flowing, "connected");
         out.set(Signal.COIL_POSITION_SP_MM, 1000.0); // the coil travels 0..100 mm: Bad_OutOfRange
-        scanUntil(() -> errors("refused_write") >= 1, "the refused write counted");
+        scanUntil(() -> errors("refused_write") >= 1 && in.refused(Signal.COIL_POSITION_SP_MM),
+                "the refused write counted and shown to the core");
         assertEquals(1.0, gauge("furnace.io.connected"), "a refusal is no loss of connection");
+        long writes = requests("write");
+        ScanUntil.scans(io, in, out, 50);
+        assertEquals(1.0, errors("refused_write"), "not written again in every scan");
+        assertEquals(writes, requests("write"));
+        out.set(Signal.COIL_POSITION_SP_MM, 42.0);
+        scanUntil(() -> !in.refused(Signal.COIL_POSITION_SP_MM), "a value the PLC accepts clears the refusal");
+        assertEquals(1.0, errors("refused_write"));
     }
 
     @Test
