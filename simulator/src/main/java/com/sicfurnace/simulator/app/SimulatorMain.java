@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -50,6 +51,10 @@ public final class SimulatorMain implements Callable<Integer> {
     @Option(names = "--no-anonymous", description = "refuse anonymous OPC UA sessions")
     boolean noAnonymous;
 
+    @Option(names = "--watchdog-hold-s", description = "furnace seconds the PLC holds the heater's power after its "
+            + "watchdog trips, before it ramps it down (default: the furnace profile's plc.watchdog_hold_s)")
+    Double watchdogHoldS;
+
     @Option(names = "--fault-script", description = "YAML list of faults to inject at furnace times")
     Path faultScript;
 
@@ -71,7 +76,8 @@ public final class SimulatorMain implements Callable<Integer> {
         SimulatorOptions options;
         try {
             options = new SimulatorOptions(furnace, seed, stepS, speed, bind, opcuaPort, modbusPort, faultPort,
-                    pkiDir, users(), !noAnonymous, Optional.ofNullable(faultScript));
+                    pkiDir, users(), !noAnonymous, Optional.ofNullable(faultScript),
+                    watchdogHoldS == null ? OptionalDouble.empty() : OptionalDouble.of(watchdogHoldS));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -39,8 +39,8 @@ public final class SimulatorRuntime implements AutoCloseable, ProtocolFaults {
 
     private SimulatorRuntime(SimulatorOptions options) throws IOException {
         this.options = options;
-        this.furnace = new SimulatedFurnace(wallClockWatchdog(FurnaceConfigs.shipped(options.furnace()),
-                options.speed()), options.seed(), options.stepS());
+        this.furnace = new SimulatedFurnace(plcWatchdog(FurnaceConfigs.shipped(options.furnace()), options),
+                options.seed(), options.stepS());
         this.injector = new FaultInjector(furnace.faults(), this);
         this.script = options.faultScript().isPresent() ? FaultScript.load(options.faultScript().get()) : null;
         InetAddress bind = InetAddress.getByName(options.bindAddress());
@@ -57,11 +57,11 @@ public final class SimulatorRuntime implements AutoCloseable, ProtocolFaults {
     /**
      * A PLC's watchdog counts wall time; the model counts furnace time, which runs {@code speed} times faster. So
      * that a sped-up simulator does not trip on ordinary network latency, its timeout is stretched by the speed;
-     * the hold and ramp-down, which protect the crystal, stay in furnace time.
+     * the hold and ramp-down, which protect the crystal, stay in furnace time. The hold is the options' where given.
      */
-    private static FurnaceConfig wallClockWatchdog(FurnaceConfig c, double speed) {
-        FurnaceConfig.Plc plc = new FurnaceConfig.Plc(c.plc().watchdogTimeoutS() * Math.max(1.0, speed),
-                c.plc().watchdogHoldS(), c.plc().watchdogRampDownS());
+    private static FurnaceConfig plcWatchdog(FurnaceConfig c, SimulatorOptions options) {
+        FurnaceConfig.Plc plc = new FurnaceConfig.Plc(c.plc().watchdogTimeoutS() * Math.max(1.0, options.speed()),
+                options.watchdogHoldS().orElse(c.plc().watchdogHoldS()), c.plc().watchdogRampDownS());
         return new FurnaceConfig(c.furnace(), c.description(), c.ambientC(), c.thermal(), c.heating(), c.sensors(),
                 c.vacuum(), c.gas(), c.gauges(), c.cooling(), c.growth(), plc);
     }

@@ -10,6 +10,7 @@ import com.sicfurnace.controller.recipe.Recipe;
 import com.sicfurnace.controller.recipe.language.RecipeLoader;
 import com.sicfurnace.controller.runtime.CommandQueue;
 import com.sicfurnace.controller.runtime.ScanFeed;
+import com.sicfurnace.controller.scan.RunCheckpoint;
 import com.sicfurnace.controller.scan.ScanCycle;
 import com.sicfurnace.controller.snapshot.ScanSnapshot;
 import com.sicfurnace.iolist.IoList;
@@ -52,6 +53,11 @@ final class GrowingFurnace {
         last = cycle.step(now);
         now = now.plus(period);
         return last;
+    }
+
+    /** The run's checkpoint after the last scan, as the run journal takes it. */
+    RunCheckpoint checkpoint() {
+        return cycle.checkpoint();
     }
 
     /** One scan step and one model step. */

@@ -33,12 +33,16 @@ final class CrashRig implements AutoCloseable {
     private JarProcess controller;
     private int starts;
 
-    CrashRig(Path dir, double speed, double maxOutageS) throws IOException {
+    /**
+     * @param watchdogHoldS the simulated PLC's hold of the heater's power after its watchdog trips, furnace seconds
+     */
+    CrashRig(Path dir, double speed, double maxOutageS, double watchdogHoldS) throws IOException {
         this.dir = dir;
         this.speed = speed;
         this.simulator = JarProcess.start(SIMULATOR_JAR, dir.resolve("simulator.log"), List.of("--furnace", "6inch",
                 "--opcua-port", Integer.toString(opcuaPort), "--modbus-port", Integer.toString(modbusPort),
-                "--fault-port", "0", "--speed", Double.toString(speed), "--pki-dir", dir.resolve("plc").toString()));
+                "--fault-port", "0", "--speed", Double.toString(speed), "--pki-dir", dir.resolve("plc").toString(),
+                "--watchdog-hold-s", Double.toString(watchdogHoldS)));
         this.config = dir.resolve("run.yaml");
         Files.writeString(config, String.join("\n",
                 "recipe: " + RECIPE,

@@ -1,7 +1,6 @@
 package com.sicfurnace.controller.recovery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,17 +27,21 @@ import org.slf4j.LoggerFactory;
  * back held for an operator.
  *
  * <p>Both run at 300 times real time, so that the soak is reached in seconds: a furnace second is 3.3 ms. The
- * controller's restart takes some 4 s of wall time, over 1000 furnace seconds, far beyond the PLC's 60 s hold; so the
- * ±2 K is asserted while the PLC holds the heater, and the deviation over the whole gap is logged (at real speed a
- * restart lies within the hold). See docs/benchmarks.md.
+ * controller's restart takes some 4 s of wall time, over 1000 furnace seconds. At speed 1 that restart lies well
+ * within the profile's 60 s PLC hold; at 300 times it would not, so the simulated PLC of the first case holds for two
+ * furnace hours (24 s of wall time): the gap is covered by the PLC's hold, as on a real furnace, and the ±2 K is
+ * asserted over all of it, from the kill until the restarted controller has had the heater for a while. The second
+ * case keeps the profile's 60 s hold.
  */
 class JournalCrashRecoveryEndToEndTest {
     private static final Logger LOG = LoggerFactory.getLogger(JournalCrashRecoveryEndToEndTest.class);
     private static final double SPEED = 300;
     private static final double SCAN_S = 0.1;
     private static final int SOAK_STEP = 6;
-    /** The simulated PLC holds the heater's power for 60 furnace seconds after its watchdog trips, then ramps it down. */
-    private static final long PLC_HOLD_WALL_NANOS = Math.round(60 / SPEED * 1e9);
+    /** Two furnace hours: 24 s of wall time at 300 times, beyond any restart seen on a loaded machine. */
+    private static final double LONG_PLC_HOLD_S = 7200;
+    /** The furnace profile's hold. */
+    private static final double PROFILE_PLC_HOLD_S = 60;
 
     @TempDir
     Path dir;
@@ -88,7 +91,7 @@ class JournalCrashRecoveryEndToEndTest {
 
     @Test
     void killedMidSoakTheControllerGoesOnAtTheJournaledStepAndTimeAndTheSeedStaysWithinTwoKelvin() throws Exception {
-        try (CrashRig rig = new CrashRig(dir, SPEED, 3600)) {
+        try (CrashRig rig = new CrashRig(dir, SPEED, 3600, LONG_PLC_HOLD_S)) {
             rig.startController();
             try (PyrometerWatch watch = PyrometerWatch.connect(rig.endpoint())) {
                 // well into the soak, with the seed settled on its setpoint
@@ -104,23 +107,14 @@ class JournalCrashRecoveryEndToEndTest {
                                 + killedAt);
                 rig.startController();
                 double worstK = 0;
-                double worstWhileHeldK = 0;
-                long trippedAtNanos = 0;
                 boolean tripped = false;
                 long restartNanos = System.nanoTime();
                 // through the gap and the restart, until the restarted controller has taken the run up again
                 while (rig.auditRecord(r -> r.path("action").asText().equals("controller_restart")).isEmpty()) {
                     assertTrue(System.nanoTime() - restartNanos < Duration.ofSeconds(30).toNanos(),
                             "no restart recorded within 30 s\n" + rig.logs());
-                    double offK = Math.abs(watch.seedC() - setpointC);
-                    worstK = Math.max(worstK, offK);
-                    if (!tripped && watch.watchdogTripped()) {
-                        tripped = true;
-                        trippedAtNanos = System.nanoTime();
-                    }
-                    if (!tripped || System.nanoTime() - trippedAtNanos < PLC_HOLD_WALL_NANOS) {
-                        worstWhileHeldK = Math.max(worstWhileHeldK, offK);
-                    }
+                    worstK = Math.max(worstK, Math.abs(watch.seedC() - setpointC));
+                    tripped |= watch.watchdogTripped();
                     Thread.sleep(5);
                 }
                 long resumedMs = (System.nanoTime() - restartNanos) / 1_000_000;
@@ -142,32 +136,32 @@ class JournalCrashRecoveryEndToEndTest {
                 assertEquals("recovery", reset.path("user").asText());
                 assertEquals("system", reset.path("role").asText());
                 assertEquals("done", reset.path("outcome").asText());
-                // the controller has the heater again: the PLC reports its watchdog clear, the run goes on
-                RunJournal.Journaled goingOn = awaitJournal(rig, Duration.ofSeconds(15), "the soak going on",
-                        p -> p.state() == RunState.RUNNING && p.stepTimerS() > after + 300);
-                assertEquals(SOAK_STEP - 1, goingOn.checkpoint().program().stepIndex());
-                for (int i = 0; i < 50 && watch.watchdogTripped(); i++) {
-                    Thread.sleep(20);
-                }
-                assertFalse(watch.watchdogTripped(), "the PLC handed the heater back");
-                for (int i = 0; i < 20; i++) { // and the seed loop holds it on its setpoint after the gap too
+                // the controller has the heater again: the PLC reports its watchdog clear, the run goes on, and the seed
+                // loop holds the seed on its setpoint after the gap too
+                long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+                Optional<RunJournal.Journaled> goingOn = Optional.empty();
+                while (goingOn.isEmpty() || watch.watchdogTripped()) {
+                    assertTrue(System.nanoTime() < deadline, "the soak did not go on for 300 s with the PLC's "
+                            + "watchdog clear within 15 s\n" + rig.logs());
                     worstK = Math.max(worstK, Math.abs(watch.seedC() - setpointC));
-                    Thread.sleep(10);
+                    goingOn = rig.journal().filter(j -> j.checkpoint().program().state() == RunState.RUNNING
+                            && j.checkpoint().program().stepTimerS() > after + 300);
+                    Thread.sleep(5);
                 }
-                assertTrue(worstWhileHeldK <= 2.0, "seed within ±2 K of its setpoint while the PLC holds the heater: "
-                        + "worst " + worstWhileHeldK + " K\n" + rig.logs());
+                assertEquals(SOAK_STEP - 1, goingOn.get().checkpoint().program().stepIndex());
+                assertTrue(worstK <= 2.0, "seed within ±2 K of its setpoint through the gap and after: worst " + worstK
+                        + " K\n" + rig.logs());
                 LOG.info(String.format(Locale.ROOT, "crash mid-soak at %.0fx: resumed %d ms after the restart, "
-                        + "outage %s furnace s, step time %.1f -> %.1f s, worst seed deviation while the PLC held "
-                        + "%.2f K, until the restart %.2f K, including the loop's recovery %.2f K", SPEED,
-                        resumedMs, restart.path("after").path("outage_s").asText(), before, after, worstWhileHeldK,
-                        worstInGapK, worstK));
+                        + "outage %s furnace s, step time %.1f -> %.1f s, worst seed deviation until the restart "
+                        + "%.2f K, including 300 s of control after it %.2f K", SPEED, resumedMs,
+                        restart.path("after").path("outage_s").asText(), before, after, worstInGapK, worstK));
             }
         }
     }
 
     @Test
     void anOutageBeyondTheLimitBringsTheRunBackHeldForAnOperator() throws Exception {
-        try (CrashRig rig = new CrashRig(dir, SPEED, 120)) {
+        try (CrashRig rig = new CrashRig(dir, SPEED, 120, PROFILE_PLC_HOLD_S)) {
             rig.startController();
             awaitJournal(rig, Duration.ofSeconds(45), "the soak", p -> p.stepIndex() == SOAK_STEP - 1);
             rig.controller().killHard();
