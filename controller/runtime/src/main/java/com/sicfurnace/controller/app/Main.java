@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,6 +31,8 @@ import picocli.CommandLine.Option;
         subcommands = {Main.RunCommand.class, AuditCommand.class},
         description = "Control software for SiC PVT growth furnaces.")
 public final class Main {
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
     private Main() {
     }
 
@@ -128,6 +132,7 @@ public final class Main {
                 return Cli.INVALID_INPUT;
             }
             JournalDecision decision;
+            long readingNanos = System.nanoTime();
             try {
                 decision = journalDecision(config, profile, discardJournal, err);
             } catch (RunJournal.Unreadable e) {
@@ -137,6 +142,10 @@ public final class Main {
             }
             if (decision == null) {
                 return Cli.INVALID_INPUT;
+            }
+            if (decision instanceof JournalDecision.Resume resume) {
+                LOG.info("run journal {} read and checked in {} ms", resume.journaled().file(),
+                        (System.nanoTime() - readingNanos) / 1_000_000);
             }
             RunSummary summary;
             RunRecorder recorder;

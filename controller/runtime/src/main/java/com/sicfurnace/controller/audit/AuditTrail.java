@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -230,9 +231,8 @@ public final class AuditTrail implements AutoCloseable {
             file.close();
         }
         Path path = dir.resolve(AuditFiles.next(lastFile, day).fileName());
-        file = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
-        SecretFiles.ownerOnly(path);
+        file = FileChannel.open(path, EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND), SecretFiles.ownerOnlyOnCreation(dir));
         syncDirectory(dir);
         lastFile = path;
         fileDay = day;

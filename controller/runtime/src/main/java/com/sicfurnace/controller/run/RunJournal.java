@@ -11,14 +11,11 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -117,10 +114,14 @@ public final class RunJournal implements AutoCloseable {
         return journal;
     }
 
-    /** Hands the newest checkpoint over to the writer; returns at once (called on the scan thread). */
+    /**
+     * Hands the newest checkpoint over to the writer; returns at once (called on the scan thread). The writer is woken
+     * only when nothing was waiting: with a checkpoint waiting it sleeps until its interval has passed anyway.
+     */
     public void offer(RunCheckpoint checkpoint) {
-        latest.set(checkpoint);
-        LockSupport.unpark(writer);
+        if (latest.getAndSet(checkpoint) == null) {
+            LockSupport.unpark(writer);
+        }
     }
 
     private void run() {
@@ -185,7 +186,7 @@ public final class RunJournal implements AutoCloseable {
         Path temp = dir.resolve(TEMP);
         Files.deleteIfExists(temp);
         try (FileChannel channel = FileChannel.open(temp, EnumSet.of(StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE), ownerOnly())) {
+                StandardOpenOption.WRITE), SecretFiles.ownerOnlyOnCreation(dir))) {
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
@@ -194,12 +195,6 @@ public final class RunJournal implements AutoCloseable {
         }
         Files.move(temp, dir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         syncDirectory(dir);
-    }
-
-    private static FileAttribute<?>[] ownerOnly() {
-        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
-                "rw-------"))} : new FileAttribute<?>[0];
     }
 
     private static void syncDirectory(Path dir) throws IOException {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -94,8 +95,16 @@ public final class SecretFiles {
     }
 
     private static Path createOwnerOnly(Path file) throws IOException {
-        return posix(file.toAbsolutePath().getParent())
-                ? Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_FILE)) : Files.createFile(file);
+        return Files.createFile(file, ownerOnlyOnCreation(file.toAbsolutePath().getParent()));
+    }
+
+    /**
+     * The attributes that create a file in {@code dir} readable by its owner only from its first byte (none where the
+     * file system knows no POSIX permissions): a file tightened after its creation was readable by others meanwhile.
+     */
+    public static FileAttribute<?>[] ownerOnlyOnCreation(Path dir) {
+        return posix(dir) ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_FILE)}
+                : new FileAttribute<?>[0];
     }
 
     private static void tighten(Path path, Set<PosixFilePermission> wanted) throws IOException {
