@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Every record of a trail directory, in chain order: for tests that look at what a run recorded. */
+/** Every record of a trail directory, in chain order, without verifying the chain (that is {@link AuditVerifier}'s). */
 public final class TrailRecords {
     private TrailRecords() {
     }
