@@ -107,7 +107,7 @@ public final class VirtualMain {
             }
             VirtualRun.Options options = new VirtualRun.Options(seed, maxHours, start,
                     VirtualRun.Options.defaults().trendPeriodS(), speed(), statusPeriodS(), Optional.empty(),
-                    Optional.empty(), List.of(), List.of());
+                    Optional.empty(), List.of(), List.of(), 0.0);
             if (faultsFile != null) {
                 try {
                     options = options.withFaults(FaultScenario.load(faultsFile, loaded.profile().furnace()));

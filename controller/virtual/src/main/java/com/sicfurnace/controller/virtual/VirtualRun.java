@@ -50,7 +50,8 @@ import org.slf4j.LoggerFactory;
  * one scan period per scan. Unpaced it runs as fast as the machine allows (virtual time); paced it keeps furnace
  * time at {@code speed} times the wall clock. Without an operator a held run cannot resume, so a hold that needs
  * one ends the run (not completed); a hold for a communication loss goes on while the controller may still resume
- * by itself (no trip latched, the loss not longer than the profile's auto-resume time).
+ * by itself (no trip latched, the loss not longer than the profile's auto-resume time). A test may have it scan on
+ * after the end ({@link Options#withAfterEndS}) to watch what the core does to the furnace meanwhile.
  *
  * <p>Faults of a fault script are applied at their furnace time, before the scan of that time: model faults to
  * the model, communication faults to the in-process links ({@link InProcessLinks}).
@@ -62,12 +63,13 @@ public final class VirtualRun {
 
     /**
      * Run options: random seed of the model, longest furnace time, virtual start time, trend period, pace
-     * ({@code speed} furnace seconds per wall second; 0 for unpaced) and how often to report status (furnace
-     * seconds; 0 for never).
+     * ({@code speed} furnace seconds per wall second; 0 for unpaced), how often to report status (furnace
+     * seconds; 0 for never) and how long to go on scanning once the run has ended ({@code afterEndS}, furnace
+     * seconds; 0 by default).
      */
     public record Options(long seed, double maxHours, Instant start, double trendPeriodS, double speed,
                           double statusPeriodS, Optional<TelemetrySettings> telemetry, Optional<Audit> audit,
-                          List<FaultScript.Entry> faults, List<ScanFeed.ScanListener> listeners) {
+                          List<FaultScript.Entry> faults, List<ScanFeed.ScanListener> listeners, double afterEndS) {
         public Options {
             faults = List.copyOf(faults);
             listeners = List.copyOf(listeners);
@@ -75,19 +77,19 @@ public final class VirtualRun {
 
         public static Options defaults() {
             return new Options(1L, 400.0, Instant.parse("2026-01-05T06:00:00Z"), 60.0, 0.0, 0.0, Optional.empty(),
-                    Optional.empty(), List.of(), List.of());
+                    Optional.empty(), List.of(), List.of(), 0.0);
         }
 
         /** Records the run's telemetry, timestamped with furnace (virtual) time. */
         public Options withTelemetry(TelemetrySettings settings) {
             return new Options(seed, maxHours, start, trendPeriodS, speed, statusPeriodS, Optional.of(settings), audit,
-                    faults, listeners);
+                    faults, listeners, afterEndS);
         }
 
         /** Applies these faults (in furnace-time order, as {@link FaultScenario#load} checked them). */
         public Options withFaults(List<FaultScript.Entry> entries) {
             return new Options(seed, maxHours, start, trendPeriodS, speed, statusPeriodS, telemetry, audit, entries,
-                    listeners);
+                    listeners, afterEndS);
         }
 
         /** Also tells {@code listener} every scan's snapshot, after the report's recorder. */
@@ -95,23 +97,33 @@ public final class VirtualRun {
             List<ScanFeed.ScanListener> more = new ArrayList<>(listeners);
             more.add(listener);
             return new Options(seed, maxHours, start, trendPeriodS, speed, statusPeriodS, telemetry, audit, faults,
-                    more);
+                    more, afterEndS);
         }
 
         public Options withSeed(long newSeed) {
             return new Options(newSeed, maxHours, start, trendPeriodS, speed, statusPeriodS, telemetry, audit, faults,
-                    listeners);
+                    listeners, afterEndS);
         }
 
         public Options withMaxHours(double hours) {
             return new Options(seed, hours, start, trendPeriodS, speed, statusPeriodS, telemetry, audit, faults,
-                    listeners);
+                    listeners, afterEndS);
         }
 
         /** Records the run's actions in an audit trail, stamped with furnace (virtual) time. */
         public Options withAudit(Audit settings) {
             return new Options(seed, maxHours, start, trendPeriodS, speed, statusPeriodS, telemetry,
-                    Optional.of(settings), faults, listeners);
+                    Optional.of(settings), faults, listeners, afterEndS);
+        }
+
+        /**
+         * Goes on scanning for {@code seconds} of furnace time once the run has ended (completed, or held for an
+         * operator who is not there): the core keeps acting on the furnace, so a test can watch a trip's effect
+         * after the hold.
+         */
+        public Options withAfterEndS(double seconds) {
+            return new Options(seed, maxHours, start, trendPeriodS, speed, statusPeriodS, telemetry, audit, faults,
+                    listeners, seconds);
         }
     }
 
@@ -171,8 +183,16 @@ public final class VirtualRun {
             ScanCycle cycle = new ScanCycle(profile, recipe, signals, io, commands, feed);
             commands.submit(new Command.Start(), VirtualAudit.USER, "virtual run");
             long scan = 0;
+            long endedAtScan = -1;
+            long scansAfterEnd = Math.round(options.afterEndS() / periodS);
             ScanSnapshot last = null;
-            while (scan < maxScans && !holds.ended(last, periodS) && !Thread.currentThread().isInterrupted()) {
+            while (scan < maxScans && !Thread.currentThread().isInterrupted()) {
+                if (endedAtScan < 0 && holds.ended(last, periodS)) {
+                    endedAtScan = scan;
+                }
+                if (endedAtScan >= 0 && scan >= endedAtScan + scansAfterEnd) {
+                    break;
+                }
                 double elapsedS = scan * periodS;
                 links.advanceTo(elapsedS);
                 for (; nextFault < options.faults().size()
