@@ -530,7 +530,7 @@ final class FurnaceController {
             if (command.journaled() || !outcome.accepted()) { // a refused service report may be a forgery
                 Map<String, String> after = stateFor(command);
                 log.record((seq, t) -> new CommandEvent(seq, t, request.actor(), request.reason(), command,
-                        outcome.accepted(), outcome.detail(), before, after));
+                        outcome.accepted(), outcome.detail(), before, after, request.requestId()));
             }
         }
 

@@ -1,6 +1,8 @@
 package com.sicfurnace.controller.app;
 
 import com.sicfurnace.controller.alarm.AlarmId;
+import com.sicfurnace.controller.api.ApiServer;
+import com.sicfurnace.controller.api.ControllerFacts;
 import com.sicfurnace.controller.audit.AuditValues;
 import com.sicfurnace.controller.command.Command;
 import com.sicfurnace.controller.io.CompositeFurnaceIo;
@@ -85,6 +87,7 @@ public final class LiveRun implements AutoCloseable {
     private final RunRecorder recorder;
     private final ScanRunner runner;
     private final Optional<MetricsEndpoint> metrics;
+    private final Optional<ApiServer> api;
     private final RunTelemetry telemetry;
     private final Instant start;
     private final Clock clock;
@@ -179,6 +182,8 @@ public final class LiveRun implements AutoCloseable {
                 binders.add(new TelemetryMetrics(telemetry.pipeline()));
             }
             this.metrics = serveMetrics(config.metrics(), furnaceTag, binders);
+            this.api = serveApi(config, new ControllerFacts(furnaceTag, profile.furnace(), signals, recipe,
+                    recipeFile.file(), recipeFile.sha256(), runId, config.auditDir()));
         } catch (RuntimeException e) {
             audit.record(controllerRecords.stop(clock.instant(), recipeFile, RunState.READY.label(), 0.0,
                     "the start failed: " + e.getMessage()));
@@ -417,6 +422,11 @@ public final class LiveRun implements AutoCloseable {
         return recorder;
     }
 
+    /** The port the northbound API listens on; empty where it is off. */
+    public Optional<Integer> apiPort() {
+        return api.map(ApiServer::port);
+    }
+
     /** A run that ended leaves no journal; one stopped before its end leaves its last state for a restart. */
     private void closeJournal() {
         try {
@@ -451,6 +461,23 @@ public final class LiveRun implements AutoCloseable {
                         TELEMETRY_DRAIN);
             }
             metrics.ifPresent(MetricsEndpoint::close);
+            api.ifPresent(ApiServer::close);
+        }
+    }
+
+    /**
+     * The northbound API, where configured; its stream at most once per scan period of wall time, so that a run at a
+     * simulator's speed streams no faster than a real one.
+     */
+    private Optional<ApiServer> serveApi(RunConfig config, ControllerFacts facts) {
+        if (!config.api().enabled()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ApiServer.start(config.api(), facts, feed, commands, profile.scanPeriodMs()));
+        } catch (RuntimeException e) {
+            metrics.ifPresent(MetricsEndpoint::close);
+            throw e;
         }
     }
 }

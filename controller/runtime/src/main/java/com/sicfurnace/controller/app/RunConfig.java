@@ -10,6 +10,7 @@ import com.sicfurnace.controller.secret.SecretFiles;
 import com.sicfurnace.controller.telemetry.Decimation;
 import com.sicfurnace.controller.telemetry.TelemetrySettings;
 import com.sicfurnace.controller.telemetry.influx.InfluxSettings;
+import com.sicfurnace.controller.api.ApiSettings;
 import com.sicfurnace.controller.telemetry.metrics.MetricsSettings;
 import com.sicfurnace.controller.telemetry.queue.FullPolicy;
 import com.sicfurnace.iolist.IoList;
@@ -61,6 +62,12 @@ import java.util.stream.Collectors;
  *   port: 9470                           # default 9470; 0 switches it off
  *   furnace: f07                         # the furnace tag of every meter and telemetry point; default the
  *                                        # furnace variant of the recipe
+ * api:                                   # optional: the northbound API for the HMI (off without this section)
+ *   bind: 127.0.0.1                      # default 127.0.0.1; any other address serves HTTPS only
+ *   port: 9480                           # default 9480; 0 for any free port
+ *   dir: var/api                         # the service token (token) and a generated TLS key store, owner-only
+ *   key_store: secrets/api.p12           # optional PKCS#12 key store instead of a generated certificate, with
+ *   key_store_password_file: secrets/api.p12.password
  * telemetry:                             # optional; on by default (enabled: false switches it off)
  *   directory: var/telemetry             # queue/, quarantine/, files/ (line protocol while no database is set)
  *   disk_budget_mb: 2048
@@ -79,10 +86,12 @@ import java.util.stream.Collectors;
  */
 public record RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings opcua, ModbusSettings modbus,
                         MetricsSettings metrics, Optional<TelemetrySettings> telemetry, Path auditDir,
-                        Path journalDir, double maxOutageS) {
+                        Path journalDir, double maxOutageS, ApiSettings api) {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> TOP = Set.of("recipe", "report_dir", "audit_dir", "journal_dir", "recovery",
-            "speed", "opcua", "modbus", "metrics", "telemetry");
+            "speed", "opcua", "modbus", "metrics", "telemetry", "api");
+    private static final Set<String> API = Set.of("enabled", "bind", "port", "dir", "key_store",
+            "key_store_password_file");
     private static final String DEFAULT_JOURNAL_DIR = "var/journal";
     /**
      * The longest outage, in furnace seconds, after which a restarted controller lets the run go on by itself: the
@@ -117,13 +126,19 @@ public record RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings
     public RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings opcua, ModbusSettings modbus,
                      MetricsSettings metrics, Optional<TelemetrySettings> telemetry, Path auditDir) {
         this(recipe, reportDir, speed, opcua, modbus, metrics, telemetry, auditDir,
-                auditDir.toAbsolutePath().normalize().resolveSibling("journal"), DEFAULT_MAX_OUTAGE_S);
+                auditDir.toAbsolutePath().normalize().resolveSibling("journal"), DEFAULT_MAX_OUTAGE_S, ApiSettings.OFF);
     }
 
     /** The same configuration with the run journal in {@code dir} and another outage limit. */
     public RunConfig withJournal(Path dir, double newMaxOutageS) {
         return new RunConfig(recipe, reportDir, speed, opcua, modbus, metrics, telemetry, auditDir, dir,
-                newMaxOutageS);
+                newMaxOutageS, api);
+    }
+
+    /** The same configuration with another northbound API. */
+    public RunConfig withApi(ApiSettings newApi) {
+        return new RunConfig(recipe, reportDir, speed, opcua, modbus, metrics, telemetry, auditDir, journalDir,
+                maxOutageS, newApi);
     }
 
     /**
@@ -166,7 +181,34 @@ public record RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings
         }
         return new RunConfig(recipe, reportDir, speed, opcua(r.child("opcua"), base, scanPeriodS / speed, environment),
                 modbus(r.child("modbus")), metrics(r.childOrEmpty("metrics")),
-                telemetry(r.childOrEmpty("telemetry"), base, environment), auditDir, journalDir, maxOutageS);
+                telemetry(r.childOrEmpty("telemetry"), base, environment), auditDir, journalDir, maxOutageS,
+                api(r, base));
+    }
+
+    /** The API is on where the file has an {@code api:} section (unless it says {@code enabled: false}). */
+    private static ApiSettings api(Reader top, Path base) {
+        if (!top.node.has("api")) {
+            return ApiSettings.OFF;
+        }
+        Reader r = top.child("api");
+        r.only(API);
+        String bind = r.text("bind", ApiSettings.DEFAULT_BIND);
+        if (new InetSocketAddress(bind, 0).isUnresolved()) {
+            throw r.error("bind", "cannot resolve '" + bind + "'");
+        }
+        double port = r.number("port", ApiSettings.DEFAULT_PORT);
+        if (port != Math.rint(port) || port < 0 || port > 65535) {
+            throw r.error("port", "must be a whole number 0..65535 (0: any free port), not "
+                    + r.node.get("port").asText());
+        }
+        Optional<Path> keyStore = r.optionalText("key_store").map(k -> under(base, k));
+        Optional<Path> passwordFile = r.optionalText("key_store_password_file").map(k -> under(base, k));
+        if (keyStore.isPresent() != passwordFile.isPresent()) {
+            throw r.error(keyStore.isPresent() ? "key_store_password_file" : "key_store",
+                    "key_store and key_store_password_file go together");
+        }
+        return new ApiSettings(r.flag("enabled", true), bind, (int) port, under(base, r.text("dir", "var/api")),
+                keyStore, passwordFile);
     }
 
     /**

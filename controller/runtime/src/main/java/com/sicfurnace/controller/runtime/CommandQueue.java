@@ -17,6 +17,11 @@ public final class CommandQueue implements CommandInbox {
         queue.add(new CommandRequest(command, actor, reason));
     }
 
+    /** A request whose outcome its sender will look for by {@link CommandRequest#requestId()}. */
+    public void submit(CommandRequest request) {
+        queue.add(request);
+    }
+
     @Override
     public CommandRequest poll() {
         return queue.poll();

@@ -10,7 +10,6 @@ import java.util.Optional;
 public record MetricsSettings(String bind, int port, Optional<String> furnace) {
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final int DEFAULT_PORT = 9470;
-    /** Listening on loopback at the default port. */
     /** The endpoint switched off. */
     public static final MetricsSettings OFF = new MetricsSettings(DEFAULT_BIND, 0, Optional.empty());
 

@@ -1,0 +1,24 @@
+package com.sicfurnace.controller.api;
+
+import com.sicfurnace.controller.recipe.Recipe;
+import com.sicfurnace.iolist.IoList;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * What the API tells about the controller that does not change while it runs: the furnace's name and variant, its
+ * I/O list, the recipe loaded with its file and SHA-256, the run's id, and where its audit trail is.
+ */
+public record ControllerFacts(String furnace, String variant, IoList signals, Recipe recipe, Path recipeFile,
+                              String recipeSha256, String runId, Path auditDir) {
+    public ControllerFacts {
+        Objects.requireNonNull(furnace, "furnace");
+        Objects.requireNonNull(variant, "variant");
+        Objects.requireNonNull(signals, "signals");
+        Objects.requireNonNull(recipe, "recipe");
+        Objects.requireNonNull(recipeFile, "recipeFile");
+        Objects.requireNonNull(recipeSha256, "recipeSha256");
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(auditDir, "auditDir");
+    }
+}

@@ -1,0 +1,55 @@
+package com.sicfurnace.controller.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The OpenAPI document the API serves and the routes it answers are the same, route for route: every documented
+ * path and method is served (not 404), and the server's route table lists exactly what the document does.
+ */
+class ApiDocumentTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theDocumentAndTheRoutesAreEqual() throws Exception {
+        try (ApiRig rig = new ApiRig(dir)) {
+            rig.scans(2);
+            JsonNode doc = ApiRig.json(rig.get("/api/v1/openapi.json"));
+            assertEquals("3.1.0", doc.path("openapi").asText());
+            TreeSet<String> documented = new TreeSet<>();
+            for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext(); ) {
+                Map.Entry<String, JsonNode> path = paths.next();
+                for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
+                    Map.Entry<String, JsonNode> op = ops.next();
+                    String method = op.getValue().path("x-websocket").asBoolean() ? "WS"
+                            : op.getKey().toUpperCase(Locale.ROOT);
+                    documented.add(method + " " + path.getKey());
+                }
+            }
+            assertEquals(new TreeSet<>(ApiServer.ROUTES), documented);
+            for (String route : ApiServer.ROUTES) {
+                String path = route.substring(route.indexOf(' ') + 1);
+                if (route.startsWith("WS")) {
+                    try (StreamClient client = rig.stream(rig.token())) {
+                        assertEquals("snapshot", client.next().path("type").asText(), route + " is served");
+                    }
+                    continue;
+                }
+                int status = route.startsWith("POST") ? rig.post(path, "{}").statusCode()
+                        : rig.get(path).statusCode();
+                assertNotEquals(404, status, route + " is documented but not served");
+            }
+            assertEquals(404, rig.get("/api/v1/nothing").statusCode(), "and what is not documented is not served");
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package com.sicfurnace.controller.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The northbound API over a real core, on a real loopback port: the service token is required everywhere and made
+ * owner-only at first start; the snapshot, the events and the history answer from the core; commands reach the core
+ * with their user, role and reason, and its verdict (applied, or refused with its own message) comes back; malformed
+ * requests are refused naming what is wrong.
+ */
+class ApiServerTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyRouteNeedsTheServiceTokenWhichIsGeneratedOwnerOnly() throws Exception {
+        try (ApiRig rig = new ApiRig(dir)) {
+            rig.scans(2);
+            Path token = dir.resolve("api").resolve("token");
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(token)));
+            assertTrue(rig.token().length() >= 40, "a long random token");
+            for (String route : ApiServer.ROUTES) {
+                String path = route.substring(route.indexOf(' ') + 1);
+                HttpRequest.Builder request = HttpRequest.newBuilder(rig.uri(path)).timeout(Duration.ofSeconds(5));
+                HttpResponse<String> none = rig.http.send(route.startsWith("POST")
+                        ? request.POST(HttpRequest.BodyPublishers.ofString("{}")).build() : request.GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(401, none.statusCode(), route + " without a token: " + none.body());
+                HttpResponse<String> wrong = rig.http.send(HttpRequest.newBuilder(rig.uri(path))
+                        .header("Authorization", "Bearer " + rig.token() + "x").GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(401, wrong.statusCode(), route + " with a wrong token");
+            }
+            assertEquals(200, rig.get("/api/v1/snapshot").statusCode(), "and with it");
+        }
+    }
+
+    @Test
+    void theSnapshotShowsEveryValueWithItsQualityTheRunAndTheAlarms() throws Exception {
+        try (ApiRig rig = new ApiRig(dir)) {
+            assertEquals(503, rig.get("/api/v1/snapshot").statusCode(), "no scan yet");
+            rig.core.startRun();
+            rig.scans(20);
+            JsonNode s = ApiRig.json(rig.get("/api/v1/snapshot"));
+            assertEquals(rig.core.last().scan(), s.path("scan").asLong());
+            assertEquals(rig.core.last().time().toString(), s.path("time").asText());
+            assertEquals("running", s.path("values").path("state").asText());
+            assertEquals(rig.core.last().value(com.sicfurnace.controller.signal.Signal.PYRO_TOP_C),
+                    s.path("values").path("pyro_top_c").asDouble(), 1e-9);
+            assertEquals("good", s.path("quality").path("pyro_top_c").asText());
+            assertTrue(s.path("values").has("seed_sp_c"), "the controller's own values too: " + s);
+            assertTrue(s.path("alarms").has("not_normal") && s.path("safety").has("active"), s.toString());
+            JsonNode signals = ApiRig.json(rig.get("/api/v1/signals"));
+            JsonNode pyro = find(signals, "pyro_top_c");
+            assertEquals("°C", pyro.path("unit").asText());
+            assertEquals(1000.0, pyro.path("min").asDouble());
+            assertEquals(3000.0, pyro.path("max").asDouble());
+            assertEquals("in", pyro.path("direction").asText());
+            JsonNode controller = ApiRig.json(rig.get("/api/v1/controller"));
+            assertEquals("f07", controller.path("furnace").asText());
+            JsonNode loaded = ApiRig.json(rig.get("/api/v1/recipes")).path("loaded");
+            assertEquals(rig.recipe.name(), loaded.path("name").asText());
+            assertEquals(rig.recipe.steps().size(), loaded.path("steps").size());
+            assertEquals(rig.recipe.steps().get(0).typeName(), loaded.path("steps").get(0).path("type").asText());
+        }
+    }
+
+    @Test
+    void commandsReachTheCoreWithTheirUserAndComeBackWithItsVerdict() throws Exception {
+        try (ApiRig rig = new ApiRig(dir)) {
+            rig.core.startRun();
+            rig.scanning(5);
+            HttpResponse<String> hold = rig.post("/api/v1/commands",
+                    "{\"command\":\"hold\",\"user\":\"olga\",\"role\":\"operator\",\"reason\":\"window check\"}");
+            assertEquals(200, hold.statusCode(), hold.body());
+            JsonNode held = ApiRig.json(hold);
+            assertTrue(held.path("accepted").asBoolean());
+            assertEquals("olga", held.path("user").asText());
+            assertEquals("operator", held.path("role").asText());
+            assertEquals("window check", held.path("reason").asText());
+            assertEquals("hold", held.path("action").asText());
+
+            HttpResponse<String> again = rig.post("/api/v1/commands",
+                    "{\"command\":\"hold\",\"user\":\"olga\",\"role\":\"operator\"}");
+            assertEquals(409, again.statusCode(), "a held run cannot be held: " + again.body());
+            assertFalse(ApiRig.json(again).path("detail").asText().isBlank(), "the core's own message");
+
+            HttpResponse<String> bypass = rig.post("/api/v1/commands", "{\"command\":\"bypass\",\"user\":\"olga\","
+                    + "\"role\":\"operator\",\"reason\":\"x\",\"interlock\":\"chiller_stopped\",\"duration_min\":5}");
+            assertEquals(409, bypass.statusCode());
+            assertTrue(ApiRig.json(bypass).path("detail").asText().contains("an operator may not"),
+                    bypass.body());
+
+            HttpResponse<String> resume = rig.post("/api/v1/commands",
+                    "{\"command\":\"resume\",\"user\":\"olga\",\"role\":\"operator\"}");
+            assertEquals(200, resume.statusCode(), resume.body());
+            long seq = ApiRig.json(resume).path("seq").asLong();
+            JsonNode events = ApiRig.json(rig.get("/api/v1/events?after=0&max=1000"));
+            assertTrue(events.path("through").asLong() >= seq);
+            boolean found = false;
+            for (JsonNode e : events.path("events")) {
+                found |= e.path("seq").asLong() == seq && e.path("kind").asText().equals("command")
+                        && e.path("request_id").asText().equals(ApiRig.json(resume).path("request_id").asText());
+            }
+            assertTrue(found, "the verdict is the event in the stream: " + events);
+        }
+    }
+
+    @Test
+    void malformedCommandsAreRefusedNamingTheField() throws Exception {
+        try (ApiRig rig = new ApiRig(dir)) {
+            rig.scanning(5);
+            assertBad(rig, "not json", "not JSON");
+            assertBad(rig, "{\"command\":\"hold\",\"role\":\"operator\"}", "field user");
+            assertBad(rig, "{\"command\":\"fly\",\"user\":\"olga\",\"role\":\"operator\"}", "field command");
+            assertBad(rig, "{\"command\":\"hold\",\"user\":\"olga\",\"role\":\"system\"}", "field role");
+            assertBad(rig, "{\"command\":\"hold\",\"user\":\"olga\",\"role\":\"king\"}", "field role");
+            assertBad(rig, "{\"command\":\"bypass\",\"user\":\"e\",\"role\":\"engineer\",\"reason\":\"r\","
+                    + "\"interlock\":\"no_such_row\",\"duration_min\":5}", "field interlock");
+            assertBad(rig, "{\"command\":\"tune\",\"user\":\"e\",\"role\":\"engineer\",\"reason\":\"r\","
+                    + "\"loop\":\"seed\",\"kp\":\"a lot\",\"ti_s\":1,\"td_s\":0}", "field kp");
+            assertEquals(400, rig.get("/api/v1/events?max=0").statusCode());
+            assertEquals(400, rig.get("/api/v1/history?values=no_such_value").statusCode());
+            assertEquals(400, rig.get("/api/v1/history?values=pyro_top_c&from=yesterday").statusCode());
+        }
+    }
+
+    private static void assertBad(ApiRig rig, String body, String naming) throws Exception {
+        HttpResponse<String> response = rig.post("/api/v1/commands", body);
+        assertEquals(400, response.statusCode(), body + " -> " + response.body());
+        assertTrue(ApiRig.json(response).path("error").asText().contains(naming), response.body());
+    }
+
+    @Test
+    void historyIsDecimatedToTheWidthAskedForWithMinimumMaximumAndLast() throws Exception {
+        try (ApiRig rig = new ApiRig(dir)) {
+            Instant start = Instant.parse("2026-01-01T00:00:00Z");
+            rig.core.startRun();
+            rig.scans(6000); // ten furnace minutes
+            rig.server.drainHistory();
+            Instant end = rig.core.last().time();
+            HttpResponse<String> response = rig.get("/api/v1/history?values=power_sp_kw,pyro_top_c&from=" + start
+                    + "&to=" + end + "&width=10");
+            assertEquals(200, response.statusCode(), response.body());
+            JsonNode h = ApiRig.json(response);
+            assertEquals(1, h.path("resolution_s").asInt(), "ten minutes are in the seconds kept");
+            assertEquals(60, h.path("bucket_s").asInt(), "600 s in 10 buckets");
+            assertEquals(10, h.path("t").size());
+            JsonNode power = h.path("series").path("power_sp_kw");
+            assertEquals(10, power.path("last").size());
+            int filled = 0;
+            for (int b = 0; b < 10; b++) {
+                if (!power.path("last").get(b).isNull()) {
+                    filled++;
+                    double min = power.path("min").get(b).asDouble();
+                    double max = power.path("max").get(b).asDouble();
+                    double last = power.path("last").get(b).asDouble();
+                    assertTrue(min <= last && last <= max, "bucket " + b + ": " + min + " " + last + " " + max);
+                }
+            }
+            assertEquals(10, filled, "a sample every furnace second: " + power);
+        }
+    }
+
+    private static JsonNode find(JsonNode signals, String name) {
+        for (JsonNode s : signals) {
+            if (s.path("name").asText().equals(name)) {
+                return s;
+            }
+        }
+        throw new AssertionError("no " + name + " in " + signals);
+    }
+}
