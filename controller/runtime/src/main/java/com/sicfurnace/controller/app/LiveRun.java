@@ -315,16 +315,28 @@ public final class LiveRun implements AutoCloseable {
      */
     public static LiveRun start(RunConfig config, FurnaceProfile profile, Recipe recipe, double statusPeriodS,
                                 JournalDecision decision) {
+        return start(config, profile, recipe, statusPeriodS, decision, true);
+    }
+
+    /**
+     * As {@link #start(RunConfig, FurnaceProfile, Recipe, double, JournalDecision)}; with {@code startNow} false a
+     * new run waits, scanning, for an operator's start through the northbound API.
+     */
+    public static LiveRun start(RunConfig config, FurnaceProfile profile, Recipe recipe, double statusPeriodS,
+                                JournalDecision decision, boolean startNow) {
         LiveRun run = new LiveRun(config, profile, recipe, statusPeriodS, decision);
-        if (run.resumed.isEmpty()) {
+        if (run.resumed.isEmpty() && startNow) {
             run.submit(new Command.Start(), OPERATOR, "started from the command line");
         }
         run.runner.start();
         if (run.resumed.isPresent()) {
             LOG.info("recipe={} furnace={} run {} taken up again from {} at speed {}", recipe.name(),
                     profile.furnace(), run.controllerRecords.runId(), run.resumed.get().file(), config.speed());
-        } else {
+        } else if (startNow) {
             LOG.info("recipe={} furnace={} started at speed {}", recipe.name(), profile.furnace(), config.speed());
+        } else {
+            LOG.info("recipe={} furnace={} loaded at speed {}; waiting for an operator's start", recipe.name(),
+                    profile.furnace(), config.speed());
         }
         return run;
     }

@@ -104,6 +104,10 @@ public final class Main {
                 + "unfinished run aside (into <journal_dir>/discarded, audited with this reason) and start a new run")
         String discardJournal;
 
+        @Option(names = "--wait-for-start", description = "connect and scan, but leave the start to an operator "
+                + "through the northbound API (needs an api: section in the configuration)")
+        boolean waitForStart;
+
         @Option(names = "--status-every", description = "furnace seconds between status lines "
                 + "(default ${DEFAULT-VALUE})")
         double statusEvery = 600.0;
@@ -143,6 +147,11 @@ public final class Main {
             if (decision == null) {
                 return Cli.INVALID_INPUT;
             }
+            if (waitForStart && !config.api().enabled()) {
+                err.println("configuration " + Cli.shown(configFile) + ": --wait-for-start needs the northbound API "
+                        + "(an api: section), or nobody could start the run");
+                return Cli.INVALID_INPUT;
+            }
             if (decision instanceof JournalDecision.Resume resume) {
                 LOG.info("run journal {} read and checked in {} ms", resume.journaled().file(),
                         (System.nanoTime() - readingNanos) / 1_000_000);
@@ -151,7 +160,7 @@ public final class Main {
             RunRecorder recorder;
             LiveRun started;
             try {
-                started = LiveRun.start(config, profile, loaded.recipe(), statusEvery, decision);
+                started = LiveRun.start(config, profile, loaded.recipe(), statusEvery, decision, !waitForStart);
             } catch (RunAudit.Unavailable e) {
                 err.println("not started: " + e.getMessage());
                 return Cli.INVALID_INPUT;

@@ -59,38 +59,59 @@ class ApiLiveRunTest {
     }
 
     @Test
-    void anOperatorsHoldThroughTheApiHoldsTheRunAndIsAuditedAsHers() throws Exception {
+    void aRunThatWaitsForItsStartIsStartedThroughTheApi() throws Exception {
+        run = LiveRun.start(liveConfig(), profile(), recipe(), 0, JournalDecision.fresh(), false);
+        String base = "http://127.0.0.1:" + run.apiPort().orElseThrow() + "/api/v1";
+        Thread.sleep(1000);
+        assertEquals(RunState.READY, run.state(), "nobody has started it");
+        HttpResponse<String> start = post(base, "{\"command\":\"start\",\"user\":\"olga\",\"role\":\"operator\"}");
+        assertEquals(200, start.statusCode(), start.body());
+        Await.until(() -> run.state() == RunState.RUNNING, WAIT, "started by olga");
+    }
+
+    private RunConfig liveConfig() throws Exception {
         int modbusPort = FreePort.pick();
         simulator = SimulatorRuntime.start(SimulatorOptions.local("6inch", FreePort.pick(), modbusPort,
                 dir.resolve("plc")));
-        FurnaceProfile profile = ProfileLoader.shipped("6inch", FurnaceProfile.class);
-        Recipe recipe = RecipeLoader.load(SMOKE, profile.recipeLimits());
-        Path auditDir = dir.resolve("audit");
-        RunConfig config = new RunConfig(SMOKE, dir.resolve("report"), 1.0,
+        return new RunConfig(SMOKE, dir.resolve("report"), 1.0,
                 OpcUaSettings.insecure(simulator.opcuaEndpoint(), dir.resolve("controller"), 100),
                 new ModbusSettings("127.0.0.1", modbusPort, 200, 1, 100, 2000, Map.of()), MetricsSettings.OFF,
-                auditDir).withApi(ApiSettings.local(0, dir.resolve("api")));
-        run = LiveRun.start(config, profile, recipe, 0);
+                dir.resolve("audit")).withApi(ApiSettings.local(0, dir.resolve("api")));
+    }
+
+    private static FurnaceProfile profile() {
+        return ProfileLoader.shipped("6inch", FurnaceProfile.class);
+    }
+
+    private static Recipe recipe() {
+        return RecipeLoader.load(SMOKE, profile().recipeLimits());
+    }
+
+    private HttpResponse<String> post(String base, String body) throws Exception {
+        String token = Files.readString(dir.resolve("api").resolve("token")).strip();
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/commands"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void anOperatorsHoldThroughTheApiHoldsTheRunAndIsAuditedAsHers() throws Exception {
+        run = LiveRun.start(liveConfig(), profile(), recipe(), 0);
         Await.until(() -> run.state() == RunState.RUNNING, WAIT, "the run running");
         String base = "http://127.0.0.1:" + run.apiPort().orElseThrow() + "/api/v1";
         String token = Files.readString(dir.resolve("api").resolve("token")).strip();
-        HttpClient http = HttpClient.newHttpClient();
-
-        JsonNode snapshot = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/snapshot"))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString())
-                .body());
+        JsonNode snapshot = JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base
+                + "/snapshot")).header("Authorization", "Bearer " + token).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body());
         assertEquals("running", snapshot.path("values").path("state").asText());
         assertEquals("good", snapshot.path("quality").path("cdg_pressure_mbar").asText(), "read from the PLC");
 
-        HttpResponse<String> hold = http.send(HttpRequest.newBuilder(URI.create(base + "/commands"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"command\":\"hold\",\"user\":\"olga\","
-                        + "\"role\":\"operator\",\"reason\":\"lid seal check\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> hold = post(base, "{\"command\":\"hold\",\"user\":\"olga\",\"role\":\"operator\","
+                + "\"reason\":\"lid seal check\"}");
         assertEquals(200, hold.statusCode(), hold.body());
         Await.until(() -> run.state() == RunState.HELD, WAIT, "held by olga");
         run.close();
-        List<AuditRecord> trail = TrailRecords.read(auditDir);
+        List<AuditRecord> trail = TrailRecords.read(dir.resolve("audit"));
         AuditRecord held = trail.stream().filter(r -> r.entry().action().equals("hold")).findFirst()
                 .orElseThrow(() -> new AssertionError("no hold in " + TrailRecords.actions(trail)));
         assertEquals("olga", held.entry().user());
