@@ -14,6 +14,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with its exit codes: 2 for bad usage as for a bad configuration. */
+    public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new Main());
         // bad usage (an unknown option, a missing --config) is invalid input too: exit 2 as for a bad file
         commandLine.setExitCodeExceptionMapper(e -> INVALID_INPUT);
@@ -22,6 +27,6 @@ public final class Main {
             e.getCommandLine().usage(e.getCommandLine().getErr());
             return INVALID_INPUT;
         });
-        System.exit(commandLine.execute(args));
+        return commandLine;
     }
 }
