@@ -81,6 +81,10 @@ public final class Browser {
         return send(request(path, headers).GET().build());
     }
 
+    public Response head(String path, String... headers) throws IOException, InterruptedException {
+        return send(request(path, headers).method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+    }
+
     public Response form(String path, Map<String, String> fields, String... headers)
             throws IOException, InterruptedException {
         String body = fields.entrySet().stream()

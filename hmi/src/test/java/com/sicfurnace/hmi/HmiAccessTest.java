@@ -106,6 +106,19 @@ class HmiAccessTest {
     }
 
     @Test
+    void headRequestsNeedWhatTheirGetNeeds() throws Exception {
+        Browser anonymous = hmi.browser();
+        assertEquals(200, anonymous.head("/health").status());
+        assertEquals(200, anonymous.head("/login").status());
+        assertEquals(302, anonymous.head("/admin/users").status());
+        assertEquals(401, anonymous.head("/api/v1/users").status());
+        Browser operator = hmi.userWithRole("olga", "operator");
+        assertEquals(403, operator.head("/admin/users").status());
+        assertEquals(200, operator.head("/").status());
+        assertEquals(200, hmi.admin().head("/admin/users").status());
+    }
+
+    @Test
     void everyAnswerCarriesTheSecurityHeaders() throws Exception {
         for (String path : new String[] {"/login", "/health", "/static/hmi.css", "/no-such-page", "/"}) {
             Browser.Response r = hmi.browser().get(path);

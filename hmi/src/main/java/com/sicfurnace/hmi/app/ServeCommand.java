@@ -1,5 +1,6 @@
 package com.sicfurnace.hmi.app;
 
+import io.javalin.util.JavalinBindException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -45,6 +46,9 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalStateException | IllegalArgumentException e) {
             err.println("not started: " + e.getMessage());
             return Main.INVALID_INPUT;
+        } catch (JavalinBindException e) {
+            err.println("not started: " + e.getMessage());
+            return 1;
         } catch (RuntimeException e) {
             LOG.error("the HMI did not start", e);
             err.println("not started: " + e.getMessage());

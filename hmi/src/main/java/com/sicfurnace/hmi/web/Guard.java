@@ -5,9 +5,12 @@ import com.sicfurnace.hmi.session.SessionStore;
 import com.sicfurnace.hmi.session.Tokens;
 import com.sicfurnace.hmi.user.User;
 import com.sicfurnace.hmi.user.UserStore;
+import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
+import io.javalin.router.InternalRouter;
+import io.javalin.security.Roles;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -20,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The server's check of every matched request, before its handler runs, in this order:
  * <ol>
- * <li>the route's declared {@link Access}: a route without exactly one is refused (500), never served open;</li>
+ * <li>the route's declared {@link Access} (a HEAD: its GET's): a route without exactly one is refused (500), never
+ * served open;</li>
  * <li>for a state-changing request (POST, PUT, PATCH, DELETE): an {@code Origin} header that is present and not the
  * HMI's own origin, or a {@code Sec-Fetch-Site} of another site, is refused (403);</li>
  * <li>the session from the {@code hmi_session} cookie, alive (idle and age limits) and of a user who still exists and
@@ -40,10 +44,16 @@ public final class Guard implements Handler {
 
     private final SessionStore sessions;
     private final UserStore users;
+    private volatile InternalRouter router;
 
     public Guard(SessionStore sessions, UserStore users) {
         this.sessions = sessions;
         this.users = users;
+    }
+
+    /** Javalin's router, for HEAD requests: the GET route of their path tells what they need. */
+    public void attach(Javalin app) {
+        this.router = app.unsafe.internalRouter;
     }
 
     public static boolean stateChanging(HandlerType method) {
@@ -54,6 +64,11 @@ public final class Guard implements Handler {
     public void handle(@NotNull Context ctx) {
         boolean api = Route.isApi(ctx.path());
         Optional<Access> declared = Access.declared(ctx.routeRoles());
+        if (declared.isEmpty() && ctx.method() == HandlerType.HEAD) {
+            // Javalin answers HEAD for a GET route itself (an empty 200), without the GET's roles: a HEAD needs
+            // what the GET of its path needs
+            declared = getAccess(ctx.path());
+        }
         if (declared.isEmpty()) {
             LOG.error("refused {} {}: its route declares no access (roles {}); every route must", ctx.method(),
                     ctx.path(), ctx.routeRoles());
@@ -76,7 +91,7 @@ public final class Guard implements Handler {
             return;
         }
         if (caller.isEmpty()) {
-            if (api || ctx.method() != HandlerType.GET) {
+            if (api || ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD) {
                 refuse(ctx, 401, "unauthenticated", "no valid session; log in at /login");
             } else {
                 String next = URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8);
@@ -103,6 +118,16 @@ public final class Guard implements Handler {
                 refuse(ctx, 403, "csrf", csrf.get());
             }
         }
+    }
+
+    private Optional<Access> getAccess(String path) {
+        InternalRouter current = router;
+        if (current == null) {
+            return Optional.empty();
+        }
+        return current.findHttpHandlerEntries(HandlerType.GET, path).stream().findFirst()
+                .map(parsed -> parsed.endpoint.metadata(Roles.class))
+                .flatMap(roles -> Access.declared(roles.getRoles()));
     }
 
     private Optional<Caller> caller(String cookie) {

@@ -70,6 +70,7 @@ public final class WebServer implements AutoCloseable {
                 ApiError.send(ctx, 500, "internal", "the HMI failed on this request; see its log");
             });
         });
+        guard.attach(app);
         return new WebServer(app);
     }
 
