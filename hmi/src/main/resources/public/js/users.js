@@ -12,6 +12,11 @@ function cell(text) {
   return td;
 }
 
+/** 2026-03-02T08:00:00.123Z as 2026-03-02 08:00:00 UTC. */
+function shownTime(iso) {
+  return iso.slice(0, 19).replace('T', ' ') + ' UTC';
+}
+
 function roleSelect(user) {
   const select = document.createElement('select');
   select.setAttribute('aria-label', 'role of ' + user.name);
@@ -46,8 +51,8 @@ async function load() {
   const users = await getJson('/api/v1/users');
   tbody.replaceChildren(...users.map((user) => {
     const tr = document.createElement('tr');
-    tr.append(cell(user.name), cell(user.role), cell(user.enabled ? 'yes' : 'no'), cell(user.password_changed),
-      roleSelect(user));
+    tr.append(cell(user.name), cell(user.role), cell(user.enabled ? 'yes' : 'no'),
+      cell(shownTime(user.password_changed)), roleSelect(user));
     return tr;
   }));
 }

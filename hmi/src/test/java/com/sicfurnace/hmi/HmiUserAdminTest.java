@@ -37,8 +37,8 @@ class HmiUserAdminTest {
         Browser.Response list = admin.get("/api/v1/users");
         assertEquals(200, list.status());
         assertTrue(list.body().contains("\"name\":\"admin\"") && list.body().contains("\"name\":\"olga\""));
-        assertFalse(list.body().contains("argon2") || list.body().contains("hash") || list.body().contains("password\""),
-                "no hash leaves the server: " + list.body());
+        assertFalse(list.body().contains("argon2") || list.body().contains("hash")
+                || list.body().contains("password\""), "no hash leaves the server: " + list.body());
 
         assertRefused(409, "exists", admin.jsonWithCsrf("POST", "/api/v1/users",
                 "{\"name\":\"olga\",\"role\":\"operator\",\"password\":\"another password\"}"));

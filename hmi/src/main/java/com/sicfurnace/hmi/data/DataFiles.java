@@ -20,7 +20,7 @@ public final class DataFiles {
     private DataFiles() {
     }
 
-    /** Replaces (or creates) {@code file} with {@code bytes}, durably and atomically; its directory is made owner-only. */
+    /** Replaces (or creates) {@code file} with {@code bytes}, durably and atomically; its directory is owner-only. */
     public static void writeAtomically(Path file, byte[] bytes) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         SecretFiles.ownerOnlyDirectory(dir);

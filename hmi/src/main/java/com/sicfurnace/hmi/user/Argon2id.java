@@ -19,8 +19,8 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  * {@linkplain #needsRehash rehashed} at the user's next successful login.
  */
 public final class Argon2id {
-    private static final Pattern PHC = Pattern.compile(
-            "\\$argon2id\\$v=19\\$m=(\\d{1,8}),t=(\\d{1,3}),p=(\\d{1,2})\\$([A-Za-z0-9+/]{11,88})\\$([A-Za-z0-9+/]{22,88})");
+    private static final Pattern PHC = Pattern.compile("\\$argon2id\\$v=19\\$m=(\\d{1,8}),t=(\\d{1,3}),p=(\\d{1,2})"
+            + "\\$([A-Za-z0-9+/]{11,88})\\$([A-Za-z0-9+/]{22,88})");
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64_DECODE = Base64.getDecoder();
 

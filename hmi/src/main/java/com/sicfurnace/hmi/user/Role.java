@@ -16,7 +16,7 @@ public enum Role {
         return ordinal() >= needed.ordinal();
     }
 
-    /** The role as configuration, the API and the audit trail write it: {@code operator}, {@code engineer}, {@code admin}. */
+    /** The role as the API and the audit trail write it: {@code operator}, {@code engineer}, {@code admin}. */
     public String text() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -52,6 +52,12 @@ public final class Html {
         return html.toString();
     }
 
+    /** A time as people read it on a page: {@code 2026-03-02 08:00:00 UTC}. */
+    public static String time(java.time.Instant instant) {
+        return instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString().replace('T', ' ')
+                .replace("Z", " UTC");
+    }
+
     public static String forbidden(Caller caller, String reason) {
         return page("Not permitted", Optional.of(caller), "<p class=\"message\">" + escape(reason) + ".</p>\n"
                 + "<p><a href=\"/\">Back to your session page</a></p>");

@@ -46,9 +46,9 @@ public final class SessionPages {
         body.append("<dl class=\"facts\">\n")
                 .append("<dt>User</dt><dd id=\"user\">").append(Html.escape(caller.user().name())).append("</dd>\n")
                 .append("<dt>Role</dt><dd id=\"role\">").append(Html.escape(role.text())).append("</dd>\n")
-                .append("<dt>Logged in</dt><dd>").append(session.created()).append("</dd>\n")
+                .append("<dt>Logged in</dt><dd>").append(Html.time(session.created())).append("</dd>\n")
                 .append("<dt>Ends</dt><dd>after ").append(sessions.idle().toMinutes())
-                .append(" min without activity, at the latest ").append(session.endsAt(sessions.maxAge()))
+                .append(" min without activity, at the latest ").append(Html.time(session.endsAt(sessions.maxAge())))
                 .append("</dd>\n</dl>\n<h2>Screens</h2>\n<ul class=\"screens\">\n");
         for (Screen screen : Screen.forRole(role)) {
             body.append("<li>");
@@ -64,6 +64,9 @@ public final class SessionPages {
         body.append("</ul>\n")
                 .append("<h2>Change my password</h2>\n")
                 .append("<form class=\"panel\" id=\"own-password\" data-user=\"")
+                .append(Html.escape(caller.user().name())).append("\">\n")
+                // for password managers and screen readers: whose password this is
+                .append("<input type=\"text\" autocomplete=\"username\" hidden value=\"")
                 .append(Html.escape(caller.user().name())).append("\">\n")
                 .append("<label for=\"current\">Current password</label>\n")
                 .append("<input type=\"password\" id=\"current\" autocomplete=\"current-password\" required>\n")

@@ -17,7 +17,8 @@ public final class UserPages {
         String body = """
                 <p class="message" id="result" role="status" hidden></p>
                 <table id="users">
-                <thead><tr><th>User</th><th>Role</th><th>Enabled</th><th>Password changed</th><th>Change role</th></tr></thead>
+                <thead><tr><th>User</th><th>Role</th><th>Enabled</th><th>Password changed</th>
+                <th>Change role</th></tr></thead>
                 <tbody></tbody>
                 </table>
                 <h2>New user</h2>
