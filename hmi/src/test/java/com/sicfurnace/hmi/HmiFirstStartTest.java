@@ -36,7 +36,7 @@ class HmiFirstStartTest {
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile)));
             assertEquals(303, first.browser().login("admin", password).status());
         }
-        try (TestHmi second = new TestHmiRestart(dir).start()) {
+        try (TestHmi second = TestHmi.start(dir)) {
             assertEquals("HMI on http://127.0.0.1:" + second.server.port() + "\n", second.out, "no password again");
             assertEquals(password + "\n", Files.readString(passwordFile), "the file is left until it is changed");
             assertEquals(303, second.browser().login("admin", password).status(), "the same admin");
@@ -84,13 +84,6 @@ class HmiFirstStartTest {
             assertEquals(2, count, text);
             assertTrue(Files.list(hmi.dataDir()).noneMatch(p -> p.getFileName().toString().endsWith(".tmp")),
                     "no temporary file left by the atomic write");
-        }
-    }
-
-    /** Starts an HMI again on a data directory in which one ran before. */
-    private record TestHmiRestart(Path dir) {
-        TestHmi start() throws Exception {
-            return TestHmi.start(dir);
         }
     }
 }

@@ -30,14 +30,12 @@ public final class TestHmi implements AutoCloseable {
     public final MutableClock clock;
     public final HmiServer server;
     public final String out;
-    private final Path config;
 
-    private TestHmi(Path dir, MutableClock clock, HmiServer server, String out, Path config) {
+    private TestHmi(Path dir, MutableClock clock, HmiServer server, String out) {
         this.dir = dir;
         this.clock = clock;
         this.server = server;
         this.out = out;
-        this.config = config;
     }
 
     public static TestHmi start(Path dir) throws Exception {
@@ -55,12 +53,7 @@ public final class TestHmi implements AutoCloseable {
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         HmiServer server = HmiServer.start(HmiConfig.load(config), new HmiServer.Options(clock, new SecureRandom(),
                 out));
-        return new TestHmi(dir, clock, server, bytes.toString(StandardCharsets.UTF_8), config);
-    }
-
-    /** The same configuration and data directory again, after this one was closed. */
-    public TestHmi restart() throws Exception {
-        return start(dir, Files.readString(config).substring("port: 0\n".length()), clock);
+        return new TestHmi(dir, clock, server, bytes.toString(StandardCharsets.UTF_8));
     }
 
     public Path dataDir() {
