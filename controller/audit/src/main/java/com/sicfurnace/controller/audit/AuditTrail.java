@@ -79,7 +79,9 @@ public final class AuditTrail implements AutoCloseable {
     public static AuditTrail open(Path dir, Clock clock, long maxFileBytes) throws IOException {
         SecretFiles.ownerOnlyDirectory(dir);
         Path lockFile = dir.resolve(LOCK);
-        FileChannel lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        // owner-only from its creation: created with the umask and tightened after, it drew a warning at every new trail
+        FileChannel lockChannel = FileChannel.open(lockFile, EnumSet.of(StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE), SecretFiles.ownerOnlyOnCreation(dir));
         AuditTrail trail;
         try {
             SecretFiles.ownerOnly(lockFile);
@@ -159,8 +161,8 @@ public final class AuditTrail implements AutoCloseable {
         for (int n = 2; Files.exists(sidecar); n++) {
             sidecar = file.resolveSibling(file.getFileName() + AuditFiles.TORN_SUFFIX + "." + n);
         }
-        try (FileChannel out = FileChannel.open(sidecar, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            SecretFiles.ownerOnly(sidecar);
+        try (FileChannel out = FileChannel.open(sidecar, EnumSet.of(StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE), SecretFiles.ownerOnlyOnCreation(file.getParent()))) {
             writeFully(out, ByteBuffer.wrap(all, keep, all.length - keep));
             out.force(true);
         }

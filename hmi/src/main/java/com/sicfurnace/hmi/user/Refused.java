@@ -1,0 +1,39 @@
+package com.sicfurnace.hmi.user;
+
+import java.time.Duration;
+
+/**
+ * A request about users that was refused, with the HTTP status it answers with and a short code for scripts:
+ * 400 {@code invalid}, 403 {@code forbidden} or {@code wrong_password}, 404 {@code unknown_user}, 409 {@code exists} or
+ * {@code last_admin}, 429 {@code throttled} (then {@link #retryAfter()}).
+ */
+public final class Refused extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final int status;
+    private final String code;
+    private final transient Duration retryAfter;
+
+    public Refused(int status, String code, String message) {
+        this(status, code, message, Duration.ZERO);
+    }
+
+    public Refused(int status, String code, String message, Duration retryAfter) {
+        super(message);
+        this.status = status;
+        this.code = code;
+        this.retryAfter = retryAfter;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+}
