@@ -73,7 +73,7 @@ class HmiAccessTest {
             if (route.access() == Access.PUBLIC) {
                 continue;
             }
-            String path = route.path().replace("{name}", "admin");
+            String path = route.path().replace("{name}", "admin").replaceAll("\\{[a-z]+}", "f01");
             Browser.Response r = route.method() == HandlerType.GET ? anonymous.get(path)
                     : anonymous.json(route.method().name(), path, "{}");
             if (route.api() || route.method() != HandlerType.GET) {

@@ -32,9 +32,13 @@ class HmiRouteTableTest {
     void everyJavalinRouteDeclaresExactlyOneAccessAndComesFromTheRouteTable() throws Exception {
         try (TestHmi hmi = TestHmi.start(dir)) {
             List<Endpoint> all = endpoints(hmi.server.web().javalin());
-            // the filters (security headers, the guard) run for every path; everything else is a route
-            assertEquals(List.of("BEFORE *", "BEFORE_MATCHED *"), all.stream().filter(e -> !e.method.isHttpMethod())
+            // the filters (security headers, the guard) run for every path, and the guard's check before every
+            // WebSocket upgrade of the table; everything else is a route
+            List<String> filters = new java.util.ArrayList<>(List.of("BEFORE *", "BEFORE_MATCHED *"));
+            hmi.server.routes().sockets().forEach(ws -> filters.add("WEBSOCKET_BEFORE_UPGRADE " + ws.path()));
+            assertEquals(filters, all.stream().filter(e -> !e.method.isHttpMethod())
                     .map(e -> e.method + " " + e.path).toList());
+            hmi.server.routes().sockets().forEach(ws -> assertTrue(ws.access() != Access.PUBLIC, ws.path()));
             List<Endpoint> endpoints = all.stream().filter(e -> e.method.isHttpMethod()).toList();
             assertEquals(List.of(), undeclared(endpoints), "routes without a declared access");
             Set<String> served = new TreeSet<>();

@@ -24,6 +24,8 @@ import com.sicfurnace.hmi.web.RouteTable;
 import com.sicfurnace.hmi.web.SessionPages;
 import com.sicfurnace.hmi.web.UserApi;
 import com.sicfurnace.hmi.web.UserPages;
+import com.sicfurnace.hmi.furnace.Fleet;
+import com.sicfurnace.hmi.web.FurnaceApi;
 import com.sicfurnace.hmi.web.WebServer;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -55,9 +57,11 @@ public final class HmiServer implements AutoCloseable {
     private final Optional<TlsMaterial> tls;
     private final Optional<String> initialPassword;
     private final URI url;
+    private final Fleet fleet;
 
     private HmiServer(HmiConfig config, HmiAudit audit, WebServer web, RouteTable routes, Optional<TlsMaterial> tls,
-                      Optional<String> initialPassword) {
+                      Optional<String> initialPassword, Fleet fleet) {
+        this.fleet = fleet;
         this.config = config;
         this.audit = audit;
         this.web = web;
@@ -101,15 +105,20 @@ public final class HmiServer implements AutoCloseable {
             Authenticator authenticator = new Authenticator(users, passwords, throttle, audit, random);
             UserAdmin admin = new UserAdmin(users, passwords, sessions, throttle, audit, clock,
                     config.dataDir().resolve(InitialAdmin.PASSWORD_FILE));
+            Fleet fleet = new Fleet(config.controllers().stream().map(c -> new Fleet.Member(c.name(), c.url(),
+                    c.tokenFile())).toList(), clock);
+            FurnaceApi furnaces = new FurnaceApi(fleet);
             RouteTable routes = new RouteTable()
                     .addAll(new LoginPages(authenticator, new LoginFormTokens(secret, clock, tokens), sessions, audit,
                             cookies).routes())
                     .addAll(new SessionPages(sessions).routes())
                     .addAll(new UserApi(users, admin).routes())
-                    .addAll(new UserPages().routes());
+                    .addAll(new UserPages().routes())
+                    .addAll(furnaces.routes())
+                    .addWs(furnaces.live());
             WebServer web = WebServer.create(config.bind(), config.effectivePort(), tls, routes,
                     new Guard(sessions, users), new ObjectMapper()).start();
-            HmiServer server = new HmiServer(config, audit, web, routes, tls, initial);
+            HmiServer server = new HmiServer(config, audit, web, routes, tls, initial, fleet);
             server.announce(options.out());
             return server;
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
@@ -190,6 +199,7 @@ public final class HmiServer implements AutoCloseable {
         try {
             web.close();
         } finally {
+            fleet.close();
             audit.close();
         }
     }

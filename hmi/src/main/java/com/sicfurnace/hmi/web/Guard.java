@@ -120,6 +120,29 @@ public final class Guard implements Handler {
         }
     }
 
+    /**
+     * The check of a WebSocket upgrade to a route that needs {@code access}: from this HMI's own pages (Origin), with
+     * a valid session whose user holds the role. Refused upgrades get 401 or 403 and no socket.
+     */
+    public Handler upgrade(Access access) {
+        return ctx -> {
+            String origin = ctx.header("Origin");
+            String own = ctx.scheme().replace("ws", "http") + "://" + ctx.host();
+            if (origin != null && !origin.equalsIgnoreCase(own)) {
+                refuse(ctx, 403, "csrf", "foreign origin '" + origin + "' (this HMI is " + own + ")");
+                return;
+            }
+            Optional<Caller> caller = caller(ctx.cookie(Cookies.SESSION));
+            if (caller.isEmpty()) {
+                refuse(ctx, 401, "unauthenticated", "no valid session; log in at /login");
+            } else if (!access.permits(caller.get().user().role())) {
+                refuse(ctx, 403, "forbidden", "needs role " + access.least().orElseThrow().text());
+            } else {
+                caller.get().attach(ctx);
+            }
+        };
+    }
+
     private Optional<Access> getAccess(String path) {
         InternalRouter current = router;
         if (current == null) {

@@ -1,6 +1,7 @@
 package com.sicfurnace.hmi.web;
 
 import io.javalin.config.RoutesConfig;
+import io.javalin.websocket.WsConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,22 @@ import java.util.Map;
  */
 public final class RouteTable {
     private final Map<String, Route> routes = new LinkedHashMap<>();
+    private final Map<String, WsRoute> sockets = new LinkedHashMap<>();
+
+    /** A WebSocket route: its path, the access its upgrade needs (checked by {@link Guard#upgrade}), its handlers. */
+    public record WsRoute(String path, Access access, String purpose, java.util.function.Consumer<WsConfig> handler) {
+    }
+
+    public RouteTable addWs(WsRoute route) {
+        if (sockets.putIfAbsent(route.path(), route) != null) {
+            throw new IllegalArgumentException("WebSocket route declared twice: " + route.path());
+        }
+        return this;
+    }
+
+    public List<WsRoute> sockets() {
+        return new ArrayList<>(sockets.values());
+    }
 
     public RouteTable add(Route route) {
         if (routes.putIfAbsent(route.key(), route) != null) {
@@ -30,9 +47,13 @@ public final class RouteTable {
         return new ArrayList<>(routes.values());
     }
 
-    public void register(RoutesConfig config) {
+    public void register(RoutesConfig config, Guard guard) {
         for (Route route : routes.values()) {
             config.addHttpHandler(route.method(), route.path(), route.handler(), route.access());
+        }
+        for (WsRoute socket : sockets.values()) {
+            config.wsBeforeUpgrade(socket.path(), guard.upgrade(socket.access()));
+            config.ws(socket.path(), socket.handler(), socket.access());
         }
     }
 }

@@ -54,7 +54,7 @@ public final class WebServer implements AutoCloseable {
             });
             config.routes.before(new SecurityHeaders());
             config.routes.beforeMatched(guard);
-            routes.register(config.routes);
+            routes.register(config.routes, guard);
             config.routes.exception(Refused.class, (e, ctx) -> {
                 if (e.status() == 429) {
                     ctx.header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));

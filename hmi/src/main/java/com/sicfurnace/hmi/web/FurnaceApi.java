@@ -1,0 +1,119 @@
+package com.sicfurnace.hmi.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sicfurnace.hmi.furnace.Fleet;
+import com.sicfurnace.hmi.furnace.FurnaceLink;
+import com.sicfurnace.hmi.furnace.LiveRelay;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The furnaces, for the screens: the fleet with each link's state, each furnace's live data over WebSocket
+ * ({@link LiveRelay}), its controller's history, events, alarms, recipes and audit trail passed through, and commands
+ * sent with the logged-in user's name and role (whatever the browser claims). A command while the controller cannot
+ * be reached is refused on the spot (503), never kept for later.
+ */
+public final class FurnaceApi {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String BASE = "/api/v1/furnaces";
+    private final Fleet fleet;
+    private final LiveRelay relay;
+
+    public FurnaceApi(Fleet fleet) {
+        this.fleet = fleet;
+        this.relay = new LiveRelay(fleet);
+    }
+
+    public List<Route> routes() {
+        List<Route> routes = new ArrayList<>();
+        routes.add(new Route(HandlerType.GET, BASE, Access.OPERATOR, "the fleet: every furnace's link and state",
+                this::fleet));
+        for (String what : List.of("signals", "history", "events", "alarms", "recipes")) {
+            routes.add(new Route(HandlerType.GET, BASE + "/{furnace}/" + what, Access.OPERATOR,
+                    "a furnace's " + what + ", from its controller", ctx -> pass(ctx, what)));
+        }
+        routes.add(new Route(HandlerType.GET, BASE + "/{furnace}/audit", Access.ENGINEER,
+                "a furnace's audit trail, from its controller", ctx -> pass(ctx, "audit")));
+        routes.add(new Route(HandlerType.POST, BASE + "/{furnace}/commands", Access.OPERATOR,
+                "a command to a furnace, as the logged-in user", this::command));
+        return routes;
+    }
+
+    public RouteTable.WsRoute live() {
+        return new RouteTable.WsRoute("/live/{furnace}", Access.OPERATOR, "a furnace's live data", relay::configure);
+    }
+
+    private void fleet(Context ctx) {
+        ArrayNode list = JSON.createArrayNode();
+        for (FurnaceLink link : fleet.links()) {
+            FurnaceLink.State state = link.state();
+            ObjectNode o = list.addObject();
+            o.put("name", link.name());
+            o.put("connected", state.connected());
+            o.put("since", state.since().toString());
+            state.lastHeard().ifPresent(t -> o.put("last_heard", t.toString()));
+            state.problem().ifPresent(p -> o.put("problem", p));
+            state.snapshot().ifPresent(s -> o.set("snapshot", s));
+        }
+        ctx.contentType("application/json").result(list.toString());
+    }
+
+    private FurnaceLink link(Context ctx) {
+        String name = ctx.pathParam("furnace");
+        return fleet.link(name).orElseThrow(() -> new io.javalin.http.NotFoundResponse("no furnace named " + name));
+    }
+
+    private void pass(Context ctx, String what) throws IOException, InterruptedException {
+        FurnaceLink link = link(ctx);
+        String query = ctx.queryString() == null ? "" : "?" + ctx.queryString();
+        try {
+            relay(ctx, link.get("/api/v1/" + what + query));
+        } catch (IOException e) {
+            ApiError.send(ctx, 502, "unreachable", "the controller of " + link.name() + " did not answer: "
+                    + e.getMessage());
+        }
+    }
+
+    private void command(Context ctx) throws IOException, InterruptedException {
+        FurnaceLink link = link(ctx);
+        Caller caller = Caller.required(ctx);
+        JsonNode body;
+        try {
+            body = JSON.readTree(ctx.body());
+        } catch (IOException e) {
+            ApiError.send(ctx, 400, "malformed", "the body is not JSON: " + e.getMessage());
+            return;
+        }
+        if (!(body instanceof ObjectNode command)) {
+            ApiError.send(ctx, 400, "malformed", "the body is a JSON object: {\"command\": ..., \"reason\": ...}");
+            return;
+        }
+        // who asks is the session's user, never what the page says
+        command.put("user", caller.user().name());
+        command.put("role", caller.user().role().text());
+        try {
+            relay(ctx, link.post("/api/v1/commands", command.toString()));
+        } catch (FurnaceLink.NotConnected e) {
+            ApiError.send(ctx, 503, "not_connected", e.getMessage());
+        } catch (IOException e) {
+            ApiError.send(ctx, 502, "unreachable", "the controller of " + link.name() + " did not answer; the "
+                    + "command may or may not have been applied: look at the furnace's events. " + e.getMessage());
+        }
+    }
+
+    private static void relay(Context ctx, HttpResponse<String> response) {
+        ctx.status(response.statusCode()).contentType("application/json").result(response.body());
+    }
+
+    /** Browsers with a live connection now. */
+    public int browsers() {
+        return relay.browsers();
+    }
+}
