@@ -1,14 +1,16 @@
 # Shared by the scripts: where the project is, and jars that are up to date with the sources: the production
-# controller (run), the virtual-time runs against the in-process simulator (virtual-run, simulate), the simulator.
+# controller (run), the virtual-time runs against the in-process simulator (virtual-run, simulate), the simulator,
+# the HMI.
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jar="$root/controller/runtime/target/controller.jar"
 virtual_jar="$root/controller/virtual/target/controller-virtual.jar"
 simulator_jar="$root/simulator/target/simulator.jar"
+hmi_jar="$root/hmi/target/hmi.jar"
 
 # Builds the project when a jar is missing or older than any source.
 ensure_built() {
   local newer="" missing=""
-  for built in "$jar" "$virtual_jar" "$simulator_jar"; do
+  for built in "$jar" "$virtual_jar" "$simulator_jar" "$hmi_jar"; do
     if [ ! -f "$built" ]; then missing=yes; continue; fi
     newer="$newer$(find "$root/pom.xml" "$root"/*/pom.xml "$root"/controller/*/pom.xml "$root"/*/src \
       "$root"/controller/*/src "$root/docs/io-list.csv" -newer "$built" -type f -print -quit)"
