@@ -77,6 +77,16 @@ public final class LivePlant implements AutoCloseable {
         }
     }
 
+    /** The running controller's process id. */
+    public long controllerPid() {
+        return controller.pid();
+    }
+
+    /** The log of the controller's latest start. */
+    public Path controllerLog() {
+        return dir.resolve("controller-" + starts + ".log");
+    }
+
     public String apiUrl() {
         return "http://127.0.0.1:" + apiPort;
     }

@@ -434,6 +434,16 @@ public final class LiveRun implements AutoCloseable {
         return recorder;
     }
 
+    /** The scan loop's timing over this controller's life, for the log (and for benchmarks that read it). */
+    private void logScanTiming() {
+        org.HdrHistogram.Histogram jitter = runner.jitter();
+        if (jitter.getTotalCount() > 0) {
+            LOG.info("scan loop: {} scans, start jitter median {} µs, p99 {} µs, max {} µs, {} overruns",
+                    runner.scans(), jitter.getValueAtPercentile(50) / 1000, jitter.getValueAtPercentile(99) / 1000,
+                    jitter.getMaxValue() / 1000, runner.overruns());
+        }
+    }
+
     /** The port the northbound API listens on; empty where it is off. */
     public Optional<Integer> apiPort() {
         return api.map(ApiServer::port);
@@ -461,6 +471,7 @@ public final class LiveRun implements AutoCloseable {
         if (!closed) {
             closed = true;
             runner.close();
+            logScanTiming();
             io.close();
             closeJournal();
             // after the last scan, so that the trail holds every command the core saw; before telemetry closes,
