@@ -76,7 +76,11 @@ async function send(d) {
     show(d, { ok: false, text: refusal });
     return;
   }
-  const body = { command: what.command, reason };
+  const body = { command: what.command };
+  if (reason !== '') {
+    // the controller takes no empty reason: none given is no field
+    body.reason = reason;
+  }
   if (what.alarm) {
     body.alarm = what.alarm;
   }

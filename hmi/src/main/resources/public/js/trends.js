@@ -240,6 +240,7 @@ function append() {
     }
   }
   view.loadedTo = t;
+  chartBox.dataset.last = new Date(t * 1000).toISOString();
   plot.setData(data);
 }
 
