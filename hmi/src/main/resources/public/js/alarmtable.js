@@ -55,7 +55,8 @@ function rowElement(row) {
   const link = element('a', null, row.furnace);
   link.href = '/furnace/' + encodeURIComponent(row.furnace);
   furnace.append(link);
-  const text = row.entry ? row.entry.text + (row.state === 'shelved' ? ' — ' + row.entry.detail : '') : '…';
+  const text = row.entry ? row.entry.text + (row.state === 'shelved' ? ' — ' + readableTimes(row.entry.detail) : '')
+    : '…';
   tr.append(priority,
     element('td', 'state', (STATE_TEXT[row.state] || row.state) + (row.chattering ? ', chattering' : '')
       + (row.stale ? ' ?' : '')),
@@ -65,6 +66,11 @@ function rowElement(row) {
     element('td', 'text', text),
     actions(row));
   return tr;
+}
+
+/** The controller's ISO times in a detail ("shelve until 2026-12-06T12:20:11.74Z") as the table shows times. */
+function readableTimes(text) {
+  return text.replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, (iso) => dateTime(iso));
 }
 
 function actions(row) {

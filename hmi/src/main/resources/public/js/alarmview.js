@@ -57,14 +57,19 @@ export function emptyCounts() {
   return Object.fromEntries(PRIORITIES.map((p) => [p, { active: 0, unack: 0 }]));
 }
 
-/** The counts as a row of marks: "◆1 2 (1 unack)" per priority, greyed where there are none. */
-export function countsElement(counts) {
+/**
+ * The counts as a row of marks per priority, greyed where there are none: "◆1 2 active, 1 unack", or, compact (in a
+ * fleet tile), "◆1 2 (1 unack)" with the words in the title.
+ */
+export function countsElement(counts, compact = false) {
   const row = element('span', 'alarm-counts');
   for (const p of PRIORITIES) {
     const c = counts[p];
     const item = element('span', 'count' + (c.active + c.unack > 0 ? ' count-' + p : ' count-none'));
     item.dataset.priority = p;
-    item.append(priorityMark(p), ' ' + c.active + ' active' + (c.unack > 0 ? ', ' + c.unack + ' unack' : ''));
+    const words = c.active + ' active' + (c.unack > 0 ? ', ' + c.unack + ' unack' : '');
+    item.append(priorityMark(p), ' ' + (compact ? c.active + (c.unack > 0 ? ' (' + c.unack + ' unack)' : '') : words));
+    item.title = p + ': ' + words;
     row.append(item);
   }
   return row;

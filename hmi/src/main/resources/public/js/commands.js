@@ -114,7 +114,8 @@ async function post(furnace, body) {
       body: JSON.stringify(body),
     });
   } catch (error) {
-    return { ok: false, text: 'The HMI did not answer (' + error.message + '); look at the furnace before trying again.' };
+    return { ok: false,
+      text: 'The HMI did not answer (' + error.message + '); look at the furnace before trying again.' };
   }
   if (response.status === 401) {
     location.assign('/login?next=' + encodeURIComponent(location.pathname) + '&ended=1');

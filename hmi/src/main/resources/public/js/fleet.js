@@ -58,7 +58,8 @@ function tile(furnace) {
       const board = live.snapshot ? live.snapshot.alarms : null;
       if (board !== shownAlarms) {
         shownAlarms = board;
-        alarms.replaceChildren(countsElement(countAlarms(board ? board.not_normal : {})));
+        alarms.replaceChildren(element('span', 'muted', 'Alarms active '),
+          countsElement(countAlarms(board ? board.not_normal : {}), true));
       }
       alarms.classList.toggle('stale', live.stale);
     });
@@ -79,7 +80,8 @@ function holdReason(live) {
 }
 
 function showConnection(connection, live) {
-  const text = live.stale ? 'NO LIVE DATA since ' + (live.staleSince === null ? '—' : clock(live.staleSince)) : 'live';
+  const since = live.staleSince === null ? '—' : clock(live.staleSince);
+  const text = live.stale ? 'NO LIVE DATA since ' + since : 'live';
   if (connection.textContent !== text) {
     connection.textContent = text;
   }

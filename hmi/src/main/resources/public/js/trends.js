@@ -111,7 +111,7 @@ function options() {
     axes: [
       { stroke: '#333', grid: { stroke: '#c4c4c4' }, values: timeLabels },
       { scale: '°C', label: '°C', stroke: '#333', grid: { stroke: '#c4c4c4' } },
-      { scale: 'mbar', label: 'mbar', side: 1, stroke: '#333', grid: { show: false },
+      { scale: 'mbar', label: 'mbar', side: 1, stroke: '#333', grid: { show: false }, splits: decades,
         values: (u, ticks) => ticks.map(decade) },
       { scale: 'kW', label: 'kW', side: 1, stroke: '#333', grid: { show: false } },
     ],
@@ -138,7 +138,16 @@ function timeLabels(u, ticks) {
   });
 }
 
-/** Pressure ticks: only the decades are labelled (1E-3), the other ticks stay bare. */
+/** Pressure ticks at the decades only: a log axis's 2, 3, 5 … ticks would crowd it. */
+function decades(u, axis, min, max) {
+  const ticks = [];
+  for (let e = Math.ceil(Math.log10(min)); e <= Math.floor(Math.log10(max)); e++) {
+    ticks.push(10 ** e);
+  }
+  return ticks;
+}
+
+/** A decade's label: 1E-3. */
 function decade(v) {
   if (v === null || v <= 0) {
     return '';

@@ -85,11 +85,11 @@ public final class ScreenPages {
                 + "<button type=\"button\" data-command=\"abort\">Abort</button>"
                 + "<button type=\"button\" data-command=\"reset_interlocks\">Reset trips</button></div>\n"
                 + "<p class=\"message\" id=\"command-message\" role=\"status\" hidden></p>\n</section>\n"
-                + "<section class=\"panel\" aria-labelledby=\"key-h\"><h2 id=\"key-h\">Key values</h2>"
-                + "<div id=\"key-values\" class=\"key-values\"></div></section>\n"
                 + "<section class=\"panel\" aria-labelledby=\"safety-h\"><h2 id=\"safety-h\">Interlocks</h2>"
                 + "<ul id=\"interlocks\" class=\"interlocks\"></ul>"
                 + "<h3>Start permissives missing</h3><ul id=\"permissives\" class=\"interlocks\"></ul></section>\n"
+                + "<section class=\"panel\" aria-labelledby=\"key-h\"><h2 id=\"key-h\">Key values</h2>"
+                + "<div id=\"key-values\" class=\"key-values\"></div></section>\n"
                 + "</aside>\n</div>";
         ctx.html(Html.screen("Furnace " + name, Caller.required(ctx), Optional.of(name), furnaceTrail(name, ""),
                 body, List.of(), List.of("/static/js/furnace.js")));
@@ -146,7 +146,8 @@ public final class ScreenPages {
                 .append("<option value=\"time\">newest first</option></select></label>\n</form>\n")
                 .append("<p id=\"alarm-count\" class=\"muted\" role=\"status\"></p>\n")
                 .append("<table id=\"alarm-table\" class=\"alarm-table\">\n<thead><tr><th>Priority</th><th>State</th>")
-                .append("<th>Since (furnace time, UTC)</th><th>Furnace</th><th>Alarm</th><th>Text</th><th>Actions</th>")
+                .append("<th title=\"the furnace's time when the alarm entered its state\">Since (UTC)</th>")
+                .append("<th>Furnace</th><th>Alarm</th><th>Text</th><th>Actions</th>")
                 .append("</tr></thead>\n<tbody></tbody>\n</table>\n</div>");
         return html.toString();
     }

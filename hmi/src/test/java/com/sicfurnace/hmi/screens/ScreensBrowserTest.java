@@ -106,7 +106,7 @@ class ScreensBrowserTest {
         api = new Browser(hmi.url());
         assertEquals(303, api.login(OPERATOR, PASSWORD).status());
 
-        driver = Chromium.start(1600, 1150);
+        driver = Chromium.start(1600, 1300);
         driver.get(base + "/login");
         driver.findElement(By.name("username")).sendKeys(OPERATOR);
         driver.findElement(By.name("password")).sendKeys(PASSWORD);
