@@ -85,7 +85,7 @@ function draw(link, notices, view) {
     counts.classList.add('stale');
     counts.title = 'not live: counts as last received';
   }
-  const newest = element('span', 'newest');
+  const newest = element('span', 'newest' + (view.stale.length > 0 ? ' stale' : ''));
   if (view.newest === null) {
     newest.textContent = 'No unacknowledged alarm';
   } else {

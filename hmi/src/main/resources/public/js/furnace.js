@@ -90,6 +90,10 @@ function showDevices() {
         && state !== command);
     }
   }
+  for (const symbol of root.querySelectorAll('.sym:not([data-state])')) {
+    // a symbol drawn from an analog value (the throttle) is as stale as the furnace's data
+    symbol.classList.toggle('stale', live.stale);
+  }
   for (const moving of root.querySelectorAll('[data-move]')) {
     // 1 mm of coil travel is 1 unit of the mimic's drawing, upwards
     const position = live.value(moving.dataset.move);

@@ -195,8 +195,17 @@ async function load() {
   showStatus();
 }
 
-/** The first second the controller's history holds (its run, at most 8 days back). */
+/**
+ * When the run started: its first step's start among the controller's first events; failing that (a controller that
+ * took a run up again after a restart, or whose oldest events are gone), the first second its history holds (at
+ * most 8 days back).
+ */
 async function runStart(now) {
+  const first = await getJson('/api/v1/furnaces/' + encodeURIComponent(furnace) + '/events?after=0&max=1000');
+  const started = first.events.filter((e) => e.kind === 'program' && e.event === 'step_started' && e.step === 1);
+  if (first.missed === 0 && started.length > 0) {
+    return Date.parse(started[started.length - 1].time) / 1000;
+  }
   const reach = await getJson(historyUrl(now - HISTORY_REACH_S, now));
   for (let i = 0; i < reach.t.length; i++) {
     if (PENS.some((pen) => reach.series[pen.name].last[i] !== null)) {

@@ -276,7 +276,7 @@ class ScreensBrowserTest {
 
     @Test
     @Order(5)
-    void trendsLoadHistoryFollowLiveAndZoom() {
+    void trendsLoadHistoryFollowLiveAndZoom() throws Exception {
         driver.get(base + "/furnace/f01/trends");
         await(() -> "live".equals(attribute("#chart", "data-mode")) && points() > 10, 30, "history loaded");
         assertEquals(Duration.ofHours(1), loadedRange(), "the last hour by default");
@@ -301,6 +301,12 @@ class ScreensBrowserTest {
         click("#ranges button[data-range='3600']");
         await(() -> "live".equals(attribute("#chart", "data-mode")) && Duration.ofHours(1).equals(loadedRange()), 20,
                 "back to live");
+
+        // the whole run: from its first step's start
+        Instant started = Instant.parse(firstStepStarted("f01").path("time").asText());
+        click("#ranges button[data-range=run]");
+        await(() -> "run".equals(attribute("#chart", "data-mode")) && Math.abs(Duration.between(started,
+                Instant.parse(attribute("#chart", "data-from"))).toMillis()) < 1000, 20, "the run from " + started);
     }
 
     @Test
@@ -513,6 +519,17 @@ class ScreensBrowserTest {
             }
         }
         return found;
+    }
+
+    /** The event of the run's first step starting, through the HMI. */
+    private JsonNode firstStepStarted(String furnace) throws IOException, InterruptedException {
+        JsonNode events = JSON.readTree(api.get("/api/v1/furnaces/" + furnace + "/events?after=0&max=1000").body());
+        for (JsonNode event : events.path("events")) {
+            if (event.path("event").asText().equals("step_started") && event.path("step").asInt() == 1) {
+                return event;
+            }
+        }
+        throw new AssertionError("the run of " + furnace + " has not started: " + events);
     }
 
     private static void fault(LivePlant plant, String body) throws IOException, InterruptedException {
