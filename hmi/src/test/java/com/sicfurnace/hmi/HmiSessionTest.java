@@ -8,7 +8,13 @@ import com.sicfurnace.hmi.session.SessionStore;
 import com.sicfurnace.hmi.session.Tokens;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,5 +69,33 @@ class HmiSessionTest {
         assertTrue(store.use(null).isEmpty());
         clock.advance(Duration.ofMinutes(15));
         assertTrue(store.use(b.id()).isEmpty(), "exactly 15 min idle is expired");
+    }
+
+    @Test
+    void concurrentRequestsOfOneSessionAllFindIt() throws Exception {
+        // a running clock: each use sees its own instant, as the requests of a screen's page do
+        SessionStore store = new SessionStore(Clock.systemUTC(), Duration.ofMinutes(15),
+                Duration.ofHours(12), new Tokens(new SecureRandom()));
+        Session session = store.create("anna");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> found = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                found.add(pool.submit(() -> {
+                    int n = 0;
+                    for (int i = 0; i < 2000; i++) {
+                        n += store.use(session.id()).isPresent() ? 1 : 0;
+                    }
+                    return n;
+                }));
+            }
+            for (Future<Integer> f : found) {
+                assertEquals(2000, f.get(), "a page's parallel requests are never logged out");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        store.invalidate(session.id());
+        assertTrue(store.use(session.id()).isEmpty(), "a logout still ends it");
     }
 }

@@ -21,6 +21,7 @@ import com.sicfurnace.hmi.web.Cookies;
 import com.sicfurnace.hmi.web.Guard;
 import com.sicfurnace.hmi.web.LoginPages;
 import com.sicfurnace.hmi.web.RouteTable;
+import com.sicfurnace.hmi.web.ScreenPages;
 import com.sicfurnace.hmi.web.SessionPages;
 import com.sicfurnace.hmi.web.UserApi;
 import com.sicfurnace.hmi.web.UserPages;
@@ -115,6 +116,7 @@ public final class HmiServer implements AutoCloseable {
                     .addAll(new UserApi(users, admin).routes())
                     .addAll(new UserPages().routes())
                     .addAll(furnaces.routes())
+                    .addAll(new ScreenPages(fleet).routes())
                     .addWs(furnaces.live());
             WebServer web = WebServer.create(config.bind(), config.effectivePort(), tls, routes,
                     new Guard(sessions, users), new ObjectMapper()).start();

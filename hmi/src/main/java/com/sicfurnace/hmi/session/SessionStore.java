@@ -3,9 +3,9 @@ package com.sicfurnace.hmi.session;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * The server's sessions, in memory: a restart of the HMI logs everybody out (by design: nothing to steal from disk,
@@ -18,7 +18,7 @@ public final class SessionStore {
     private final Duration idle;
     private final Duration maxAge;
     private final Tokens tokens;
-    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Session> sessions = new ConcurrentHashMap<>();
 
     public SessionStore(Clock clock, Duration idle, Duration maxAge, Tokens tokens) {
         if (idle.isNegative() || idle.isZero() || maxAge.isNegative() || maxAge.isZero()) {
@@ -56,17 +56,11 @@ public final class SessionStore {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        Session found = sessions.get(id);
-        if (found == null) {
-            return Optional.empty();
-        }
-        if (expired(found, now)) {
-            sessions.remove(id, found);
-            return Optional.empty();
-        }
-        Session used = found.seenAt(now);
-        // a concurrent logout wins: the session is only refreshed if it is still the one found
-        return sessions.replace(id, found, used) ? Optional.of(used) : Optional.empty();
+        // atomic per session: concurrent requests of one page (a screen makes several at once) all find it, and a
+        // concurrent logout's removal is never undone
+        Session used = sessions.computeIfPresent(id, (key, found) -> expired(found, now) ? null
+                : found.lastSeen().isAfter(now) ? found : found.seenAt(now));
+        return Optional.ofNullable(used);
     }
 
     public void invalidate(String id) {

@@ -74,7 +74,7 @@ public final class FurnaceApi {
         FurnaceLink link = link(ctx);
         String query = ctx.queryString() == null ? "" : "?" + ctx.queryString();
         try {
-            relay(ctx, link.get("/api/v1/" + what + query));
+            relay(ctx, link.get("/api/v1/" + what + query), link);
         } catch (IOException e) {
             ApiError.send(ctx, 502, "unreachable", "the controller of " + link.name() + " did not answer: "
                     + e.getMessage());
@@ -99,7 +99,7 @@ public final class FurnaceApi {
         command.put("user", caller.user().name());
         command.put("role", caller.user().role().text());
         try {
-            relay(ctx, link.post("/api/v1/commands", command.toString()));
+            relay(ctx, link.post("/api/v1/commands", command.toString()), link);
         } catch (FurnaceLink.NotConnected e) {
             ApiError.send(ctx, 503, "not_connected", e.getMessage());
         } catch (IOException e) {
@@ -108,8 +108,18 @@ public final class FurnaceApi {
         }
     }
 
-    private static void relay(Context ctx, HttpResponse<String> response) {
-        ctx.status(response.statusCode()).contentType("application/json").result(response.body());
+    /**
+     * The controller's answer as it is, but for a refusal of the HMI's own service token: passed on as 401 or 403 it
+     * would read as the browser's session ending (and send the operator to the login page, again and again).
+     */
+    private static void relay(Context ctx, HttpResponse<String> response, FurnaceLink link) {
+        int status = response.statusCode();
+        if (status == 401 || status == 403) {
+            ApiError.send(ctx, 502, "controller_refused_hmi", "the controller of " + link.name() + " refused the "
+                    + "HMI's service token (" + status + "): check the HMI's token_file for it");
+            return;
+        }
+        ctx.status(status).contentType("application/json").result(response.body());
     }
 
     /** Browsers with a live connection now. */

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The HMI's Javalin (Jetty 12) server: one connector (HTTP, or HTTPS only), security headers on every answer, the
  * {@link Guard} before every matched route, the route table, static files from the classpath's {@code /public} under
- * {@code /static}, and refusals turned into JSON with their status.
+ * {@code /static} (and the WebJars under {@code /static/vendor}), and refusals turned into JSON with their status.
  */
 public final class WebServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
@@ -52,6 +52,14 @@ public final class WebServer implements AutoCloseable {
                 files.location = Location.CLASSPATH;
                 files.roles = Set.of(Access.PUBLIC);
             });
+            for (Webjar webjar : Webjar.values()) {
+                config.staticFiles.add(files -> {
+                    files.hostedPath = webjar.hostedPath();
+                    files.directory = webjar.classpathDirectory();
+                    files.location = Location.CLASSPATH;
+                    files.roles = Set.of(Access.PUBLIC);
+                });
+            }
             config.routes.before(new SecurityHeaders());
             config.routes.beforeMatched(guard);
             routes.register(config.routes, guard);

@@ -1,0 +1,97 @@
+// The alarm table's rows: every alarm not normal of the furnaces in view, joined with its newest journal event (when it
+// entered its state, its text), filtered and sorted; rendered in one document fragment. The buttons carry what they
+// act on in data attributes, so one listener on the table serves every row.
+import { dateTime, element } from './format.js';
+import { priorityMark, rank, STATE_TEXT, unacknowledged } from './alarmview.js';
+
+const STATE_FILTERS = {
+  '': () => true,
+  unack: (row) => unacknowledged(row.state),
+  active: (row) => row.active,
+  shelved: (row) => row.state === 'shelved',
+  hidden: (row) => row.state === 'suppressed' || row.state === 'out_of_service',
+};
+
+/**
+ * The rows of the table. sources: [{furnace, notNormal, journal, stale}]; filter: {priorities: Set, state, sort}
+ * with sort 'priority' (then newest first) or 'time' (newest first).
+ */
+export function tableRows(sources, filter) {
+  const rows = [];
+  const stateFilter = STATE_FILTERS[filter.state] || STATE_FILTERS[''];
+  for (const source of sources) {
+    for (const [alarm, a] of Object.entries(source.notNormal)) {
+      const row = { furnace: source.furnace, alarm, priority: a.priority, state: a.state, active: a.active,
+        chattering: a.chattering, stale: source.stale, entry: source.journal.entry(alarm) };
+      row.time = row.entry ? Date.parse(row.entry.time) : -Infinity;
+      if (filter.priorities.has(row.priority) && stateFilter(row)) {
+        rows.push(row);
+      }
+    }
+  }
+  const byTime = (a, b) => b.time - a.time || a.alarm.localeCompare(b.alarm);
+  rows.sort(filter.sort === 'time' ? byTime : (a, b) => rank(a.priority) - rank(b.priority) || byTime(a, b));
+  return rows;
+}
+
+/** Replaces the body's rows with these, built off the document first. */
+export function renderRows(tbody, rows) {
+  const fragment = document.createDocumentFragment();
+  for (const row of rows) {
+    fragment.append(rowElement(row));
+  }
+  tbody.replaceChildren(fragment);
+}
+
+function rowElement(row) {
+  const tr = element('tr', 'alarm-row state-' + row.state + (row.stale ? ' stale' : ''));
+  tr.dataset.furnace = row.furnace;
+  tr.dataset.alarm = row.alarm;
+  tr.dataset.state = row.state;
+  tr.dataset.priority = row.priority;
+  const priority = element('td', 'priority');
+  priority.append(priorityMark(row.priority), ' ' + row.priority);
+  const furnace = element('td');
+  const link = element('a', null, row.furnace);
+  link.href = '/furnace/' + encodeURIComponent(row.furnace);
+  furnace.append(link);
+  const text = row.entry ? row.entry.text + (row.state === 'shelved' ? ' — ' + readableTimes(row.entry.detail) : '')
+    : '…';
+  tr.append(priority,
+    element('td', 'state', (STATE_TEXT[row.state] || row.state) + (row.chattering ? ', chattering' : '')
+      + (row.stale ? ' ?' : '')),
+    element('td', 'time', row.entry ? dateTime(row.entry.time).replace(' UTC', '') : '…'),
+    furnace,
+    element('td', 'alarm-id', row.alarm),
+    element('td', 'text', text),
+    actions(row));
+  return tr;
+}
+
+/** The controller's ISO times in a detail ("shelve until 2026-12-06T12:20:11.74Z") as the table shows times. */
+function readableTimes(text) {
+  return text.replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, (iso) => dateTime(iso));
+}
+
+function actions(row) {
+  const td = element('td', 'actions');
+  if (unacknowledged(row.state)) {
+    td.append(button('acknowledge', 'Ack'));
+  }
+  if (row.state === 'shelved') {
+    td.append(button('unshelve', 'Unshelve'));
+  } else if (row.state !== 'out_of_service' && row.state !== 'suppressed' && row.priority !== 'urgent'
+    && !row.alarm.startsWith('INTERLOCK_')) {
+    // trips (INTERLOCK_*) and urgent alarms are never shelved; the controller refuses them, and whatever else it
+    // will not shelve, in its own words
+    td.append(button('shelve', 'Shelve'));
+  }
+  return td;
+}
+
+function button(action, text) {
+  const b = element('button', null, text);
+  b.type = 'button';
+  b.dataset.action = action;
+  return b;
+}

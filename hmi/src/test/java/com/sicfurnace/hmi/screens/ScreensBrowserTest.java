@@ -1,0 +1,576 @@
+package com.sicfurnace.hmi.screens;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sicfurnace.controller.audit.AuditEntry;
+import com.sicfurnace.controller.audit.TrailRecords;
+import com.sicfurnace.hmi.Browser;
+import com.sicfurnace.hmi.app.HmiConfig;
+import com.sicfurnace.hmi.app.HmiServer;
+import com.sicfurnace.hmi.plant.LivePlant;
+import com.sicfurnace.hmi.user.InitialAdmin;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The screens in a real headless Chromium, against two real plants (simulator and controller jars at 60 times real
+ * speed) behind a real HMI, as an operator: the fleet, the furnace's mimic and run control, an alarm from an injected
+ * fault through banner, table, acknowledgement (found in the controller's audit trail) and shelving, trends with zoom,
+ * and a stopped controller's data marked stale with commands refused. The tests run in order on one plant pair, as a
+ * shift would. Screenshots of the four main screens go to {@code target/screenshots} (or {@code -Dhmi.screenshots}).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ScreensBrowserTest {
+    private static final Logger LOG = LoggerFactory.getLogger(ScreensBrowserTest.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final double SPEED = 60;
+    private static final String OPERATOR = "olga";
+    private static final String PASSWORD = "olga-password-long";
+    private static final Path SHOTS = Path.of(System.getProperty("hmi.screenshots", "target/screenshots"));
+
+    private Path root;
+    private LivePlant f01;
+    private LivePlant f02;
+    private HmiServer hmi;
+    private Browser api;
+    private ChromeDriver driver;
+    private String base;
+
+    @BeforeAll
+    void start() throws Exception {
+        root = Files.createTempDirectory("screens");
+        ExecutorService starting = Executors.newFixedThreadPool(2);
+        try {
+            Future<LivePlant> one = starting.submit(() -> new LivePlant("f01", root.resolve("f01"), SPEED)
+                    .startController());
+            Future<LivePlant> two = starting.submit(() -> new LivePlant("f02", root.resolve("f02"), SPEED)
+                    .startController());
+            f01 = one.get(150, TimeUnit.SECONDS);
+            f02 = two.get(150, TimeUnit.SECONDS);
+        } finally {
+            starting.shutdown();
+        }
+        Path hmiDir = Files.createDirectories(root.resolve("hmi"));
+        Path config = hmiDir.resolve("hmi.yaml");
+        Files.writeString(config, "port: 0\ndata_dir: data\ncontrollers:\n" + member(f01) + member(f02));
+        hmi = HmiServer.start(HmiConfig.load(config), new HmiServer.Options(Clock.systemUTC(), new SecureRandom(),
+                new PrintStream(OutputStream.nullOutputStream())));
+        base = hmi.url().toString();
+        Browser admin = new Browser(hmi.url());
+        String adminPassword = Files.readString(hmi.dataDir().resolve(InitialAdmin.PASSWORD_FILE)).strip();
+        assertEquals(303, admin.login(InitialAdmin.NAME, adminPassword).status());
+        Browser.Response created = admin.jsonWithCsrf("POST", "/api/v1/users", "{\"name\":\"" + OPERATOR
+                + "\",\"role\":\"operator\",\"password\":\"" + PASSWORD + "\"}");
+        assertEquals(201, created.status(), created.toString());
+        api = new Browser(hmi.url());
+        assertEquals(303, api.login(OPERATOR, PASSWORD).status());
+
+        driver = Chromium.start(1600, 1300);
+        driver.get(base + "/login");
+        driver.findElement(By.name("username")).sendKeys(OPERATOR);
+        driver.findElement(By.name("password")).sendKeys(PASSWORD);
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        await(() -> driver.getCurrentUrl().equals(base + "/"), 10, "logged in as an operator in Chromium");
+        Files.createDirectories(SHOTS);
+    }
+
+    private static String member(LivePlant plant) {
+        return "  - {name: " + plant.name + ", url: '" + plant.apiUrl() + "', token_file: '" + plant.tokenFile()
+                + "'}\n";
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (hmi != null) {
+            hmi.close();
+        }
+        for (LivePlant plant : new LivePlant[] {f01, f02}) {
+            if (plant != null) {
+                plant.close();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theFleetShowsEveryFurnaceLiveAndLeadsToEach() {
+        driver.get(base + "/");
+        driver.findElement(By.linkText("Fleet")).click();
+        for (String furnace : List.of("f01", "f02")) {
+            await(() -> text(".tile[data-furnace=" + furnace + "] .connection").equals("live"), 30,
+                    furnace + "'s tile live");
+            await(() -> text(".tile[data-furnace=" + furnace + "] [data-fact=state]").equals("ready"), 10,
+                    furnace + " ready to start");
+            assertEquals(4, driver.findElements(By.cssSelector(".tile[data-furnace=" + furnace + "] .analog")).size(),
+                    "seed, source, pressure and power as analog bars");
+            assertEquals(4, driver.findElements(By.cssSelector(".tile[data-furnace=" + furnace
+                    + "] .tile-alarms .count")).size(), "alarm counts by priority");
+        }
+        assertEquals("not started", text(".tile[data-furnace=f02] [data-fact=step]"));
+        driver.findElement(By.cssSelector(".tile[data-furnace=f02]")).click();
+        await(() -> driver.getCurrentUrl().equals(base + "/furnace/f02"), 10, "the tile leads to the furnace");
+        await(() -> text("h1").equals("Furnace f02"), 5, "furnace f02's screen");
+    }
+
+    @Test
+    @Order(2)
+    void theMimicShowsLiveValuesThatChange() {
+        openFurnace("f01");
+        String first = mimicTexts();
+        assertTrue(first.contains("°C") && first.contains("mbar") && first.contains("L/min")
+                && first.contains("sccm") && first.contains("kW"), "units on the mimic: " + first);
+        await(() -> !mimicTexts().equals(first), 15, "a value on the mimic changes");
+        assertEquals(0, driver.findElements(By.cssSelector("#furnace .stale")).size(), "nothing stale while live");
+    }
+
+    @Test
+    @Order(3)
+    void runControlConfirmsSendsAndShowsTheControllersAnswer() throws Exception {
+        openFurnace("f01");
+        // a command the controller refuses: its own words, verbatim
+        String refused = command("resume", "");
+        JsonNode resume = lastCommandEvent("f01", "resume");
+        assertFalse(resume.path("accepted").asBoolean(), resume.toString());
+        assertEquals("Refused by the controller: " + resume.path("detail").asText(), refused);
+        closeDialog();
+
+        // abort needs a reason: refused on the spot, nothing sent
+        click("#run-control button[data-command=abort]");
+        await(() -> dialogTitle().equals("Abort the run on furnace f01?"), 5, "the dialog names the furnace");
+        click("#command-send");
+        await(() -> dialogResult().equals("A reason is required to abort the run. Nothing was sent."), 5,
+                "abort without a reason");
+        closeDialog();
+        assertTrue(lastCommandEvent("f01", "abort").isMissingNode(), "no abort reached the controller");
+
+        // start; trips latched meanwhile (a loaded machine may lose the PLC's heartbeat) are reset first
+        String answer = "";
+        for (int attempt = 0; attempt < 3 && !answer.startsWith("Applied"); attempt++) {
+            if (!driver.findElements(By.cssSelector("#interlocks li.interlock")).isEmpty()) {
+                command("reset_interlocks", "trips seen before the start");
+                closeDialog();
+            }
+            answer = command("start", "browser test run");
+            closeDialog();
+        }
+        assertEquals("Applied: started", answer);
+        assertTrue(text("#command-message").startsWith("Start: Applied: started"), text("#command-message"));
+        await(() -> text("#step").matches("[1-9] of 9: .+"), 20, "the run's first step");
+        await(() -> text("#step").matches("[2-9] of 9: .+"), 90, "the run past its first step (pump-down)");
+        assertTrue(text("#steps li.current").matches(".+ \\((wait|ramp|soak)\\)"), text("#steps li.current"));
+        assertFalse(driver.findElements(By.cssSelector("#steps li.done")).isEmpty(), "pump-down done");
+        screenshot("furnace");
+
+        driver.get(base + "/fleet");
+        await(() -> text(".tile[data-furnace=f01] [data-fact=state]").startsWith("running")
+                || text(".tile[data-furnace=f01] [data-fact=state]").startsWith("held"), 20, "f01 runs");
+        await(() -> text(".tile[data-furnace=f02] .connection").equals("live"), 20, "f02 live");
+        await(() -> text(".tile[data-furnace=f01] [data-fact=step]").matches("[2-9] of 9: .+"), 20, "step on tile");
+        screenshot("fleet");
+    }
+
+    @Test
+    @Order(4)
+    void anAlarmGoesFromTheBannerToTheTableIsAcknowledgedAndShelved() throws Exception {
+        openFurnace("f01");
+        fault(f01, "{\"fault\":\"chiller-fail\",\"active\":true}");
+        try {
+            await(() -> Set.of("CHILLER_FAULT", "INTERLOCK_CHILLER_STOPPED").contains(attribute(
+                    "#alarm-banner .newest[data-furnace=f01]", "data-alarm")), 40, "the chiller alarm in the banner");
+            await(() -> text("#alarm-banner .newest").matches("(?s)Newest unacknowledged: .+ — f01 at "
+                    + "\\d\\d:\\d\\d:\\d\\d UTC"), 10, "with its furnace and time");
+            click("#alarm-banner .banner-link");
+            await(() -> driver.getCurrentUrl().equals(base + "/furnace/f01/alarms"), 10, "banner to alarm table");
+            String row = "#alarm-table tr[data-alarm=CHILLER_FAULT]";
+            await(() -> "unack_active".equals(attribute(row, "data-state")), 30, "CHILLER_FAULT unacknowledged");
+            assertTrue(text(row + " td.priority").contains("▲2"), "priority by shape and number");
+            assertEquals("Chiller not running", text(row + " td.text"));
+
+            // the filters: without high priority the row goes, with it it comes back
+            click("#alarm-filters input[value=high]");
+            await(() -> driver.findElements(By.cssSelector(row)).isEmpty(), 5, "filtered out");
+            click("#alarm-filters input[value=high]");
+            await(() -> !driver.findElements(By.cssSelector(row)).isEmpty(), 5, "filtered in");
+
+            String comment = "chiller checked on site " + System.nanoTime();
+            assertEquals("Applied", command(row + " button[data-action=acknowledge]", comment, null).split(":")[0]);
+            closeDialog();
+            await(() -> "ack_active".equals(attribute(row, "data-state")), 20, "acknowledged");
+            AuditEntry ack = awaitAudit(f01, e -> e.action().equals("alarm_acknowledge")
+                    && comment.equals(e.reason()));
+            assertEquals(OPERATOR, ack.user());
+            assertEquals("operator", ack.role());
+
+            // shelved for two hours, then unshelved: back at once, unacknowledged (its condition stands)
+            assertTrue(command(row + " button[data-action=shelve]", "chiller service called", "120")
+                    .startsWith("Applied"), dialogResult());
+            closeDialog();
+            await(() -> "shelved".equals(attribute(row, "data-state")), 20, "shelved");
+            assertTrue(text(row + " td.text").contains("timed shelve until"), text(row + " td.text"));
+            assertTrue(command(row + " button[data-action=unshelve]", "", null).startsWith("Applied"),
+                    dialogResult());
+            closeDialog();
+            await(() -> "unack_active".equals(attribute(row, "data-state")), 20, "unshelved");
+
+            // shelved for 15 min of furnace time (15 s at 60 times real speed): it comes back by itself
+            assertTrue(command(row + " button[data-action=shelve]", "", "15").startsWith("A reason is required"),
+                    "a shelve needs a reason: " + dialogResult());
+            dialogReason("watching the chiller");
+            click("#command-send");
+            await(() -> dialogResult().startsWith("Applied"), 15, "shelved with a reason");
+            closeDialog();
+            await(() -> "shelved".equals(attribute(row, "data-state")), 20, "shelved for 15 min");
+            long shelved = System.nanoTime();
+            screenshot("alarms");
+            await(() -> "unack_active".equals(attribute(row, "data-state")), 90, "back when the shelve expired");
+            System.out.printf("a 15 min shelve at speed %.0f lasted %d s of wall time%n", SPEED,
+                    (System.nanoTime() - shelved) / 1_000_000_000);
+        } finally {
+            fault(f01, "{\"fault\":\"chiller-fail\",\"active\":false}");
+        }
+    }
+
+    @Test
+    @Order(5)
+    void trendsLoadHistoryFollowLiveAndZoom() throws Exception {
+        driver.get(base + "/furnace/f01/trends");
+        await(() -> "live".equals(attribute("#chart", "data-mode")) && points() > 10, 30, "history loaded");
+        assertEquals(Duration.ofHours(1), loadedRange(), "the last hour by default");
+        assertFalse(driver.findElements(By.cssSelector("#chart canvas")).isEmpty(), "uPlot drew");
+        String last = attribute("#chart", "data-last");
+        await(() -> attribute("#chart", "data-last") != null && !attribute("#chart", "data-last").equals(last), 10,
+                "live values appended");
+        assertTrue(text("#trend-legend [data-pen=pyro_top_c]").endsWith("°C"), text("#trend-legend"));
+        screenshot("trends");
+
+        click("#ranges button[data-range='28800']");
+        await(() -> Duration.ofHours(8).equals(loadedRange()), 20, "8 h of history");
+        WebElement over = driver.findElement(By.cssSelector("#chart .u-over"));
+        int width = over.getSize().getWidth();
+        new Actions(driver).moveToElement(over, -width / 5, 0).clickAndHold().moveByOffset(width / 5, 0).release()
+                .perform();
+        await(() -> "zoom".equals(attribute("#chart", "data-mode")), 20, "zoomed");
+        Duration zoomed = loadedRange();
+        assertTrue(zoomed.compareTo(Duration.ofHours(3)) < 0 && zoomed.compareTo(Duration.ofMinutes(30)) > 0,
+                "a fifth of 8 h: " + zoomed);
+        await(() -> text("#trend-status").contains("zoomed"), 10, "the status says so");
+        click("#ranges button[data-range='3600']");
+        await(() -> "live".equals(attribute("#chart", "data-mode")) && Duration.ofHours(1).equals(loadedRange()), 20,
+                "back to live");
+
+        // the whole run: from its first step's start
+        Instant started = Instant.parse(firstStepStarted("f01").path("time").asText());
+        click("#ranges button[data-range=run]");
+        await(() -> "run".equals(attribute("#chart", "data-mode")) && Math.abs(Duration.between(started,
+                Instant.parse(attribute("#chart", "data-from"))).toMillis()) < 1000, 20, "the run from " + started);
+    }
+
+    @Test
+    @Order(6)
+    void aStoppedControllersValuesAreMarkedStaleAndCommandsRefused() throws Exception {
+        openFurnace("f01");
+        f01.stopController();
+        await(() -> everyValueStale(), 8, "every value marked stale");
+        await(() -> text("#alarm-banner .stale-notice[data-furnace=f01]").matches(
+                "No live data from f01 since \\d\\d:\\d\\d:\\d\\d UTC \\(.+\\)"), 5, "the banner says so");
+        String refusal = command("hold", null);
+        assertTrue(refusal.startsWith("Not sent: no live data from f01 since "), refusal);
+        assertFalse(driver.findElement(By.id("command-send")).isEnabled(), "nothing to send");
+        closeDialog();
+        Browser.Response server = api.jsonWithCsrf("POST", "/api/v1/furnaces/f01/commands",
+                "{\"command\":\"hold\",\"reason\":\"test\"}");
+        assertEquals(503, server.status(), "the HMI refuses too: " + server);
+        assertTrue(server.body().contains("not_connected"), server.body());
+        screenshot("furnace-stale");
+
+        f01.startController();
+        await(() -> driver.findElements(By.cssSelector("#furnace [data-v].stale")).isEmpty()
+                && driver.findElements(By.cssSelector("#alarm-banner .stale-notice")).isEmpty(), 60,
+                "live again, marks cleared");
+        assertFalse(text("[data-v=cdg_pressure_mbar]").endsWith("?"));
+    }
+
+    @Test
+    @Order(7)
+    void theAlarmTableStaysQuickWith500AlarmsAnd10000JournalEntries() {
+        driver.get(base + "/alarms");
+        await(() -> !text("#alarm-count").isEmpty(), 20, "the fleet's alarm table");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> result = (Map<String, Object>) ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                Promise.all([import('/static/js/alarmtable.js'), import('/static/js/journal.js')])
+                  .then(([table, journals]) => {
+                    const priorities = ['urgent', 'high', 'medium', 'low'];
+                    const states = ['unack_active', 'ack_active', 'unack_rtn', 'shelved'];
+                    const events = [];
+                    for (let i = 1; i <= 10000; i++) {
+                      events.push({ seq: i, time: new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString(),
+                        kind: 'alarm', alarm: 'SYNTHETIC_' + (i % 500), priority: priorities[i % 4],
+                        state: states[i % 4], text: 'synthetic alarm ' + (i % 500), detail: '' });
+                    }
+                    const notNormal = {};
+                    for (let k = 0; k < 500; k++) {
+                      notNormal['SYNTHETIC_' + k] = { state: states[k % 4], priority: priorities[k % 4],
+                        active: k % 3 !== 0, chattering: false };
+                    }
+                    const tbody = document.querySelector('#alarm-table tbody');
+                    const start = performance.now();
+                    const journal = new journals.AlarmJournal('f01');
+                    journal.ingest(events);
+                    const rows = table.tableRows([{ furnace: 'f01', notNormal, journal, stale: false }],
+                      { priorities: new Set(priorities), state: '', sort: 'priority' });
+                    table.renderRows(tbody, rows);
+                    const height = document.body.offsetHeight; // layout included
+                    const ms = performance.now() - start;
+                    const shown = tbody.querySelectorAll('tr').length;
+                    tbody.querySelector('tr[data-alarm=SYNTHETIC_1] button[data-action=shelve]').click();
+                    done({ ms, shown, height, title: document.getElementById('command-title').textContent });
+                  }).catch((e) => done({ error: String(e) }));
+                """);
+        System.out.println("500 alarms, 10000 journal entries: " + result);
+        assertEquals(500L, result.get("shown"), result.toString());
+        double ms = ((Number) result.get("ms")).doubleValue();
+        assertTrue(ms < 1000, "journal, sort and render with layout within 1 s: " + ms + " ms");
+        assertEquals("Shelve alarm SYNTHETIC_1 on furnace f01?", result.get("title"),
+                "one listener on the table serves every row");
+        closeDialog();
+    }
+
+    // ---- the screen as a person uses it ----
+
+    private void openFurnace(String furnace) {
+        driver.get(base + "/furnace/" + furnace);
+        await(() -> !driver.findElements(By.cssSelector("#furnace [data-v]")).isEmpty()
+                && driver.findElements(By.cssSelector("#furnace .stale")).isEmpty()
+                && !text("[data-v=cdg_pressure_mbar]").isEmpty(), 30, furnace + "'s screen live");
+    }
+
+    /** A run-control command through its dialog; returns the answer shown. */
+    private String command(String name, String reason) {
+        return command("#run-control button[data-command=" + name + "]", reason, null);
+    }
+
+    /** Clicks a command button, fills the dialog (reason null: send nothing, only read) and returns the answer. */
+    private String command(String button, String reason, String shelveMinutes) {
+        click(button);
+        await(() -> driver.findElement(By.id("command-dialog")).isDisplayed(), 5, "the confirmation dialog");
+        assertTrue(dialogTitle().matches(".+ on furnace f0[12]\\?"), "the dialog names the furnace: " + dialogTitle());
+        if (reason == null) {
+            await(() -> !dialogResult().isEmpty(), 5, "an answer on the spot");
+            return dialogResult();
+        }
+        if (shelveMinutes != null) {
+            new Select(driver.findElement(By.id("command-duration"))).selectByValue(shelveMinutes);
+        }
+        dialogReason(reason);
+        click("#command-send");
+        await(() -> !dialogResult().isEmpty() && !dialogResult().equals("Sending…"), 20, "the command's answer");
+        return dialogResult();
+    }
+
+    private void dialogReason(String reason) {
+        WebElement field = driver.findElement(By.id("command-reason"));
+        field.clear();
+        field.sendKeys(reason);
+    }
+
+    private String dialogTitle() {
+        return text("#command-title");
+    }
+
+    private String dialogResult() {
+        WebElement result = driver.findElement(By.id("command-result"));
+        return result.isDisplayed() ? result.getText() : "";
+    }
+
+    private void closeDialog() {
+        click("#command-cancel");
+        await(() -> !driver.findElement(By.id("command-dialog")).isDisplayed(), 5, "dialog closed");
+    }
+
+    private String mimicTexts() {
+        return String.join("|", driver.findElements(By.cssSelector(".mimic [data-v]")).stream()
+                .map(WebElement::getText).toList());
+    }
+
+    /** Every value on the furnace screen struck through and marked "?". */
+    private boolean everyValueStale() {
+        List<WebElement> values = driver.findElements(By.cssSelector("#furnace [data-v], #step, #step-time, "
+                + "#key-values .a-value"));
+        return values.size() > 50 && values.stream().allMatch(v -> {
+            String classes = v.getAttribute("class");
+            return classes != null && classes.contains("stale") && v.getText().endsWith("?");
+        });
+    }
+
+    private int points() {
+        String points = attribute("#chart", "data-points");
+        return points == null ? 0 : Integer.parseInt(points);
+    }
+
+    private Duration loadedRange() {
+        String from = attribute("#chart", "data-from");
+        String to = attribute("#chart", "data-to");
+        if (from == null || to == null) {
+            return Duration.ZERO;
+        }
+        return Duration.between(Instant.parse(from), Instant.parse(to)).withNanos(0);
+    }
+
+    private void click(String css) {
+        driver.findElement(By.cssSelector(css)).click();
+    }
+
+    private String text(String css) {
+        try {
+            List<WebElement> found = driver.findElements(By.cssSelector(css));
+            return found.isEmpty() ? "" : found.get(0).getText();
+        } catch (WebDriverException redrawn) {
+            return "";
+        }
+    }
+
+    private String attribute(String css, String name) {
+        try {
+            List<WebElement> found = driver.findElements(By.cssSelector(css));
+            return found.isEmpty() ? null : found.get(0).getAttribute(name);
+        } catch (WebDriverException redrawn) {
+            return null;
+        }
+    }
+
+    private void await(Supplier<Boolean> condition, int seconds, String what) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        while (!Boolean.TRUE.equals(condition.get())) {
+            if (System.nanoTime() > deadline) {
+                String shot = screenshot("failed-" + what.replaceAll("[^A-Za-z0-9]+", "-"));
+                throw new AssertionError("not within " + seconds + " s: " + what + " (screenshot " + shot + ", page "
+                        + driver.getCurrentUrl() + ")\n" + logs());
+            }
+            sleep(100);
+        }
+    }
+
+    private AuditEntry awaitAudit(LivePlant plant, java.util.function.Predicate<AuditEntry> match) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (var record : TrailRecords.read(plant.dir.resolve("audit"))) {
+                if (match.test(record.entry())) {
+                    return record.entry();
+                }
+            }
+            sleep(200);
+        }
+        throw new AssertionError("no such record in " + plant.name + "'s audit trail: "
+                + TrailRecords.actions(TrailRecords.read(plant.dir.resolve("audit"))));
+    }
+
+    /** The newest command event of an action on a furnace, through the HMI; a missing node if there is none. */
+    private JsonNode lastCommandEvent(String furnace, String action) throws Exception {
+        JsonNode events = JSON.readTree(api.get("/api/v1/furnaces/" + furnace + "/events?after=0&max=1000").body());
+        JsonNode found = JSON.missingNode();
+        for (JsonNode event : events.path("events")) {
+            if (event.path("kind").asText().equals("command") && event.path("action").asText().equals(action)) {
+                found = event;
+            }
+        }
+        return found;
+    }
+
+    /** The event of the run's first step starting, through the HMI. */
+    private JsonNode firstStepStarted(String furnace) throws IOException, InterruptedException {
+        JsonNode events = JSON.readTree(api.get("/api/v1/furnaces/" + furnace + "/events?after=0&max=1000").body());
+        for (JsonNode event : events.path("events")) {
+            if (event.path("event").asText().equals("step_started") && event.path("step").asInt() == 1) {
+                return event;
+            }
+        }
+        throw new AssertionError("the run of " + furnace + " has not started: " + events);
+    }
+
+    private static void fault(LivePlant plant, String body) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(plant.faultUrl())).timeout(Duration.ofSeconds(10)).header("Content-Type",
+                "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+    }
+
+    private String screenshot(String name) {
+        Path file = (name.startsWith("failed-") ? Path.of("target/screenshots") : SHOTS).resolve(name + ".png");
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException | WebDriverException e) {
+            LOG.warn("no screenshot {}: {}", file, e.toString());
+        }
+        return file.toAbsolutePath().toString();
+    }
+
+    private String logs() {
+        StringBuilder text = new StringBuilder();
+        try {
+            driver.manage().logs().get("browser").getAll().forEach(e -> text.append("browser: ").append(e)
+                    .append('\n'));
+            for (LivePlant plant : new LivePlant[] {f01, f02}) {
+                text.append(plant.logs());
+            }
+        } catch (IOException | WebDriverException e) {
+            text.append("(logs not read: ").append(e).append(")");
+        }
+        return text.toString();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
