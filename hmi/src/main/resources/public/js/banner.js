@@ -1,12 +1,18 @@
 // The alarm banner on every screen: active and unacknowledged alarms by priority across the screen's scope (one
 // furnace or the fleet), the newest unacknowledged alarm with its furnace, and a notice for every furnace whose data
 // is not live. The whole banner links to the alarm table of its scope.
+import { getJson } from './api.js';
 import { liveFor, scopeOf } from './live.js';
 import { journalFor, keepUp } from './journal.js';
 import { clock, element } from './format.js';
 import { countAlarms, countsElement, emptyCounts, priorityMark, rank, unacknowledged } from './alarmview.js';
 
 const banner = document.getElementById('alarm-banner');
+const KEEP_ALIVE_MS = 60000;
+
+// Screens are watched more than clicked: a request a minute keeps the session from ending idle while one is open
+// (its maximum age still ends it, docs/hmi.md), and takes the page to the login once it has ended.
+setInterval(() => getJson('/api/v1/session').catch(() => {}), KEEP_ALIVE_MS);
 
 if (banner) {
   start().catch((error) => {

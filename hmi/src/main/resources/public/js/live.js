@@ -6,6 +6,8 @@
 export const STALE_AFTER_MS = 2000;
 const BACKOFF_MS = [1000, 2000, 5000, 10000];
 const CHECK_MS = 250;
+/** The HMI's close code for a connection whose session has ended (LiveRelay.SESSION_ENDED). */
+const SESSION_ENDED = 4401;
 
 const registry = new Map();
 
@@ -79,7 +81,11 @@ class FurnaceLive {
       this.socketOpen = true;
     });
     socket.addEventListener('message', (event) => this.received(JSON.parse(event.data)));
-    socket.addEventListener('close', () => {
+    socket.addEventListener('close', (event) => {
+      if (event.code === SESSION_ENDED) {
+        location.assign('/login?next=' + encodeURIComponent(location.pathname) + '&ended=1');
+        return;
+      }
       this.socketOpen = false;
       this.changed();
       const wait = BACKOFF_MS[Math.min(this.failures, BACKOFF_MS.length - 1)];

@@ -108,7 +108,8 @@ public final class HmiServer implements AutoCloseable {
                     config.dataDir().resolve(InitialAdmin.PASSWORD_FILE));
             Fleet fleet = new Fleet(config.controllers().stream().map(c -> new Fleet.Member(c.name(), c.url(),
                     c.tokenFile())).toList(), clock);
-            FurnaceApi furnaces = new FurnaceApi(fleet);
+            Guard guard = new Guard(sessions, users);
+            FurnaceApi furnaces = new FurnaceApi(fleet, guard);
             RouteTable routes = new RouteTable()
                     .addAll(new LoginPages(authenticator, new LoginFormTokens(secret, clock, tokens), sessions, audit,
                             cookies).routes())
@@ -119,7 +120,7 @@ public final class HmiServer implements AutoCloseable {
                     .addAll(new ScreenPages(fleet).routes())
                     .addWs(furnaces.live());
             WebServer web = WebServer.create(config.bind(), config.effectivePort(), tls, routes,
-                    new Guard(sessions, users), new ObjectMapper()).start();
+                    guard, new ObjectMapper()).start();
             HmiServer server = new HmiServer(config, audit, web, routes, tls, initial, fleet);
             server.announce(options.out());
             return server;

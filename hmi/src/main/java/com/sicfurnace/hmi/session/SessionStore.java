@@ -63,6 +63,15 @@ public final class SessionStore {
         return Optional.ofNullable(used);
     }
 
+    /** The live session with this id, without counting the look as a use (for connections already open). */
+    public Optional<Session> peek(String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        Session found = sessions.get(id);
+        return found == null || expired(found, clock.instant()) ? Optional.empty() : Optional.of(found);
+    }
+
     public void invalidate(String id) {
         if (id != null) {
             sessions.remove(id);

@@ -23,12 +23,17 @@ import java.util.List;
 public final class FurnaceApi {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BASE = "/api/v1/furnaces";
+    private static final Access LIVE_ACCESS = Access.OPERATOR;
     private final Fleet fleet;
     private final LiveRelay relay;
 
-    public FurnaceApi(Fleet fleet) {
+    /** @param guard decides whether a browser's live connection may stay open as its session ages */
+    public FurnaceApi(Fleet fleet, Guard guard) {
         this.fleet = fleet;
-        this.relay = new LiveRelay(fleet);
+        this.relay = new LiveRelay(fleet, ws -> {
+            String session = ws.cookie(Cookies.SESSION);
+            return () -> guard.mayKeep(session, LIVE_ACCESS);
+        });
     }
 
     public List<Route> routes() {
@@ -47,7 +52,7 @@ public final class FurnaceApi {
     }
 
     public RouteTable.WsRoute live() {
-        return new RouteTable.WsRoute("/live/{furnace}", Access.OPERATOR, "a furnace's live data", relay::configure);
+        return new RouteTable.WsRoute("/live/{furnace}", LIVE_ACCESS, "a furnace's live data", relay::configure);
     }
 
     private void fleet(Context ctx) {

@@ -143,6 +143,15 @@ public final class Guard implements Handler {
         };
     }
 
+    /**
+     * Whether a connection opened with this session cookie may stay open: the session alive (this look does not keep
+     * it alive), its user still there, enabled and holding the role.
+     */
+    public boolean mayKeep(String sessionCookie, Access access) {
+        return sessions.peek(sessionCookie).flatMap(s -> users.find(s.user())).filter(User::enabled)
+                .map(u -> access.permits(u.role())).orElse(false);
+    }
+
     private Optional<Access> getAccess(String path) {
         InternalRouter current = router;
         if (current == null) {

@@ -20,6 +20,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -29,9 +30,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
@@ -56,7 +61,8 @@ import org.slf4j.LoggerFactory;
  * The screens in a real headless Chromium, against two real plants (simulator and controller jars at 60 times real
  * speed) behind a real HMI, as an operator: the fleet, the furnace's mimic and run control, an alarm from an injected
  * fault through banner, table, acknowledgement (found in the controller's audit trail) and shelving, trends with zoom,
- * and a stopped controller's data marked stale with commands refused. The tests run in order on one plant pair, as a
+ * a stopped controller's data marked stale with commands refused, and a live connection that ends with its session.
+ * The tests run in order on one plant pair, as a
  * shift would. Screenshots of the four main screens go to {@code target/screenshots} (or {@code -Dhmi.screenshots}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -358,26 +364,66 @@ class ScreensBrowserTest {
                         active: k % 3 !== 0, chattering: false };
                     }
                     const tbody = document.querySelector('#alarm-table tbody');
-                    const start = performance.now();
-                    const journal = new journals.AlarmJournal('f01');
-                    journal.ingest(events);
-                    const rows = table.tableRows([{ furnace: 'f01', notNormal, journal, stale: false }],
-                      { priorities: new Set(priorities), state: '', sort: 'priority' });
-                    table.renderRows(tbody, rows);
-                    const height = document.body.offsetHeight; // layout included
-                    const ms = performance.now() - start;
-                    const shown = tbody.querySelectorAll('tr').length;
+                    // three rounds: the least is the page's own cost, the others add what else the machine does
+                    const rounds = [];
+                    let shown = 0;
+                    for (let round = 0; round < 3; round++) {
+                      const start = performance.now();
+                      const journal = new journals.AlarmJournal('f01');
+                      journal.ingest(events);
+                      const rows = table.tableRows([{ furnace: 'f01', notNormal, journal, stale: false }],
+                        { priorities: new Set(priorities), state: '', sort: 'priority' });
+                      table.renderRows(tbody, rows);
+                      document.body.offsetHeight; // layout included
+                      rounds.push(performance.now() - start);
+                      shown = tbody.querySelectorAll('tr').length;
+                    }
                     tbody.querySelector('tr[data-alarm=SYNTHETIC_1] button[data-action=shelve]').click();
-                    done({ ms, shown, height, title: document.getElementById('command-title').textContent });
+                    done({ rounds, shown, title: document.getElementById('command-title').textContent });
                   }).catch((e) => done({ error: String(e) }));
                 """);
         System.out.println("500 alarms, 10000 journal entries: " + result);
         assertEquals(500L, result.get("shown"), result.toString());
-        double ms = ((Number) result.get("ms")).doubleValue();
-        assertTrue(ms < 1000, "journal, sort and render with layout within 1 s: " + ms + " ms");
+        @SuppressWarnings("unchecked")
+        double least = ((List<Number>) result.get("rounds")).stream().mapToDouble(Number::doubleValue).min()
+                .orElseThrow();
+        assertTrue(least < 500, "journal, sort and render with layout within 0.5 s: " + result.get("rounds"));
         assertEquals("Shelve alarm SYNTHETIC_1 on furnace f01?", result.get("title"),
                 "one listener on the table serves every row");
         closeDialog();
+    }
+
+    @Test
+    @Order(8)
+    void aLiveConnectionEndsWithItsSession() throws Exception {
+        Browser other = new Browser(hmi.url());
+        assertEquals(303, other.login(OPERATOR, PASSWORD).status());
+        String csrf = other.csrf();
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        CompletableFuture<Integer> closed = new CompletableFuture<>();
+        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .header("Cookie", "hmi_session=" + other.cookie("hmi_session").orElseThrow().value())
+                .buildAsync(URI.create(base.replace("http", "ws") + "/live/f02"), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                        received.add(data.toString());
+                        ws.request(1);
+                        return null;
+                    }
+
+                    @Override
+                    public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
+                        closed.complete(status);
+                        return null;
+                    }
+                }).get(10, TimeUnit.SECONDS);
+        assertTrue(received.poll(10, TimeUnit.SECONDS).contains("\"type\":\"link\""), "the link's state first");
+        assertEquals(303, other.form("/logout", Map.of("_csrf", csrf)).status(), "logged out elsewhere");
+        long out = System.nanoTime();
+        assertEquals(4401, closed.get(15, TimeUnit.SECONDS), "closed: the session has ended");
+        System.out.printf("live connection closed %d ms after its session ended%n",
+                (System.nanoTime() - out) / 1_000_000);
+        socket.abort();
     }
 
     // ---- the screen as a person uses it ----
