@@ -34,12 +34,31 @@ export function tableRows(sources, filter) {
   return rows;
 }
 
-/** Replaces the body's rows with these, built off the document first. */
+const drawn = new WeakMap();
+
+/**
+ * Puts these rows into the table body, in one document fragment. A row whose alarm has not changed keeps its element,
+ * so that a button being clicked is not replaced under the pointer while other alarms change; a body already showing
+ * exactly these rows is left alone.
+ */
 export function renderRows(tbody, rows) {
-  const fragment = document.createDocumentFragment();
-  for (const row of rows) {
-    fragment.append(rowElement(row));
+  const before = drawn.get(tbody) || new Map();
+  const now = new Map();
+  const elements = rows.map((row) => {
+    const key = row.furnace + '/' + row.alarm;
+    const signature = [row.state, row.priority, row.active, row.chattering, row.stale, row.entry ? row.entry.seq : ''
+    ].join('|');
+    const kept = before.get(key);
+    const tr = kept && kept.signature === signature ? kept.tr : rowElement(row);
+    now.set(key, { tr, signature });
+    return tr;
+  });
+  drawn.set(tbody, now);
+  if (elements.length === tbody.children.length && elements.every((tr, i) => tr === tbody.children[i])) {
+    return;
   }
+  const fragment = document.createDocumentFragment();
+  fragment.append(...elements);
   tbody.replaceChildren(fragment);
 }
 

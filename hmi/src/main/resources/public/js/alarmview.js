@@ -2,7 +2,7 @@
 // reads without colour too; counts of what needs the operator.
 import { element } from './format.js';
 
-export const PRIORITIES = ['urgent', 'high', 'medium', 'low'];
+const PRIORITIES = ['urgent', 'high', 'medium', 'low'];
 const SHAPE = { urgent: '◆', high: '▲', medium: '■', low: '●' };
 const NUMBER = { urgent: '1', high: '2', medium: '3', low: '4' };
 const RANK = { urgent: 0, high: 1, medium: 2, low: 3 };
@@ -24,7 +24,7 @@ export function unacknowledged(state) {
   return state === 'unack_active' || state === 'unack_rtn';
 }
 
-export function shown(state) {
+function shown(state) {
   return state === 'unack_active' || state === 'ack_active' || state === 'unack_rtn';
 }
 

@@ -22,7 +22,7 @@ export const MORE_VALUES = [
   { label: 'Supply water', value: 'water_ps_flow_lpm', fixedBand: [10, 100] },
 ];
 
-export class AnalogBar {
+class AnalogBar {
   constructor(definition, catalogue) {
     const signal = catalogue.get(definition.value) || {};
     this.definition = definition;

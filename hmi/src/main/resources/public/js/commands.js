@@ -17,7 +17,7 @@ const WHAT = {
   unshelve: 'Unshelve',
 };
 const REASON_REQUIRED = new Set(['abort', 'shelve']);
-export const SHELVE_MINUTES = [15, 30, 60, 120];
+const SHELVE_MINUTES = [15, 30, 60, 120];
 
 let dialog = null;
 let request = null;

@@ -34,18 +34,13 @@ function tile(furnace) {
   root.append(head, facts, bars, alarms);
 
   let recipe = null;
-  let asked = false;
   let shownAlarms = null;
+  recipeOf(furnace).then((loaded) => {
+    recipe = loaded;
+  });
   catalogueOf(furnace).then((catalogue) => {
     const updateBars = barsIn(bars, KEY_VALUES, catalogue);
     liveFor(furnace).subscribe((live) => {
-      if (recipe === null && !asked && !live.stale) {
-        asked = true;
-        recipeOf(furnace).then((loaded) => {
-          recipe = loaded;
-          asked = loaded !== null;
-        });
-      }
       showConnection(connection, live);
       const run = live.value('state');
       showValue(state, valueText(run) + holdReason(live), undefined, live.stale);

@@ -35,15 +35,10 @@ async function start() {
   const catalogue = await catalogueOf(furnace);
   const updateBars = barsIn(document.getElementById('key-values'), KEY_VALUES.concat(MORE_VALUES), catalogue);
   let recipe = null;
-  let askedRecipe = false;
+  recipeOf(furnace).then((loaded) => {
+    recipe = loaded;
+  });
   live.subscribe(() => {
-    if (recipe === null && !askedRecipe && !live.stale) {
-      askedRecipe = true;
-      recipeOf(furnace).then((loaded) => {
-        recipe = loaded;
-        askedRecipe = loaded !== null;
-      });
-    }
     fillValues(root, live, catalogue);
     showStep(recipe);
     showDevices();

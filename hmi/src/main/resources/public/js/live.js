@@ -3,7 +3,7 @@
 // is down, when the HMI says its link to the controller is down, or when nothing came for more than STALE_AFTER_MS
 // (the controller sends nothing while it does not scan). The socket reconnects by itself, 1 s to 10 s apart.
 
-export const STALE_AFTER_MS = 2000;
+const STALE_AFTER_MS = 2000;
 const BACKOFF_MS = [1000, 2000, 5000, 10000];
 const CHECK_MS = 250;
 /** The HMI's close code for a connection whose session has ended (LiveRelay.SESSION_ENDED). */
