@@ -53,7 +53,12 @@ public final class LivePlant implements AutoCloseable {
                 "metrics: {port: 0, furnace: " + name + "}",
                 "telemetry: {enabled: false}",
                 "api: {port: " + apiPort + ", dir: api}", ""));
-        awaitPort(opcuaPort, simulator, "simulator");
+        try {
+            awaitPort(opcuaPort, simulator, "simulator");
+        } catch (RuntimeException e) {
+            simulator.destroyForcibly(); // no process outlives a plant that failed to start
+            throw e;
+        }
     }
 
     private Path config() {
@@ -65,7 +70,12 @@ public final class LivePlant implements AutoCloseable {
         starts++;
         controller = launch(CONTROLLER_JAR, dir.resolve("controller-" + starts + ".log"), List.of("run", "--config",
                 config().toString(), "--wait-for-start", "--discard-journal", "a test starts a new run"));
-        awaitPort(apiPort, controller, "controller");
+        try {
+            awaitPort(apiPort, controller, "controller");
+        } catch (RuntimeException e) {
+            controller.destroyForcibly();
+            throw e;
+        }
         return this;
     }
 
