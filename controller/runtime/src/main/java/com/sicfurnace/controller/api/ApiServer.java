@@ -32,6 +32,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -200,14 +201,14 @@ public final class ApiServer implements AutoCloseable {
             ObjectNode o = list.addObject();
             o.put("name", item.name());
             o.put("unit", item.unit());
-            o.put("type", item.type().name().toLowerCase(java.util.Locale.ROOT));
+            o.put("type", item.type().name().toLowerCase(Locale.ROOT));
             o.put("group", item.group());
             o.put("description", item.description());
             o.put("measured", item.measured());
             o.put("in_history", item.type() != CatalogueItem.Type.TEXT);
             Optional<SignalSpec> spec = item.signal().flatMap(s -> facts.signals().find(s.ioName()));
             spec.ifPresent(s -> {
-                o.put("direction", s.direction().name().toLowerCase(java.util.Locale.ROOT));
+                o.put("direction", s.direction().name().toLowerCase(Locale.ROOT));
                 o.put("min", s.minimum());
                 o.put("max", s.maximum());
                 o.put("device", s.device());
@@ -257,10 +258,7 @@ public final class ApiServer implements AutoCloseable {
 
     private void events(Context ctx) {
         long after = integer(ctx, "after", 0);
-        int max = integer(ctx, "max", 200);
-        if (max < 1 || max > MAX_EVENTS) {
-            throw new IllegalArgumentException("query parameter max: 1.." + MAX_EVENTS + ", not " + max);
-        }
+        int max = pageSize(ctx);
         EventStream.Batch batch = feed.events().read(after, max);
         ObjectNode o = JSON.createObjectNode();
         o.put("through", batch.through());
@@ -274,10 +272,7 @@ public final class ApiServer implements AutoCloseable {
 
     private void audit(Context ctx) throws IOException {
         long after = integer(ctx, "after", 0);
-        int max = integer(ctx, "max", 200);
-        if (max < 1 || max > MAX_EVENTS) {
-            throw new IllegalArgumentException("query parameter max: 1.." + MAX_EVENTS + ", not " + max);
-        }
+        int max = pageSize(ctx);
         Path dir = facts.auditDir();
         ObjectNode o = JSON.createObjectNode();
         AuditVerifier.Result check = AuditVerifier.verify(dir);
@@ -346,6 +341,15 @@ public final class ApiServer implements AutoCloseable {
             throw new IllegalArgumentException("query parameter " + name + ": '" + value + "' is no ISO-8601 time "
                     + "such as 2026-12-06T09:00:00Z", e);
         }
+    }
+
+    /** The {@code max} of a paged read: 200 unless asked, at most {@link #MAX_EVENTS}. */
+    private static int pageSize(Context ctx) {
+        int max = integer(ctx, "max", 200);
+        if (max < 1 || max > MAX_EVENTS) {
+            throw new IllegalArgumentException("query parameter max: 1.." + MAX_EVENTS + ", not " + max);
+        }
+        return max;
     }
 
     private static int integer(Context ctx, String name, int fallback) {

@@ -14,6 +14,7 @@ import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.util.Collections;
 import java.util.HexFormat;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateBuilder;
@@ -91,7 +92,7 @@ final class ApiTls {
     }
 
     private static void logFingerprint(Path file, KeyStore store) throws GeneralSecurityException {
-        for (String alias : java.util.Collections.list(store.aliases())) {
+        for (String alias : Collections.list(store.aliases())) {
             if (store.isKeyEntry(alias)) {
                 byte[] der = store.getCertificate(alias).getEncoded();
                 String sha256 = HexFormat.ofDelimiter(":").withUpperCase()

@@ -10,8 +10,10 @@ import com.sicfurnace.controller.safety.InterlockId;
 import com.sicfurnace.controller.user.Actor;
 import com.sicfurnace.controller.user.Role;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A command as the API takes it: a JSON object naming the command by its action ({@code hold}, {@code acknowledge},
@@ -66,7 +68,7 @@ record CommandBody(Command command, Actor actor, String reason) {
             case "override_setpoint" -> new Command.OverrideSetpoint(named(Setpoint.class, b, "setpoint"),
                     number(b, "value"));
             default -> throw new IllegalArgumentException("field command: '" + action + "' is none of "
-                    + new java.util.TreeSet<>(ACTIONS));
+                    + new TreeSet<>(ACTIONS));
         };
     }
 
@@ -100,7 +102,7 @@ record CommandBody(Command command, Actor actor, String reason) {
             return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("field " + field + ": '" + value + "' is none of "
-                    + java.util.Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT))
+                    + Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT))
                     .toList(), e);
         }
     }
