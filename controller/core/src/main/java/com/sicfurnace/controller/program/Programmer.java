@@ -436,6 +436,22 @@ public final class Programmer {
         return timerS;
     }
 
+    /**
+     * The current step's planned duration on its step timer, seconds: a ramp's from its pace (once its start is
+     * known), a soak's, a leak check's settle and windows; NaN for a wait, whose end depends on its conditions.
+     */
+    public double stepDurationS() {
+        Step step = step();
+        if (step instanceof Step.Soak soak) {
+            return soak.duration().toMillis() / 1000.0;
+        } else if (step instanceof Step.LeakCheck check) {
+            return check.settle().plus(check.duration()).toMillis() / 1000.0;
+        } else if (step instanceof Step.Ramp && ramp != null) {
+            return ramp.durationS();
+        }
+        return Double.NaN;
+    }
+
     /** True in a scan where holdback stopped the step timer. */
     public boolean holdingBack() {
         return holdingBack;

@@ -52,6 +52,11 @@ final class RampPlan {
         fixDuration();
     }
 
+    /** The ramp's duration, seconds; NaN until its start is known. */
+    double durationS() {
+        return durationS;
+    }
+
     boolean durationKnown() {
         return !Double.isNaN(durationS);
     }

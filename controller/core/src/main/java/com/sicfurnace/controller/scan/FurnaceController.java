@@ -373,6 +373,7 @@ final class FurnaceController {
         Step step = programmer.step();
         return new RunStatus(programmer.state(), programmer.holdReason(), programmer.stepIndex(),
                 step == null ? "" : step.name(), step == null ? "" : step.typeName(), programmer.stepTimerS(),
+                programmer.stepDurationS(),
                 programmer.holdingBack(), programmer.waitingForPyrometerRange());
     }
 

@@ -67,6 +67,21 @@ class ProgrammerTest {
     }
 
     @Test
+    void theStepsPlannedDurationIsKnownForRampsSoaksAndNotForWaits() {
+        Programmer p = startedHot(rampByRate("ramp", settings(null, null, temperatures(1500, 1600)), 200.0));
+        assertEquals(3600.0, p.stepDurationS(), 1e-6, "200 K at 200 °C/h from 1300");
+        Programmer soaking = new Programmer(recipe(soak("soak", Steps.settings(null, null, Targets.NONE),
+                Duration.ofMinutes(20))), 150.0, log);
+        soaking.start(view);
+        assertEquals(1200.0, soaking.stepDurationS(), 1e-9);
+        Programmer waiting = new Programmer(recipe(waitUntil("pump", settings(HeaterMode.OFF, VacuumMode.HIGH_VACUUM,
+                Targets.NONE), LOW_PRESSURE, null, Step.TimeoutAction.HOLD)), 150.0, log);
+        assertTrue(Double.isNaN(waiting.stepDurationS()), "before the start");
+        waiting.start(view);
+        assertTrue(Double.isNaN(waiting.stepDurationS()), "a wait ends on its conditions");
+    }
+
+    @Test
     void rampByTimeIsLinearInAllChannels() {
         Programmer p = startedHot(rampByTime("ramp", settings(null, null, temperatures(1400, 1450)),
                 Duration.ofHours(2)));
