@@ -4,6 +4,7 @@ import com.sicfurnace.controller.alarm.AlarmId;
 import com.sicfurnace.controller.alarm.ShelveMode;
 import com.sicfurnace.controller.control.LoopId;
 import com.sicfurnace.controller.program.Setpoint;
+import com.sicfurnace.controller.recipe.Recipe;
 import com.sicfurnace.controller.safety.InterlockId;
 import com.sicfurnace.controller.user.Role;
 import java.time.Duration;
@@ -64,6 +65,28 @@ public sealed interface Command {
         @Override
         default boolean journaled() {
             return false;
+        }
+    }
+
+    /**
+     * Run another recipe: only before the start, and only one for this furnace. {@code source} and {@code sha256}
+     * name the file it was read from, for the record: the core reads no file.
+     */
+    record LoadRecipe(Recipe recipe, String source, String sha256) implements Command {
+        public LoadRecipe {
+            Objects.requireNonNull(recipe, "recipe");
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(sha256, "sha256");
+        }
+
+        @Override
+        public boolean needsReason() {
+            return true;
+        }
+
+        @Override
+        public String toString() { // the steps are the file's to show, not every log line's
+            return "LoadRecipe[" + recipe.name() + " from " + source + ", sha256 " + sha256 + "]";
         }
     }
 

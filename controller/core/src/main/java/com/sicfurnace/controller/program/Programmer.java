@@ -422,6 +422,10 @@ public final class Programmer {
         return holdReason;
     }
 
+    public Recipe recipe() {
+        return recipe;
+    }
+
     /** Zero-based index of the current step; -1 before the start. */
     public int stepIndex() {
         return stepIndex;

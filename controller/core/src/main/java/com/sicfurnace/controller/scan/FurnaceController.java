@@ -61,7 +61,8 @@ final class FurnaceController {
 
     private final FurnaceProfile profile;
     private final EventLog log = new EventLog();
-    private final Programmer programmer;
+    /** Replaced only by a recipe loaded before the start. */
+    private Programmer programmer;
     private final HeaterControl heater;
     private final PressureControl pressureLoop;
     private final VacuumSequencer vacuum;
@@ -102,9 +103,9 @@ final class FurnaceController {
 
     /** @param layout the furnace's process image: which signals it has */
     FurnaceController(FurnaceProfile profile, Recipe recipe, ProcessImage layout) {
-        if (!recipe.furnace().equals(profile.furnace())) {
-            throw new IllegalArgumentException("recipe '" + recipe.name() + "' is for a " + recipe.furnace()
-                    + " furnace, this one is " + profile.furnace());
+        String misfit = misfit(recipe, profile);
+        if (misfit != null) {
+            throw new IllegalArgumentException(misfit);
         }
         this.profile = profile;
         this.programmer = new Programmer(recipe, profile.chamberVolumeL(), log);
@@ -122,6 +123,11 @@ final class FurnaceController {
         this.outputSignals = java.util.Arrays.stream(Signal.values()).filter(s -> !s.isInput() && layout.present(s))
                 .toList();
         this.commands = new Commands();
+    }
+
+    private static String misfit(Recipe recipe, FurnaceProfile profile) {
+        return recipe.furnace().equals(profile.furnace()) ? null : "recipe '" + recipe.name() + "' is for a "
+                + recipe.furnace() + " furnace, this one is " + profile.furnace();
     }
 
     void scan(ProcessImage in, OutputImage out, Instant scanTime) {
@@ -569,6 +575,10 @@ final class FurnaceController {
             return Map.of(override.setpoint().label(), number(programmer.setpoint(override.setpoint())));
         } else if (command instanceof Command.ReportCondition || command instanceof Command.ReportEvent) {
             return Map.of();
+        } else if (command instanceof Command.LoadRecipe) {
+            Recipe recipe = programmer.recipe();
+            return Map.of("recipe", recipe.name(), "steps", Integer.toString(recipe.steps().size()),
+                    "first_step", recipe.steps().get(0).name());
         }
         return Map.of("run_state", programmer.state().label(), "hold_reason", programmer.holdReason().label());
     }
@@ -627,10 +637,26 @@ final class FurnaceController {
         } else if (command instanceof Command.ReportEvent report) {
             alarms.raiseEvent(report.alarm(), report.detail());
             return Outcome.done("");
+        } else if (command instanceof Command.LoadRecipe load) {
+            return loadRecipe(load);
         } else if (command instanceof Command.ResetPlcWatchdog) {
             return Outcome.refused("only the controller's recovery after a restart resets the PLC watchdog by itself");
         }
         throw new IllegalArgumentException("unknown command " + command);
+    }
+
+    /** Another recipe replaces the loaded one while nothing of the run has happened yet. */
+    private Outcome loadRecipe(Command.LoadRecipe load) {
+        String misfit = misfit(load.recipe(), profile);
+        if (misfit != null) {
+            return Outcome.refused(misfit);
+        } else if (programmer.state() != RunState.READY || pendingStart != null) {
+            return Outcome.refused("a recipe is loaded only before the start; the run is "
+                    + (pendingStart != null ? "starting" : programmer.state().label()));
+        }
+        programmer = new Programmer(load.recipe(), profile.chamberVolumeL(), log);
+        return Outcome.done("loaded '" + load.recipe().name() + "' from " + load.source() + " (sha256 "
+                + load.sha256() + ")");
     }
 
     /** New gains within a factor of ten of the profile's, the derivative time at most the integral time. */

@@ -71,10 +71,13 @@ public final class ApiServer implements AutoCloseable {
     private final byte[] openApi;
     private final Javalin app;
     private final boolean tls;
+    /** The recipe the run will follow: the one it started with, or one an operator loaded before the start. */
+    private volatile LoadedRecipe loaded;
 
     private ApiServer(ApiSettings settings, ControllerFacts facts, ScanFeed feed, CommandQueue queue,
                       long streamPeriodMillis) {
         this.facts = facts;
+        this.loaded = new LoadedRecipe(facts.recipe(), facts.recipeFile(), facts.recipeSha256());
         this.feed = feed;
         this.catalogue = Catalogue.of(facts.signals());
         this.snapshots = new SnapshotJson(catalogue);
@@ -187,8 +190,9 @@ public final class ApiServer implements AutoCloseable {
         o.put("furnace", facts.furnace());
         o.put("variant", facts.variant());
         o.put("run_id", facts.runId());
-        o.put("recipe", facts.recipe().name());
-        o.put("recipe_sha256", facts.recipeSha256());
+        LoadedRecipe recipe = loaded;
+        o.put("recipe", recipe.recipe().name());
+        o.put("recipe_sha256", recipe.sha256());
         o.put("tls", tls);
         o.put("stream_clients", stream.clients());
         o.put("history_seconds_dropped", history.dropped());
@@ -293,20 +297,37 @@ public final class ApiServer implements AutoCloseable {
 
     private ObjectNode recipes() {
         ObjectNode o = JSON.createObjectNode();
-        ObjectNode loaded = o.putObject("loaded");
-        loaded.put("name", facts.recipe().name());
-        loaded.put("file", facts.recipeFile().getFileName().toString());
-        loaded.put("sha256", facts.recipeSha256());
-        ArrayNode steps = loaded.putArray("steps");
+        LoadedRecipe recipe = loaded;
+        ObjectNode current = o.putObject("loaded");
+        current.put("name", recipe.recipe().name());
+        current.put("file", recipe.file().getFileName().toString());
+        current.put("sha256", recipe.sha256());
+        ArrayNode steps = current.putArray("steps");
         int number = 1;
-        for (Step step : facts.recipe().steps()) {
+        for (Step step : recipe.recipe().steps()) {
             steps.addObject().put("number", number++).put("name", step.name()).put("type", step.typeName());
         }
+        ArrayNode available = o.putArray("available");
+        facts.recipes().ifPresent(library -> library.list().forEach(entry -> {
+            ObjectNode e = available.addObject();
+            e.put("file", entry.file());
+            e.put("name", entry.name());
+            e.put("furnace", entry.furnace());
+            e.put("sha256", entry.sha256());
+            e.put("steps", entry.steps());
+            e.put("runnable", entry.runnable());
+            e.put("problem", entry.problem());
+        }));
         return o;
     }
 
+    /** The run follows another recipe, loaded by an operator before the start (the core accepted it). */
+    public void recipeLoaded(LoadedRecipe recipe) {
+        this.loaded = recipe;
+    }
+
     private void command(Context ctx) throws Exception {
-        CommandBody body = CommandBody.parse(parse(ctx.body()));
+        CommandBody body = CommandBody.parse(parse(ctx.body()), facts.recipes());
         Optional<CommandEvent> verdict = commands.submit(body);
         if (verdict.isEmpty()) {
             error(ctx, HttpStatus.GATEWAY_TIMEOUT, "the controller did not decide within "

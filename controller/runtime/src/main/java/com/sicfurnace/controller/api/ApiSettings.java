@@ -15,18 +15,21 @@ import java.util.Optional;
  * @param port                 0 for any free port (the server says which)
  * @param keyStore             a PKCS#12 key store with the server's key and certificate, instead of a generated one
  * @param keyStorePasswordFile the key store's password, in a file readable by its owner only
+ * @param recipesDir           the recipes an operator may load before the start; without, the directory of the
+ *                             recipe the controller started with
  */
 public record ApiSettings(boolean enabled, String bind, int port, Path dir, Optional<Path> keyStore,
-                          Optional<Path> keyStorePasswordFile) {
+                          Optional<Path> keyStorePasswordFile, Optional<Path> recipesDir) {
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final int DEFAULT_PORT = 9480;
     public static final ApiSettings OFF = new ApiSettings(false, DEFAULT_BIND, DEFAULT_PORT, Path.of("var", "api"),
-            Optional.empty(), Optional.empty());
+            Optional.empty(), Optional.empty(), Optional.empty());
 
     public ApiSettings {
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(keyStore, "keyStore");
         Objects.requireNonNull(keyStorePasswordFile, "keyStorePasswordFile");
+        Objects.requireNonNull(recipesDir, "recipesDir");
         if (bind == null || bind.isBlank()) {
             throw new IllegalArgumentException("api: bind must be a host name or address");
         }
@@ -40,7 +43,7 @@ public record ApiSettings(boolean enabled, String bind, int port, Path dir, Opti
 
     /** On the API's defaults, listening on loopback, with its files in {@code dir}. */
     public static ApiSettings local(int port, Path dir) {
-        return new ApiSettings(true, DEFAULT_BIND, port, dir, Optional.empty(), Optional.empty());
+        return new ApiSettings(true, DEFAULT_BIND, port, dir, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** Anything but loopback is reached from other machines: HTTPS only. */

@@ -12,6 +12,7 @@ import com.sicfurnace.controller.user.Role;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -22,10 +23,13 @@ import java.util.TreeSet;
  */
 record CommandBody(Command command, Actor actor, String reason) {
     static final Set<String> ACTIONS = Set.of("start", "hold", "resume", "abort", "reset_interlocks", "acknowledge",
-            "shelve", "unshelve", "bypass", "end_bypass", "tune", "override_setpoint");
+            "shelve", "unshelve", "bypass", "end_bypass", "tune", "override_setpoint", "load_recipe");
 
-    /** @throws IllegalArgumentException naming the field that is missing or wrong */
-    static CommandBody parse(JsonNode body) {
+    /**
+     * @param recipes where {@code load_recipe} finds its file, if this controller has a recipe library
+     * @throws IllegalArgumentException naming the field that is missing or wrong
+     */
+    static CommandBody parse(JsonNode body, Optional<RecipeLibrary> recipes) {
         if (body == null || !body.isObject()) {
             throw new IllegalArgumentException("the body is a JSON object: {\"command\": ..., \"user\": ..., "
                     + "\"role\": ..., \"reason\": ...}");
@@ -34,7 +38,7 @@ record CommandBody(Command command, Actor actor, String reason) {
         Role role = role(text(body, "role"));
         Actor actor = new Actor(text(body, "user"), role);
         String reason = body.has("reason") ? text(body, "reason") : "";
-        return new CommandBody(command(action, body), actor, reason);
+        return new CommandBody(command(action, body, recipes), actor, reason);
     }
 
     private static Role role(String label) {
@@ -51,7 +55,7 @@ record CommandBody(Command command, Actor actor, String reason) {
         return role;
     }
 
-    private static Command command(String action, JsonNode b) {
+    private static Command command(String action, JsonNode b, Optional<RecipeLibrary> recipes) {
         return switch (action) {
             case "start" -> new Command.Start();
             case "hold" -> new Command.Hold();
@@ -67,6 +71,9 @@ record CommandBody(Command command, Actor actor, String reason) {
                     number(b, "td_s"));
             case "override_setpoint" -> new Command.OverrideSetpoint(named(Setpoint.class, b, "setpoint"),
                     number(b, "value"));
+            case "load_recipe" -> recipes.orElseThrow(() -> new IllegalArgumentException("field command: this "
+                    + "controller has no recipe library to load from; it runs the recipe it started with"))
+                    .load(text(b, "recipe"));
             default -> throw new IllegalArgumentException("field command: '" + action + "' is none of "
                     + new TreeSet<>(ACTIONS));
         };

@@ -3,6 +3,8 @@ package com.sicfurnace.controller.app;
 import com.sicfurnace.controller.alarm.AlarmId;
 import com.sicfurnace.controller.api.ApiServer;
 import com.sicfurnace.controller.api.ControllerFacts;
+import com.sicfurnace.controller.api.LoadedRecipe;
+import com.sicfurnace.controller.api.RecipeLibrary;
 import com.sicfurnace.controller.audit.AuditValues;
 import com.sicfurnace.controller.command.Command;
 import com.sicfurnace.controller.io.CompositeFurnaceIo;
@@ -80,7 +82,8 @@ public final class LiveRun implements AutoCloseable {
     static final Actor OPERATOR = new Actor("cli:" + System.getProperty("user.name", "unknown"), Role.OPERATOR);
 
     private final FurnaceProfile profile;
-    private final Recipe recipe;
+    /** The recipe the run follows: replaced only by an operator's load before the start. */
+    private volatile Recipe recipe;
     private final FurnaceIo io;
     private final CommandQueue commands = new CommandQueue();
     private final ScanFeed feed = new ScanFeed();
@@ -93,7 +96,7 @@ public final class LiveRun implements AutoCloseable {
     private final Clock clock;
     private final RunAudit audit;
     private final ControllerRecords controllerRecords;
-    private final ControllerRecords.RecipeFile recipeFile;
+    private volatile ControllerRecords.RecipeFile recipeFile;
     private final long statusEveryScans;
     private final long wallStartNanos = System.nanoTime();
     private final Optional<RunJournal.Journaled> resumed;
@@ -157,6 +160,7 @@ public final class LiveRun implements AutoCloseable {
                 io.close();
                 throw e;
             }
+            feed.listen(new RecipeSwitch(feed.events().reader(true), this::recipeLoaded));
             feed.listen(recorder);
             if (telemetry != null) {
                 feed.listen(telemetry);
@@ -183,7 +187,8 @@ public final class LiveRun implements AutoCloseable {
             }
             this.metrics = serveMetrics(config.metrics(), furnaceTag, binders);
             this.api = serveApi(config, new ControllerFacts(furnaceTag, profile.furnace(), signals, recipe,
-                    recipeFile.file(), recipeFile.sha256(), runId, config.auditDir()));
+                    recipeFile.file(), recipeFile.sha256(), runId, config.auditDir(),
+                    Optional.of(recipeLibrary(config, furnaceProfile))));
         } catch (RuntimeException e) {
             audit.record(controllerRecords.stop(clock.instant(), recipeFile, RunState.READY.label(), 0.0,
                     "the start failed: " + e.getMessage()));
@@ -193,6 +198,26 @@ public final class LiveRun implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** The recipes an operator may load before the start: the configured directory, or the started recipe's. */
+    private static RecipeLibrary recipeLibrary(RunConfig config, FurnaceProfile profile) {
+        return new RecipeLibrary(config.api().recipesDir()
+                .orElseGet(() -> config.recipe().toAbsolutePath().normalize().getParent()), profile);
+    }
+
+    /** On the scan thread, in the scan the core accepted the load; the run has not started. */
+    private void recipeLoaded(LoadedRecipe loaded) {
+        recipe = loaded.recipe();
+        recipeFile = new ControllerRecords.RecipeFile(loaded.recipe().name(), loaded.file(), loaded.sha256());
+        recorder.recipe(loaded.recipe());
+        if (telemetry != null) {
+            telemetry.recipe(loaded.recipe().name());
+        }
+        journal.recipe(loaded.recipe().name(), loaded.file().toString(), loaded.sha256());
+        api.ifPresent(server -> server.recipeLoaded(loaded));
+        LOG.info("recipe={} loaded from {} (sha256 {}); waiting for an operator's start", loaded.recipe().name(),
+                loaded.file(), loaded.sha256());
     }
 
     /** How long the controller was away, and what it may do about it. */

@@ -81,6 +81,31 @@ public final class Main {
         return new JournalDecision.Resume(found.get());
     }
 
+    /**
+     * The recipe file a journaled run follows when it is not the configured one (an operator loaded it through the
+     * API before the start) and the file is still there with the journaled content; empty otherwise, and when the
+     * journal cannot be read (the journal decision says why).
+     */
+    static Optional<Path> journaledRecipe(RunConfig config) throws java.io.IOException {
+        Optional<RunJournal.Journaled> found;
+        try {
+            found = RunJournal.read(config.journalDir());
+        } catch (RunJournal.Unreadable e) {
+            return Optional.empty();
+        }
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        JournalHeader header = found.get().header();
+        Path file = Path.of(header.recipeFile());
+        if (file.toAbsolutePath().normalize().equals(config.recipe().toAbsolutePath().normalize())
+                || !Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        String sha = ControllerRecords.RecipeFile.read("", file).sha256();
+        return sha.equals(header.recipeSha256()) ? Optional.of(file) : Optional.empty();
+    }
+
     @Command(name = "run", mixinStandardHelpOptions = true,
             description = "Run a furnace (real or simulated) over OPC UA and Modbus TCP as the configuration file "
                     + "says, until the recipe ends or Ctrl-C; then write the report.")
@@ -125,6 +150,17 @@ public final class Main {
                 RunConfig.Overrides overrides = new RunConfig.Overrides(Optional.ofNullable(recipe),
                         Optional.ofNullable(reportDir), Optional.ofNullable(speed), Optional.ofNullable(auditDir));
                 RunConfig peek = RunConfig.load(configFile, 0.1, System.getenv(), overrides);
+                if (discardJournal == null && recipe == null) {
+                    Optional<Path> journaled = journaledRecipe(peek);
+                    if (journaled.isPresent()) {
+                        err.println("the run journal names the recipe " + Cli.shown(journaled.get()) + ", loaded "
+                                + "by an operator before the start, not " + Cli.shown(peek.recipe()) + ": it is "
+                                + "taken up");
+                        overrides = new RunConfig.Overrides(journaled, overrides.reportDir(), overrides.speed(),
+                                overrides.auditDir());
+                        peek = RunConfig.load(configFile, 0.1, System.getenv(), overrides);
+                    }
+                }
                 loaded = Cli.loadRecipe(peek.recipe(), err);
                 if (loaded == null) {
                     return Cli.INVALID_INPUT;

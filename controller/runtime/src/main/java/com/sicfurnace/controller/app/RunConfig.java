@@ -68,6 +68,8 @@ import java.util.stream.Collectors;
  *   dir: var/api                         # the service token (token) and a generated TLS key store, owner-only
  *   key_store: secrets/api.p12           # optional PKCS#12 key store instead of a generated certificate, with
  *   key_store_password_file: secrets/api.p12.password
+ *   recipes_dir: docs/recipes            # the recipes an operator may load before the start (default: the
+ *                                        # directory of the recipe above)
  * telemetry:                             # optional; on by default (enabled: false switches it off)
  *   directory: var/telemetry             # queue/, quarantine/, files/ (line protocol while no database is set)
  *   disk_budget_mb: 2048
@@ -91,7 +93,7 @@ public record RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings
     private static final Set<String> TOP = Set.of("recipe", "report_dir", "audit_dir", "journal_dir", "recovery",
             "speed", "opcua", "modbus", "metrics", "telemetry", "api");
     private static final Set<String> API = Set.of("enabled", "bind", "port", "dir", "key_store",
-            "key_store_password_file");
+            "key_store_password_file", "recipes_dir");
     private static final String DEFAULT_JOURNAL_DIR = "var/journal";
     /**
      * The longest outage, in furnace seconds, after which a restarted controller lets the run go on by itself: the
@@ -207,8 +209,12 @@ public record RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings
             throw r.error(keyStore.isPresent() ? "key_store_password_file" : "key_store",
                     "key_store and key_store_password_file go together");
         }
+        Optional<Path> recipesDir = r.optionalText("recipes_dir").map(d -> under(base, d));
+        if (recipesDir.isPresent() && !Files.isDirectory(recipesDir.get())) {
+            throw r.error("recipes_dir", "there is no directory " + recipesDir.get());
+        }
         return new ApiSettings(r.flag("enabled", true), bind, (int) port, under(base, r.text("dir", "var/api")),
-                keyStore, passwordFile);
+                keyStore, passwordFile, recipesDir);
     }
 
     /**

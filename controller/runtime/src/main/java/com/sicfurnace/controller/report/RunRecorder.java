@@ -65,15 +65,21 @@ public final class RunRecorder implements ScanFeed.ScanListener {
     /** @param staleAfterH an alarm standing longer counts as stale in the alarm KPIs */
     public RunRecorder(Recipe recipe, List<TrendColumn> columns, double trendPeriodS, double scanPeriodS,
                        ToDoubleFunction<ScanSnapshot> elapsedS, EventStream.Reader events, double staleAfterH) {
-        for (Step step : recipe.steps()) {
-            steps.add(new StepStatistics(step.name(), step.typeName()));
-        }
+        recipe(recipe);
         this.columns = List.copyOf(columns);
         this.trendPeriodS = trendPeriodS;
         this.scanPeriodS = scanPeriodS;
         this.elapsedS = elapsedS;
         this.events = events;
         this.staleAfterH = staleAfterH;
+    }
+
+    /** The run follows another recipe, loaded before its start (nothing of a step is recorded before it). */
+    public void recipe(Recipe recipe) {
+        steps.clear();
+        for (Step step : recipe.steps()) {
+            steps.add(new StepStatistics(step.name(), step.typeName()));
+        }
     }
 
     @Override

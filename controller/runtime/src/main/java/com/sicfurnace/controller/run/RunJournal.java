@@ -52,7 +52,8 @@ public final class RunJournal implements AutoCloseable {
     private static final long HIGHEST_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     private final Path dir;
-    private final Identity identity;
+    /** Changes only when an operator loads another recipe before the start; read by the writer thread. */
+    private volatile Identity identity;
     private final Clock wall;
     private final long minIntervalNanos;
     private final AtomicReference<RunCheckpoint> latest = new AtomicReference<>();
@@ -71,6 +72,10 @@ public final class RunJournal implements AutoCloseable {
      */
     public record Identity(String runId, String furnace, String recipe, String recipeFile, String recipeSha256,
                            Instant runStart, double speed) {
+        /** The same run following another recipe, loaded before its start. */
+        public Identity withRecipe(String name, String file, String sha256) {
+            return new Identity(runId, furnace, name, file, sha256, runStart, speed);
+        }
     }
 
     /** A journal read back: where, its header and the checkpoint it holds. */
@@ -159,7 +164,16 @@ public final class RunJournal implements AutoCloseable {
         }
     }
 
+    /**
+     * The run follows another recipe, loaded before its start (nothing is journaled before the start): every write
+     * names it, so that a restart takes it up.
+     */
+    public void recipe(String name, String file, String sha256) {
+        identity = identity.withRecipe(name, file, sha256);
+    }
+
     private byte[] encode(RunCheckpoint checkpoint) throws JsonProcessingException {
+        Identity identity = this.identity;
         byte[] body = JSON.writeValueAsBytes(CheckpointCodec.write(checkpoint));
         ObjectNode header = JSON.createObjectNode();
         header.put("format", FORMAT);

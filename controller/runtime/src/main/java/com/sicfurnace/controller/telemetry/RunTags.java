@@ -9,4 +9,8 @@ public record RunTags(String furnace, String runId, String recipe) {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(recipe, "recipe");
     }
+
+    public RunTags withRecipe(String name) {
+        return new RunTags(furnace, runId, name);
+    }
 }

@@ -34,7 +34,8 @@ public final class RunTelemetry implements ScanFeed.ScanListener, AutoCloseable 
     private static final int ALARM_CHECK_EVERY_SCANS = 10;
 
     private final ScanPoints points;
-    private final RunTags tags;
+    /** Changes only when an operator loads another recipe before the start; the audit head is written elsewhere. */
+    private volatile RunTags tags;
     private final TelemetryPipeline pipeline;
     private final CommandQueue core;
     private final boolean realTime;
@@ -51,6 +52,12 @@ public final class RunTelemetry implements ScanFeed.ScanListener, AutoCloseable 
         this.core = core;
         this.realTime = realTime;
         this.backlogAlarmMs = backlogAlarm.toMillis();
+    }
+
+    /** The run follows another recipe, loaded before its start: its points say so from the next scan on. */
+    public void recipe(String name) {
+        tags = tags.withRecipe(name);
+        points.recipe(name);
     }
 
     /**

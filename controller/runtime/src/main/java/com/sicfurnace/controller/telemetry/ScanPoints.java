@@ -17,13 +17,19 @@ import java.util.Objects;
  * happen on another.
  */
 public final class ScanPoints {
-    private final RunTags tags;
+    /** Changes only when an operator loads another recipe before the start (on the scan thread, as every scan). */
+    private RunTags tags;
     private final Map<String, List<Integer>> byMeasurement = new LinkedHashMap<>();
     private final List<TelemetryField> fields;
     private final long[] periodNanos;
     private final long stateRefreshNanos;
     private final long[] lastWrittenNanos;
     private final Object[] lastValues;
+
+    /** The points of the scans from now on carry the recipe loaded before the start. */
+    public void recipe(String name) {
+        tags = tags.withRecipe(name);
+    }
 
     public ScanPoints(List<TelemetryField> fields, Decimation decimation, RunTags tags) {
         this.fields = List.copyOf(fields);

@@ -32,7 +32,8 @@ class ApiTlsTest {
     @Test
     void beyondLoopbackOnlyHttpsWithTheGeneratedCertificate() throws Exception {
         Path api = dir.resolve("api");
-        ApiSettings wildcard = new ApiSettings(true, "0.0.0.0", 0, api, Optional.empty(), Optional.empty());
+        ApiSettings wildcard = new ApiSettings(true, "0.0.0.0", 0, api, Optional.empty(), Optional.empty(),
+                Optional.empty());
         assertTrue(wildcard.tls());
         try (ApiRig rig = new ApiRig(dir, wildcard)) {
             rig.scans(2);

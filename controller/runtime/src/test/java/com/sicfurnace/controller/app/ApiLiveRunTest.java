@@ -1,6 +1,7 @@
 package com.sicfurnace.controller.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +18,7 @@ import com.sicfurnace.controller.profiles.ProfileLoader;
 import com.sicfurnace.controller.program.RunState;
 import com.sicfurnace.controller.recipe.Recipe;
 import com.sicfurnace.controller.recipe.language.RecipeLoader;
+import com.sicfurnace.controller.run.RunJournal;
 import com.sicfurnace.controller.telemetry.metrics.MetricsSettings;
 import com.sicfurnace.simulator.app.SimulatorOptions;
 import com.sicfurnace.simulator.app.SimulatorRuntime;
@@ -29,6 +31,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,6 +70,93 @@ class ApiLiveRunTest {
         HttpResponse<String> start = post(base, "{\"command\":\"start\",\"user\":\"olga\",\"role\":\"operator\"}");
         assertEquals(200, start.statusCode(), start.body());
         Await.until(() -> run.state() == RunState.RUNNING, WAIT, "started by olga");
+    }
+
+    @Test
+    void aRecipeLoadedThroughTheApiBeforeTheStartIsTheOneThatRunsAndNoneAfter() throws Exception {
+        Path library = Files.createDirectories(dir.resolve("recipes"));
+        Files.copy(SMOKE, library.resolve("smoke.yaml"));
+        Files.writeString(library.resolve("smoke-b.yaml"), Files.readString(SMOKE)
+                .replace("recipe: smoke", "recipe: smoke-b").replace("name: pump-down", "name: pump-down-b"));
+        Files.copy(SMOKE.resolveSibling("pvt-8inch.yaml"), library.resolve("pvt-8inch.yaml"));
+        Files.writeString(library.resolve("broken.yaml"), Files.readString(SMOKE).replace("ar_sccm: 3000",
+                "ar_sccm: -5"));
+        RunConfig config = liveConfig();
+        config = config.withApi(new ApiSettings(true, "127.0.0.1", 0, dir.resolve("api"), Optional.empty(),
+                Optional.empty(), Optional.of(library)));
+        run = LiveRun.start(config, profile(), recipe(), 0, JournalDecision.fresh(), false);
+        String base = "http://127.0.0.1:" + run.apiPort().orElseThrow() + "/api/v1";
+
+        JsonNode offered = get(base + "/recipes");
+        assertEquals("smoke", offered.path("loaded").path("name").asText());
+        Map<String, JsonNode> byFile = new java.util.TreeMap<>();
+        offered.path("available").forEach(e -> byFile.put(e.path("file").asText(), e));
+        assertEquals(List.of("broken.yaml", "pvt-8inch.yaml", "smoke-b.yaml", "smoke.yaml"),
+                List.copyOf(byFile.keySet()));
+        assertTrue(byFile.get("smoke-b.yaml").path("runnable").asBoolean());
+        assertFalse(byFile.get("pvt-8inch.yaml").path("runnable").asBoolean());
+        assertEquals("pvt-8inch.yaml:5: furnace: this recipe is for furnace '8inch', but this furnace is '6inch'",
+                byFile.get("pvt-8inch.yaml").path("problem").asText());
+        assertTrue(byFile.get("broken.yaml").path("problem").asText().contains("ar_sccm"),
+                byFile.get("broken.yaml").toString());
+
+        HttpResponse<String> broken = post(base, load("broken.yaml"));
+        assertEquals(400, broken.statusCode());
+        assertTrue(broken.body().contains("broken.yaml cannot run on this 6inch furnace"), broken.body());
+        HttpResponse<String> outside = post(base, load("../smoke.yaml"));
+        assertEquals(400, outside.statusCode());
+        assertTrue(outside.body().contains("field recipe"), outside.body());
+
+        HttpResponse<String> loaded = post(base, load("smoke-b.yaml"));
+        assertEquals(200, loaded.statusCode(), loaded.body());
+        assertTrue(JSON.readTree(loaded.body()).path("detail").asText().startsWith("loaded 'smoke-b' from "),
+                loaded.body());
+        assertEquals("smoke-b", get(base + "/recipes").path("loaded").path("name").asText());
+
+        assertEquals(200, post(base, "{\"command\":\"start\",\"user\":\"olga\",\"role\":\"operator\"}")
+                .statusCode());
+        Await.until(() -> run.state() == RunState.RUNNING, WAIT, "started by olga");
+        Await.until(() -> "pump-down-b".equals(get(base + "/snapshot").path("values").path("step_name").asText()),
+                WAIT, "the loaded recipe's first step");
+        Await.until(() -> journalRecipe().endsWith("smoke-b.yaml"), WAIT, "the journal names the loaded recipe");
+        HttpResponse<String> late = post(base, load("smoke.yaml"));
+        assertEquals(409, late.statusCode(), late.body());
+        assertTrue(late.body().contains("a recipe is loaded only before the start; the run is running"), late.body());
+
+        assertEquals("smoke-b", run.finish().recipe());
+        List<AuditRecord> trail = TrailRecords.read(dir.resolve("audit"));
+        List<AuditRecord> loads = trail.stream().filter(r -> r.entry().action().equals("load_recipe")).toList();
+        assertEquals(2, loads.size(), "the one done and the late one refused: " + TrailRecords.actions(trail));
+        assertEquals("olga", loads.get(0).entry().user());
+        assertEquals("next boule", loads.get(0).entry().reason());
+        assertEquals("pump-down-b", loads.get(0).entry().after().get("first_step"));
+    }
+
+    private static String load(String file) {
+        return "{\"command\":\"load_recipe\",\"recipe\":\"" + file + "\",\"user\":\"olga\",\"role\":"
+                + "\"operator\",\"reason\":\"next boule\"}";
+    }
+
+    private String journalRecipe() {
+        try {
+            return RunJournal.read(dir.resolve("journal")).map(j -> j.header().recipeFile()).orElse("");
+        } catch (RunJournal.Unreadable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode get(String url) {
+        try {
+            String token = Files.readString(dir.resolve("api").resolve("token")).strip();
+            return JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString())
+                    .body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private RunConfig liveConfig() throws Exception {
