@@ -1,6 +1,8 @@
-// A furnace's catalogue (name → unit, type, range, description) and the recipe its controller runs, each fetched once
-// per page and furnace; while the controller cannot be reached it is asked again, 5 s apart.
+// A furnace's catalogue (name → unit, type, range, description), fetched once per page and furnace, and the recipe its
+// controller runs, fetched again whenever the live data names another (an operator loaded one before the start); while
+// the controller cannot be reached each is asked again, 5 s apart.
 import { getJson } from './api.js';
+import { liveFor } from './live.js';
 
 const RETRY_MS = 5000;
 const loaded = new Map();
@@ -10,17 +12,42 @@ export function catalogueOf(furnace) {
   return once(furnace, 'signals', (signals) => new Map(signals.map((s) => [s.name, s])));
 }
 
-/** Resolves to the recipe the furnace's controller runs: {name, file, sha256, steps: [{number, name, type}]}. */
-export function recipeOf(furnace) {
-  return once(furnace, 'recipes', (recipes) => recipes.loaded);
+/**
+ * Calls onRecipe with the recipe the furnace's run follows, {name, file, sha256, steps: [{number, name, type}]}, and
+ * again with each other one the live data names.
+ */
+export function trackRecipe(furnace, onRecipe) {
+  let wanted = null;
+  liveFor(furnace).subscribe((live) => {
+    const name = live.value('recipe');
+    if (typeof name !== 'string' || name === '' || name === wanted) {
+      return;
+    }
+    wanted = name;
+    once(furnace, 'recipes', (recipes) => recipes.loaded, name).then((recipe) => {
+      if (recipe.name === wanted) {
+        onRecipe(recipe);
+      }
+    });
+  });
 }
 
-function once(furnace, what, shape) {
-  const key = furnace + '/' + what;
+/** Resolves to the recipes the furnace's controller offers now: {loaded, available: [{file, name, runnable, ...}]}. */
+export function recipeLibraryOf(furnace) {
+  return getJson(path(furnace, 'recipes'));
+}
+
+/** One fetch per furnace, resource and version (the recipe's name: a recipe loaded later is fetched anew). */
+function once(furnace, what, shape, version = '') {
+  const key = furnace + '/' + what + '#' + version;
   if (!loaded.has(key)) {
-    loaded.set(key, load('/api/v1/furnaces/' + encodeURIComponent(furnace) + '/' + what).then(shape));
+    loaded.set(key, load(path(furnace, what)).then(shape));
   }
   return loaded.get(key);
+}
+
+function path(furnace, what) {
+  return '/api/v1/furnaces/' + encodeURIComponent(furnace) + '/' + what;
 }
 
 async function load(path) {

@@ -1,12 +1,15 @@
 // Commands to a furnace from the screens. Each goes through one confirmation dialog that names the furnace and the
-// command and asks for a reason (required for abort and shelve), then sends it with the session's CSRF token and
+// command and asks for a reason (required for run control and shelving, a comment optional for acknowledging; loading
+// a recipe also chooses it from the controller's library), then sends it with the session's CSRF token and
 // shows the answer: the controller's own words when it refuses (409), the HMI's when the controller is not connected
 // (503). While the furnace's data is not live the page refuses on the spot and sends nothing; the HMI would refuse too.
 import { currentSession } from './api.js';
 import { liveFor } from './live.js';
 import { clock, element } from './format.js';
+import { recipeLibraryOf } from './catalogue.js';
 
 const WHAT = {
+  load_recipe: 'Load a recipe',
   start: 'Start the run',
   hold: 'Hold the run',
   resume: 'Resume the run',
@@ -16,7 +19,7 @@ const WHAT = {
   shelve: 'Shelve',
   unshelve: 'Unshelve',
 };
-const REASON_REQUIRED = new Set(['abort', 'shelve']);
+const REASON_REQUIRED = new Set(['load_recipe', 'start', 'hold', 'resume', 'abort', 'reset_interlocks', 'shelve']);
 const SHELVE_MINUTES = [15, 30, 60, 120];
 
 let dialog = null;
@@ -32,6 +35,7 @@ export function confirmCommand(what) {
   const target = what.alarm ? ' alarm ' + what.alarm : '';
   d.title.textContent = WHAT[what.command] + target + ' on furnace ' + what.furnace + '?';
   d.duration.parentElement.hidden = what.command !== 'shelve';
+  d.recipe.parentElement.hidden = what.command !== 'load_recipe';
   d.reasonLabel.textContent = what.command === 'acknowledge' ? 'Comment (optional)'
     : REASON_REQUIRED.has(what.command) ? 'Reason (required)' : 'Reason (optional)';
   d.reason.value = '';
@@ -47,9 +51,45 @@ export function confirmCommand(what) {
   if (refusal) {
     show(d, { ok: false, text: refusal });
     d.send.disabled = true;
+  } else if (what.command === 'load_recipe') {
+    offerRecipes(d, what.furnace);
   } else {
     d.reason.focus();
   }
+}
+
+/**
+ * The controller's recipe library as choices: those that cannot run on this furnace are shown, disabled, with the
+ * validator's first message; the one loaded now is marked.
+ */
+async function offerRecipes(d, furnace) {
+  d.send.disabled = true;
+  d.recipe.replaceChildren(element('option', null, 'Asking the controller…'));
+  let library;
+  try {
+    library = await recipeLibraryOf(furnace);
+  } catch (error) {
+    show(d, { ok: false, text: 'The controller\'s recipes could not be read (' + error.message + ').' });
+    return;
+  }
+  const options = library.available.map((r) => {
+    const loaded = r.sha256 === library.loaded.sha256 ? ' (loaded now)' : '';
+    const option = element('option', null, r.runnable ? r.name + ' – ' + r.file + loaded
+      : r.file + ' – cannot run: ' + r.problem.split('\n')[0]);
+    option.value = r.file;
+    option.disabled = !r.runnable;
+    option.title = r.problem;
+    return option;
+  });
+  if (options.every((o) => o.disabled)) {
+    show(d, { ok: false, text: 'The controller offers no recipe that can run on furnace ' + furnace + '.' });
+    d.recipe.replaceChildren(...options);
+    return;
+  }
+  d.recipe.replaceChildren(...options);
+  d.recipe.value = options.find((o) => !o.disabled).value;
+  d.send.disabled = false;
+  d.recipe.focus();
 }
 
 /** Why a command to the furnace cannot be sent now, or null. */
@@ -83,6 +123,9 @@ async function send(d) {
   }
   if (what.alarm) {
     body.alarm = what.alarm;
+  }
+  if (what.command === 'load_recipe') {
+    body.recipe = d.recipe.value;
   }
   if (what.command === 'shelve') {
     body.mode = 'timed';
@@ -170,6 +213,10 @@ function dialogElement() {
     duration.append(option);
   }
   durationLabel.append(duration);
+  const recipeLabel = element('label', null, 'Recipe ');
+  const recipe = element('select');
+  recipe.id = 'command-recipe';
+  recipeLabel.append(recipe);
   const reasonLabel = element('label');
   reasonLabel.htmlFor = 'command-reason';
   const reason = element('input');
@@ -188,10 +235,10 @@ function dialogElement() {
   cancel.id = 'command-cancel';
   const buttons = element('div', 'buttons');
   buttons.append(sendButton, cancel);
-  form.append(title, durationLabel, reasonLabel, reason, result, buttons);
+  form.append(title, recipeLabel, durationLabel, reasonLabel, reason, result, buttons);
   root.append(form);
   document.body.append(root);
-  dialog = { root, title, duration, reasonLabel, reason, result, send: sendButton, cancel };
+  dialog = { root, title, recipe, duration, reasonLabel, reason, result, send: sendButton, cancel };
   sendButton.addEventListener('click', () => sendFrom(dialog));
   cancel.addEventListener('click', () => root.close());
   form.addEventListener('submit', (event) => {

@@ -1,7 +1,7 @@
 // The fleet screen (level 1): a tile per furnace with its link state, run state, step and step time, the key values as
 // analog bars and its alarms by priority; each tile leads to the furnace's screen.
 import { fleetNames, liveFor } from './live.js';
-import { catalogueOf, recipeOf } from './catalogue.js';
+import { catalogueOf, trackRecipe } from './catalogue.js';
 import { clock, duration, element } from './format.js';
 import { showValue, valueText } from './values.js';
 import { barsIn, KEY_VALUES } from './bars.js';
@@ -35,7 +35,7 @@ function tile(furnace) {
 
   let recipe = null;
   let shownAlarms = null;
-  recipeOf(furnace).then((loaded) => {
+  trackRecipe(furnace, (loaded) => {
     recipe = loaded;
   });
   catalogueOf(furnace).then((catalogue) => {

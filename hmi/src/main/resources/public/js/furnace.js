@@ -1,7 +1,7 @@
 // The furnace screen (level 2): the mimic's values and device states, the run and the recipe's progress, the key
 // values as analog bars, the interlocks with the first-out, and run control through the confirmation dialog.
 import { liveFor } from './live.js';
-import { catalogueOf, recipeOf } from './catalogue.js';
+import { catalogueOf, trackRecipe } from './catalogue.js';
 import { duration, element } from './format.js';
 import { fillValues, showValue } from './values.js';
 import { barsIn, KEY_VALUES, MORE_VALUES } from './bars.js';
@@ -35,7 +35,7 @@ async function start() {
   const catalogue = await catalogueOf(furnace);
   const updateBars = barsIn(document.getElementById('key-values'), KEY_VALUES.concat(MORE_VALUES), catalogue);
   let recipe = null;
-  recipeOf(furnace).then((loaded) => {
+  trackRecipe(furnace, (loaded) => {
     recipe = loaded;
   });
   live.subscribe(() => {
@@ -58,7 +58,8 @@ function showStep(recipe) {
   const time = document.getElementById('step-time');
   showValue(time, duration(live.value('step_time_s')), undefined, live.stale);
   const list = document.getElementById('steps');
-  if (recipe && list.childElementCount !== recipe.steps.length) {
+  if (recipe && list.dataset.sha256 !== recipe.sha256) {
+    list.dataset.sha256 = recipe.sha256;
     list.replaceChildren(...recipe.steps.map((s) => {
       const item = element('li', null, s.name + ' (' + s.type + ')');
       item.dataset.step = s.number;

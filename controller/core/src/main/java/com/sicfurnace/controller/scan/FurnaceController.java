@@ -377,10 +377,10 @@ final class FurnaceController {
 
     private RunStatus runStatus() {
         Step step = programmer.step();
-        return new RunStatus(programmer.state(), programmer.holdReason(), programmer.stepIndex(),
-                step == null ? "" : step.name(), step == null ? "" : step.typeName(), programmer.stepTimerS(),
-                programmer.stepDurationS(),
-                programmer.holdingBack(), programmer.waitingForPyrometerRange());
+        return new RunStatus(programmer.recipe().name(), programmer.state(), programmer.holdReason(),
+                programmer.stepIndex(), step == null ? "" : step.name(), step == null ? "" : step.typeName(),
+                programmer.stepTimerS(), programmer.stepDurationS(), programmer.holdingBack(),
+                programmer.waitingForPyrometerRange());
     }
 
     // ---- checkpoint and recovery ----

@@ -41,6 +41,8 @@ final class ControllerValues {
 
     static List<CatalogueItem> run() {
         return List.of(
+                CatalogueItem.text("recipe", RUN, "The recipe the run follows; another may be loaded before the start",
+                        s -> s.run().recipe()),
                 CatalogueItem.text("state", RUN, "ready, running, held, complete or aborted",
                         s -> s.run().state().label()),
                 CatalogueItem.text("hold_reason", RUN,

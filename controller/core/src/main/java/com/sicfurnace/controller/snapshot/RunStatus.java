@@ -6,6 +6,7 @@ import com.sicfurnace.controller.program.RunState;
 /**
  * Where the recipe stood after a scan.
  *
+ * @param recipe           the name of the recipe the run follows (an operator may load another before the start)
  * @param stepIndex        zero-based index of the current step; -1 before the start
  * @param stepName         the current step's name; empty before the start
  * @param stepType         ramp, soak, wait or leak-check; empty before the start
@@ -14,9 +15,10 @@ import com.sicfurnace.controller.program.RunState;
  * @param holdingBack      holdback stopped the step timer in this scan
  * @param waitingForRange  a temperature step waited for the pyrometers to come into range in this scan
  */
-public record RunStatus(RunState state, HoldReason holdReason, int stepIndex, String stepName, String stepType,
-                        double stepTimeS, double stepDurationS, boolean holdingBack, boolean waitingForRange) {
-    public static final RunStatus NOT_STARTED = new RunStatus(RunState.READY, HoldReason.NONE, -1, "", "", 0.0,
+public record RunStatus(String recipe, RunState state, HoldReason holdReason, int stepIndex, String stepName,
+                        String stepType, double stepTimeS, double stepDurationS, boolean holdingBack,
+                        boolean waitingForRange) {
+    public static final RunStatus NOT_STARTED = new RunStatus("", RunState.READY, HoldReason.NONE, -1, "", "", 0.0,
             Double.NaN, false, false);
 
     /** The step number as operators count, from 1; 0 before the start. */
