@@ -1,5 +1,6 @@
-// A furnace's catalogue (name → unit, type, range, description) and the recipe its controller runs, each fetched once
-// per page and furnace; while the controller cannot be reached it is asked again, 5 s apart.
+// A furnace's catalogue (name → unit, type, range, description, alarm limits), the recipe its controller runs and the
+// controller's facts (furnace type), each fetched once per page and furnace; while the controller cannot be reached
+// it is asked again, 5 s apart.
 import { getJson } from './api.js';
 
 const RETRY_MS = 5000;
@@ -13,6 +14,11 @@ export function catalogueOf(furnace) {
 /** Resolves to the recipe the furnace's controller runs: {name, file, sha256, steps: [{number, name, type}]}. */
 export function recipeOf(furnace) {
   return once(furnace, 'recipes', (recipes) => recipes.loaded);
+}
+
+/** Resolves to the controller's facts: {furnace, variant (the furnace type, e.g. 8inch), run_id, recipe, ...}. */
+export function controllerOf(furnace) {
+  return once(furnace, 'controller', (facts) => facts);
 }
 
 function once(furnace, what, shape) {
