@@ -30,7 +30,7 @@ export const MORE_VALUES = [
  * high limit, and within each deviation band around its setpoint while that setpoint is there (the alarm judges only
  * then). An open end is the bar's; null when no limit bounds the value now.
  */
-export function normalBand(limits, live, min, max) {
+function normalBand(limits, live, min, max) {
   let low = -Infinity;
   let high = Infinity;
   for (const limit of limits) {
