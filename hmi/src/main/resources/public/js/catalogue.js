@@ -1,6 +1,7 @@
-// A furnace's catalogue (name → unit, type, range, description), fetched once per page and furnace, and the recipe its
-// controller runs, fetched again whenever the live data names another (an operator loaded one before the start); while
-// the controller cannot be reached each is asked again, 5 s apart.
+// A furnace's catalogue (name → unit, type, range, description, alarm limits) and the controller's facts (furnace
+// type), each fetched once per page and furnace, and the recipe its controller runs, fetched again whenever the live
+// data names another (an operator loaded one before the start); while the controller cannot be reached each is asked
+// again, 5 s apart.
 import { getJson } from './api.js';
 import { liveFor } from './live.js';
 
@@ -35,6 +36,11 @@ export function trackRecipe(furnace, onRecipe) {
 /** Resolves to the recipes the furnace's controller offers now: {loaded, available: [{file, name, runnable, ...}]}. */
 export function recipeLibraryOf(furnace) {
   return getJson(path(furnace, 'recipes'));
+}
+
+/** Resolves to the controller's facts: {furnace, variant (the furnace type, e.g. 8inch), run_id, recipe, ...}. */
+export function controllerOf(furnace) {
+  return once(furnace, 'controller', (facts) => facts);
 }
 
 /** One fetch per furnace, resource and version (the recipe's name: a recipe loaded later is fetched anew). */

@@ -1,9 +1,10 @@
-// The fleet screen (level 1): a tile per furnace with its link state, run state, step and step time, the key values as
-// analog bars and its alarms by priority; each tile leads to the furnace's screen.
+// The fleet screen (level 1): a tile per furnace with its link state, run state, step, step time and time left in the
+// step, the key values as analog bars and its alarms by priority; each tile leads to the furnace's screen.
 import { fleetNames, liveFor } from './live.js';
 import { catalogueOf, trackRecipe } from './catalogue.js';
 import { clock, duration, element } from './format.js';
 import { showValue, valueText } from './values.js';
+import { stepText, timeLeftText } from './step.js';
 import { barsIn, KEY_VALUES } from './bars.js';
 import { countAlarms, countsElement } from './alarmview.js';
 
@@ -29,6 +30,7 @@ function tile(furnace) {
   const state = fact(facts, 'State', 'state');
   const step = fact(facts, 'Step', 'step');
   const stepTime = fact(facts, 'Step time', 'step-time');
+  const timeLeft = fact(facts, 'Time left', 'time-left');
   const bars = element('div', 'key-values');
   const alarms = element('div', 'tile-alarms');
   root.append(head, facts, bars, alarms);
@@ -45,10 +47,9 @@ function tile(furnace) {
       const run = live.value('state');
       showValue(state, valueText(run) + holdReason(live), undefined, live.stale);
       state.classList.toggle('abnormal', run === 'held' || run === 'aborted');
-      const n = live.value('step_number');
-      showValue(step, n === undefined ? '—' : n === 0 ? 'not started'
-        : n + ' of ' + (recipe ? recipe.steps.length : '?') + ': ' + live.value('step_name'), undefined, live.stale);
+      showValue(step, stepText(live, recipe), undefined, live.stale);
       showValue(stepTime, duration(live.value('step_time_s')), undefined, live.stale);
+      showValue(timeLeft, timeLeftText(live, recipe), undefined, live.stale);
       updateBars(live);
       const board = live.snapshot ? live.snapshot.alarms : null;
       if (board !== shownAlarms) {

@@ -1,5 +1,6 @@
-// The furnace screen (level 2): the mimic's values and device states, the run and the recipe's progress, the key
-// values as analog bars, the interlocks with the first-out, and run control through the confirmation dialog.
+// The furnace screen (level 2): the mimic of its furnace type with values and device states, the run and the recipe's
+// progress (step, step time, time left, holdback), the key values as analog bars, the interlocks with the first-out,
+// and run control through the confirmation dialog.
 import { liveFor } from './live.js';
 import { catalogueOf, trackRecipe } from './catalogue.js';
 import { duration, element } from './format.js';
@@ -7,6 +8,8 @@ import { fillValues, showValue } from './values.js';
 import { barsIn, KEY_VALUES, MORE_VALUES } from './bars.js';
 import { confirmCommand } from './commands.js';
 import { priorityMark } from './alarmview.js';
+import { stepText, timeLeftText } from './step.js';
+import { showMimic } from './mimic.js';
 
 const root = document.getElementById('furnace');
 const furnace = root.dataset.furnace;
@@ -32,6 +35,9 @@ document.getElementById('run-control').addEventListener('click', (event) => {
 start();
 
 async function start() {
+  const panel = document.getElementById('mimic-panel');
+  showMimic(panel, furnace).catch((error) => panel.replaceChildren(element('p', 'message',
+    'The mimic could not be loaded: ' + error.message)));
   const catalogue = await catalogueOf(furnace);
   const updateBars = barsIn(document.getElementById('key-values'), KEY_VALUES.concat(MORE_VALUES), catalogue);
   let recipe = null;
@@ -47,16 +53,12 @@ async function start() {
   });
 }
 
-/** Step "3 of 9: heat-up", its time as h:mm:ss, and the recipe's steps with the one running marked. */
+/** Step "3 of 9: heat-up", its time and time left as h:mm:ss, and the recipe's steps with the one running marked. */
 function showStep(recipe) {
   const number = live.value('step_number');
-  const name = live.value('step_name');
-  const total = recipe ? recipe.steps.length : '?';
-  const text = number === undefined || number === null ? '—'
-    : number === 0 ? 'not started' : number + ' of ' + total + ': ' + name;
-  showValue(document.getElementById('step'), text, undefined, live.stale);
-  const time = document.getElementById('step-time');
-  showValue(time, duration(live.value('step_time_s')), undefined, live.stale);
+  showValue(document.getElementById('step'), stepText(live, recipe), undefined, live.stale);
+  showValue(document.getElementById('step-time'), duration(live.value('step_time_s')), undefined, live.stale);
+  showValue(document.getElementById('step-left'), timeLeftText(live, recipe), undefined, live.stale);
   const list = document.getElementById('steps');
   if (recipe && list.dataset.sha256 !== recipe.sha256) {
     list.dataset.sha256 = recipe.sha256;

@@ -16,9 +16,9 @@ import java.util.List;
 
 /**
  * The furnaces, for the screens: the fleet with each link's state, each furnace's live data over WebSocket
- * ({@link LiveRelay}), its controller's history, events, alarms, recipes and audit trail passed through, and commands
- * sent with the logged-in user's name and role (whatever the browser claims). A command while the controller cannot
- * be reached is refused on the spot (503), never kept for later.
+ * ({@link LiveRelay}), its controller's facts (the furnace type), catalogue, history, events, alarms, recipes and
+ * audit trail passed through, and commands sent with the logged-in user's name and role (whatever the browser
+ * claims). A command while the controller cannot be reached is refused on the spot (503), never kept for later.
  */
 public final class FurnaceApi {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,7 +40,7 @@ public final class FurnaceApi {
         List<Route> routes = new ArrayList<>();
         routes.add(new Route(HandlerType.GET, BASE, Access.OPERATOR, "the fleet: every furnace's link and state",
                 this::fleet));
-        for (String what : List.of("signals", "history", "events", "alarms", "recipes")) {
+        for (String what : List.of("controller", "signals", "history", "events", "alarms", "recipes")) {
             routes.add(new Route(HandlerType.GET, BASE + "/{furnace}/" + what, Access.OPERATOR,
                     "a furnace's " + what + ", from its controller", ctx -> pass(ctx, what)));
         }

@@ -3,10 +3,6 @@ package com.sicfurnace.hmi.web;
 import com.sicfurnace.hmi.furnace.Fleet;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,15 +12,12 @@ import java.util.Optional;
  * /live/{furnace}}) and the furnace API; every screen carries the alarm banner of its scope.
  */
 public final class ScreenPages {
-    static final String MIMIC = "/public/mimic/6inch.svg";
     private static final String UPLOT_CSS = Webjar.UPLOT.path("dist/uPlot.min.css");
 
     private final Fleet fleet;
-    private final String mimic;
 
     public ScreenPages(Fleet fleet) {
         this.fleet = fleet;
-        this.mimic = resource(MIMIC);
     }
 
     public List<Route> routes() {
@@ -70,14 +63,19 @@ public final class ScreenPages {
     private void furnace(Context ctx, String name) {
         String f = Html.escape(name);
         String body = "<div id=\"furnace\" class=\"furnace\" data-furnace=\"" + f + "\">\n"
-                + "<section class=\"mimic-panel\" aria-label=\"furnace " + f + " mimic\">\n" + mimic + "</section>\n"
+                // the mimic of the furnace's type, which its controller reports: furnace.js puts it in
+                + "<section class=\"mimic-panel\" id=\"mimic-panel\" aria-label=\"furnace " + f + " mimic\">"
+                + "<p class=\"message\">Asking the controller for its furnace type, for its mimic…</p></section>\n"
                 + "<aside class=\"side\">\n"
                 + "<section class=\"panel\" aria-labelledby=\"run-h\"><h2 id=\"run-h\">Run</h2>\n"
                 + "<dl class=\"facts\"><dt>Recipe</dt><dd class=\"val\" data-v=\"recipe\"></dd>"
                 + "<dt>State</dt><dd class=\"val\" data-v=\"state\"></dd>"
                 + "<dt>Hold reason</dt><dd class=\"val\" data-v=\"hold_reason\"></dd>"
                 + "<dt>Step</dt><dd class=\"val\" id=\"step\"></dd>"
-                + "<dt>Step time</dt><dd class=\"val\" id=\"step-time\"></dd></dl>\n"
+                + "<dt>Step time</dt><dd class=\"val\" id=\"step-time\"></dd>"
+                + "<dt>Time left</dt><dd class=\"val\" id=\"step-left\"></dd>"
+                + "<dt>Holdback</dt><dd class=\"val\" data-v=\"holding_back\" data-on=\"holding back: step timer "
+                + "stopped\" data-off=\"no\"></dd></dl>\n"
                 + "<ol id=\"steps\" class=\"steps\"></ol>\n"
                 + "<div class=\"run-control\" id=\"run-control\">"
                 + "<button type=\"button\" data-command=\"load_recipe\">Load recipe…</button>"
@@ -152,16 +150,5 @@ public final class ScreenPages {
                 .append("<th>Furnace</th><th>Alarm</th><th>Text</th><th>Actions</th>")
                 .append("</tr></thead>\n<tbody></tbody>\n</table>\n</div>");
         return html.toString();
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = ScreenPages.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing from the HMI's jar: " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + name, e);
-        }
     }
 }

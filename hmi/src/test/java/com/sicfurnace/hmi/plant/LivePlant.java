@@ -21,6 +21,8 @@ public final class LivePlant implements AutoCloseable {
     static final Path CONTROLLER_JAR = ROOT.resolve("controller/runtime/target/controller.jar");
     static final Path SIMULATOR_JAR = ROOT.resolve("simulator/target/simulator.jar");
     public static final Path SMOKE = ROOT.resolve("docs/recipes/smoke.yaml");
+    /** An 8-inch recipe whose first step is timed: the screens' test watches its time left count down. */
+    public static final Path TIMED_8INCH = ROOT.resolve("hmi/src/test/resources/recipes/timed-8inch.yaml");
 
     public final String name;
     public final Path dir;
@@ -33,17 +35,25 @@ public final class LivePlant implements AutoCloseable {
     private Process controller;
     private int starts;
 
-    /** Starts the simulator; {@link #startController} starts the controller. */
+    /** A 6-inch furnace with the smoke recipe; {@link #startController} starts the controller. */
     public LivePlant(String name, Path dir, double speed) throws IOException {
+        this(name, dir, speed, "6inch", SMOKE);
+    }
+
+    /**
+     * Starts the simulator of a furnace type ({@code 6inch}, {@code 8inch}), for a controller that loads a recipe of
+     * that type; {@link #startController} starts the controller.
+     */
+    public LivePlant(String name, Path dir, double speed, String furnaceType, Path recipe) throws IOException {
         this.name = name;
         this.dir = Files.createDirectories(dir);
         this.speed = speed;
-        this.simulator = launch(SIMULATOR_JAR, dir.resolve("simulator.log"), List.of("--furnace", "6inch",
+        this.simulator = launch(SIMULATOR_JAR, dir.resolve("simulator.log"), List.of("--furnace", furnaceType,
                 "--opcua-port", Integer.toString(opcuaPort), "--modbus-port", Integer.toString(modbusPort),
                 "--fault-port", Integer.toString(faultPort), "--speed", Double.toString(speed), "--pki-dir",
                 dir.resolve("plc").toString()));
         Files.writeString(config(), String.join("\n",
-                "recipe: " + SMOKE,
+                "recipe: " + recipe,
                 "report_dir: report",
                 "audit_dir: audit",
                 "journal_dir: journal",

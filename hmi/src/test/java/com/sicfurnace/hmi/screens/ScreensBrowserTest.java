@@ -59,7 +59,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The screens in a real headless Chromium, against two real plants (simulator and controller jars at 60 times real
- * speed) behind a real HMI, as an operator: the fleet, the furnace's mimic and run control, an alarm from an injected
+ * speed: f01 a 6-inch furnace, f02 an 8-inch one) behind a real HMI, as an operator: the fleet, each furnace type's
+ * mimic with the bands of its own profile and the time left in a step, run control, an alarm from an injected
  * fault through banner, table, acknowledgement (found in the controller's audit trail) and shelving, trends with zoom,
  * a stopped controller's data marked stale with commands refused, and a live connection that ends with its session.
  * The tests run in order on one plant pair, as a
@@ -90,8 +91,8 @@ class ScreensBrowserTest {
         try {
             Future<LivePlant> one = starting.submit(() -> new LivePlant("f01", root.resolve("f01"), SPEED)
                     .startController());
-            Future<LivePlant> two = starting.submit(() -> new LivePlant("f02", root.resolve("f02"), SPEED)
-                    .startController());
+            Future<LivePlant> two = starting.submit(() -> new LivePlant("f02", root.resolve("f02"), SPEED, "8inch",
+                    LivePlant.TIMED_8INCH).startController());
             f01 = one.get(150, TimeUnit.SECONDS);
             f02 = two.get(150, TimeUnit.SECONDS);
         } finally {
@@ -151,8 +152,9 @@ class ScreensBrowserTest {
                     furnace + "'s tile live");
             await(() -> text(".tile[data-furnace=" + furnace + "] [data-fact=state]").equals("ready"), 10,
                     furnace + " ready to start");
-            assertEquals(4, driver.findElements(By.cssSelector(".tile[data-furnace=" + furnace + "] .analog")).size(),
-                    "seed, source, pressure and power as analog bars");
+            assertEquals(furnace.equals("f01") ? 4 : 5, driver.findElements(By.cssSelector(".tile[data-furnace="
+                    + furnace + "] .analog")).size(), "seed, source, pressure and the power of each supply as bars");
+            assertEquals("—", text(".tile[data-furnace=" + furnace + "] [data-fact=time-left]"), "no step yet");
             assertEquals(4, driver.findElements(By.cssSelector(".tile[data-furnace=" + furnace
                     + "] .tile-alarms .count")).size(), "alarm counts by priority");
         }
@@ -164,13 +166,17 @@ class ScreensBrowserTest {
 
     @Test
     @Order(2)
-    void theMimicShowsLiveValuesThatChange() {
+    void theMimicShowsLiveValuesThatChange() throws Exception {
         openFurnace("f01");
         String first = mimicTexts();
         assertTrue(first.contains("°C") && first.contains("mbar") && first.contains("L/min")
                 && first.contains("sccm") && first.contains("kW"), "units on the mimic: " + first);
         await(() -> !mimicTexts().equals(first), 15, "a value on the mimic changes");
         assertEquals(0, driver.findElements(By.cssSelector("#furnace .stale")).size(), "nothing stale while live");
+        assertEquals("6inch", attribute("#mimic-panel svg.mimic", "data-furnace-type"));
+        assertEquals(1, driver.findElements(By.cssSelector(".mimic [data-move=coil_position_mm]")).size(),
+                "the 6-inch furnace's coil moves");
+        assertEquals(coilWaterLowLimit("f01"), bandLow("water_coil_flow_lpm"), "the band from f01's profile");
     }
 
     @Test
@@ -218,19 +224,12 @@ class ScreensBrowserTest {
         closeDialog();
         assertTrue(lastCommandEvent("f01", "abort").isMissingNode(), "no abort reached the controller");
 
-        // start; trips latched meanwhile (a loaded machine may lose the PLC's heartbeat) are reset first
-        String answer = "";
-        for (int attempt = 0; attempt < 3 && !answer.startsWith("Applied"); attempt++) {
-            if (!driver.findElements(By.cssSelector("#interlocks li.interlock")).isEmpty()) {
-                command("reset_interlocks", "trips seen before the start");
-                closeDialog();
-            }
-            answer = command("start", "browser test run");
-            closeDialog();
-        }
+        String answer = startRun("browser test run");
         assertEquals("Applied: started", answer);
         assertTrue(text("#command-message").startsWith("Start: Applied: started"), text("#command-message"));
         await(() -> text("#step").matches("[1-9] of 9: .+"), 20, "the run's first step");
+        await(() -> text("#step").matches("[12] of 9: .+") && text("#step-left").equals("until its conditions hold"),
+                20, "a wait step has no time left: it ends when its conditions hold");
         await(() -> text("#step").matches("[2-9] of 9: .+"), 90, "the run past its first step (pump-down)");
         assertTrue(text("#steps li.current").matches(".+ \\((wait|ramp|soak)\\)"), text("#steps li.current"));
         assertFalse(driver.findElements(By.cssSelector("#steps li.done")).isEmpty(), "pump-down done");
@@ -241,11 +240,40 @@ class ScreensBrowserTest {
                 || text(".tile[data-furnace=f01] [data-fact=state]").startsWith("held"), 20, "f01 runs");
         await(() -> text(".tile[data-furnace=f02] .connection").equals("live"), 20, "f02 live");
         await(() -> text(".tile[data-furnace=f01] [data-fact=step]").matches("[2-9] of 9: .+"), 20, "step on tile");
-        screenshot("fleet");
+        assertFalse(text(".tile[data-furnace=f01] [data-fact=time-left]").isEmpty(), "time left on the tile");
     }
 
     @Test
     @Order(4)
+    void theEightInchFurnaceHasItsOwnMimicAndItsTimeLeftCountsDown() throws Exception {
+        openFurnace("f02");
+        assertEquals("8inch", attribute("#mimic-panel svg.mimic", "data-furnace-type"), "chosen by the controller");
+        assertTrue(text(".mimic [data-v=ps2_power_kw]").endsWith("kW"), "the second supply, zone 2, with its unit");
+        assertTrue(driver.findElements(By.cssSelector(".mimic [data-move]")).isEmpty(), "no coil lift");
+        String first = mimicTexts();
+        await(() -> !mimicTexts().equals(first), 15, "a value on the 8-inch mimic changes");
+        assertEquals(0, driver.findElements(By.cssSelector("#furnace .stale")).size(), "nothing stale while live");
+        double eightInch = coilWaterLowLimit("f02");
+        assertEquals(eightInch, bandLow("water_coil_flow_lpm"), "the band from f02's own profile");
+        assertTrue(eightInch != coilWaterLowLimit("f01"), "the two profiles' limits differ, and so do the bands");
+
+        assertEquals("Applied: started", startRun("the 8-inch furnace's timed step"));
+        await(() -> text("#step").equals("1 of 2: evacuate") && text("#step-left").matches("\\d+:\\d\\d:\\d\\d"), 30,
+                "the timed step's time left");
+        long left = seconds(text("#step-left"));
+        assertTrue(left <= 2 * 3600, "at most the step's 2 h: " + left);
+        await(() -> seconds(text("#step-left")) < left, 20, "the time left counts down");
+        assertEquals("no", text("[data-v=holding_back]"), "no holdback with the heater off");
+        screenshot("furnace-8inch");
+
+        driver.get(base + "/fleet");
+        await(() -> text(".tile[data-furnace=f02] [data-fact=time-left]").matches("\\d+:\\d\\d:\\d\\d"), 20,
+                "the time left on the fleet's tile");
+        screenshot("fleet");
+    }
+
+    @Test
+    @Order(5)
     void anAlarmGoesFromTheBannerToTheTableIsAcknowledgedAndShelved() throws Exception {
         openFurnace("f01");
         fault(f01, "{\"fault\":\"chiller-fail\",\"active\":true}");
@@ -307,7 +335,7 @@ class ScreensBrowserTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void trendsLoadHistoryFollowLiveAndZoom() throws Exception {
         driver.get(base + "/furnace/f01/trends");
         await(() -> "live".equals(attribute("#chart", "data-mode")) && points() > 10, 30, "history loaded");
@@ -342,7 +370,7 @@ class ScreensBrowserTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aStoppedControllersValuesAreMarkedStaleAndCommandsRefused() throws Exception {
         openFurnace("f01");
         f01.stopController();
@@ -367,7 +395,7 @@ class ScreensBrowserTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void theAlarmTableStaysQuickWith500AlarmsAnd10000JournalEntries() {
         driver.get(base + "/alarms");
         await(() -> !text("#alarm-count").isEmpty(), 20, "the fleet's alarm table");
@@ -428,7 +456,7 @@ class ScreensBrowserTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aLiveConnectionEndsWithItsSession() throws Exception {
         Browser other = new Browser(hmi.url());
         assertEquals(303, other.login(OPERATOR, PASSWORD).status());
@@ -483,6 +511,51 @@ class ScreensBrowserTest {
         return answer;
     }
 
+    /**
+     * Start on the furnace screen open, each answer's dialog closed; trips latched meanwhile (a loaded machine may
+     * lose the PLC's heartbeat) are reset first. Returns the last answer.
+     */
+    private String startRun(String reason) {
+        String answer = "";
+        for (int attempt = 0; attempt < 3 && !answer.startsWith("Applied"); attempt++) {
+            if (!driver.findElements(By.cssSelector("#interlocks li.interlock")).isEmpty()) {
+                command("reset_interlocks", "trips seen before the start");
+                closeDialog();
+            }
+            answer = command("start", reason);
+            closeDialog();
+        }
+        return answer;
+    }
+
+    /** h:mm:ss in seconds. */
+    private static long seconds(String hms) {
+        String[] parts = hms.split(":");
+        return parts.length != 3 ? Long.MAX_VALUE : Long.parseLong(parts[0]) * 3600 + Long.parseLong(parts[1]) * 60
+                + Long.parseLong(parts[2]);
+    }
+
+    /** The lower end of a key value's shaded band on the screen open. */
+    private double bandLow(String value) {
+        await(() -> attribute("#key-values .analog[data-value=" + value + "] .a-band", "data-low") != null, 10,
+                value + "'s band");
+        return Double.parseDouble(attribute("#key-values .analog[data-value=" + value + "] .a-band", "data-low"));
+    }
+
+    /** The coil water's low-flow alarm limit of a furnace's profile, from its controller's catalogue. */
+    private double coilWaterLowLimit(String furnace) throws IOException, InterruptedException {
+        for (JsonNode signal : JSON.readTree(api.get("/api/v1/furnaces/" + furnace + "/signals").body())) {
+            if (signal.path("name").asText().equals("water_coil_flow_lpm")) {
+                for (JsonNode limit : signal.path("alarm_limits")) {
+                    if (limit.path("alarm").asText().equals("COIL_WATER_FLOW_LOW")) {
+                        return limit.path("limit").asDouble();
+                    }
+                }
+            }
+        }
+        throw new AssertionError(furnace + "'s catalogue has no COIL_WATER_FLOW_LOW limit on water_coil_flow_lpm");
+    }
+
     /** A run-control command through its dialog; returns the answer shown. */
     private String command(String name, String reason) {
         return command("#run-control button[data-command=" + name + "]", reason, null);
@@ -534,7 +607,7 @@ class ScreensBrowserTest {
     /** Every value on the furnace screen struck through and marked "?". */
     private boolean everyValueStale() {
         List<WebElement> values = driver.findElements(By.cssSelector("#furnace [data-v], #step, #step-time, "
-                + "#key-values .a-value"));
+                + "#step-left, #key-values .a-value"));
         return values.size() > 50 && values.stream().allMatch(v -> {
             String classes = v.getAttribute("class");
             return classes != null && classes.contains("stale") && v.getText().endsWith("?");

@@ -57,6 +57,9 @@ final class ControllerValues {
                 CatalogueItem.number("step_time_left_s", "s", Type.NUMBER, false, RUN,
                         "Step-timer time left in this step; empty for a wait step, whose end depends on its conditions",
                         s -> s.run().stepTimeLeftS()),
+                CatalogueItem.number("holding_back", "bool", Type.BOOLEAN, true, RUN,
+                        "Holdback stopped the step timer in this scan: the temperature lags its setpoint beyond the "
+                                + "step's holdback limit", s -> flag(s.run().holdingBack())),
                 CatalogueItem.number("active_alarms", "count", Type.INTEGER, true, RUN,
                         "Alarms whose condition holds, acknowledged or not", s -> s.activeAlarms().size()),
                 CatalogueItem.number("interlocks_active", "count", Type.INTEGER, true, RUN,

@@ -36,8 +36,8 @@ class CatalogueTest {
                 .map(CatalogueItem::name).collect(Collectors.toSet());
         assertTrue(controller.containsAll(Set.of("seed_sp_c", "source_sp_c", "pressure_sp_mbar", "pressure_mbar",
                 "power_demand_kw", "power_sp_kw", "temperature_loop", "pressure_loop", "heater_mode", "vacuum_mode",
-                "state", "hold_reason", "step_number", "step_name", "step_time_s", "active_alarms",
-                "interlocks_active")), controller.toString());
+                "state", "hold_reason", "step_number", "step_name", "step_time_s", "step_time_left_s", "holding_back",
+                "active_alarms", "interlocks_active")), controller.toString());
         assertEquals("ohm", catalogue.item("ps1_dc_resistance_ohm").unit());
         assertEquals(furnace.equals("8inch"), catalogue.contains("ps2_dc_resistance_ohm"));
         assertEquals(furnace.equals("6inch"), catalogue.contains("coil_position_mm"));

@@ -63,6 +63,7 @@ public final class ApiServer implements AutoCloseable {
     private final ControllerFacts facts;
     private final ScanFeed feed;
     private final Catalogue catalogue;
+    private final AlarmLimits alarmLimits;
     private final SnapshotJson snapshots;
     private final HistoryRecorder history;
     private final LiveStream stream;
@@ -80,6 +81,7 @@ public final class ApiServer implements AutoCloseable {
         this.loaded = new LoadedRecipe(facts.recipe(), facts.recipeFile(), facts.recipeSha256());
         this.feed = feed;
         this.catalogue = Catalogue.of(facts.signals());
+        this.alarmLimits = new AlarmLimits(facts.processAlarms());
         this.snapshots = new SnapshotJson(catalogue);
         this.token = ServiceToken.of(settings.tokenFile());
         this.openApi = openApiJson();
@@ -217,6 +219,7 @@ public final class ApiServer implements AutoCloseable {
                 o.put("max", s.maximum());
                 o.put("device", s.device());
             });
+            alarmLimits.of(item.name(), item.unit()).ifPresent(limits -> o.set("alarm_limits", limits));
         }
         return list;
     }

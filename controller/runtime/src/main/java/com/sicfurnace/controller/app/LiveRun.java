@@ -188,7 +188,7 @@ public final class LiveRun implements AutoCloseable {
             this.metrics = serveMetrics(config.metrics(), furnaceTag, binders);
             this.api = serveApi(config, new ControllerFacts(furnaceTag, profile.furnace(), signals, recipe,
                     recipeFile.file(), recipeFile.sha256(), runId, config.auditDir(),
-                    Optional.of(recipeLibrary(config, furnaceProfile))));
+                    profile.alarms().definitions(), Optional.of(recipeLibrary(config, furnaceProfile))));
         } catch (RuntimeException e) {
             audit.record(controllerRecords.stop(clock.instant(), recipeFile, RunState.READY.label(), 0.0,
                     "the start failed: " + e.getMessage()));

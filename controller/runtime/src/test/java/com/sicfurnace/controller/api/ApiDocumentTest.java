@@ -52,4 +52,27 @@ class ApiDocumentTest {
             assertEquals(404, rig.get("/api/v1/nothing").statusCode(), "and what is not documented is not served");
         }
     }
+
+    @Test
+    void everyFieldOfTheCatalogueIsDocumented() throws Exception {
+        try (ApiRig rig = new ApiRig(dir)) {
+            JsonNode signal = ApiRig.json(rig.get("/api/v1/openapi.json")).path("components").path("schemas")
+                    .path("Signal").path("properties");
+            JsonNode limit = signal.path("alarm_limits").path("items").path("properties");
+            TreeSet<String> given = new TreeSet<>();
+            TreeSet<String> givenInLimits = new TreeSet<>();
+            for (JsonNode item : ApiRig.json(rig.get("/api/v1/signals"))) {
+                item.fieldNames().forEachRemaining(given::add);
+                item.path("alarm_limits").forEach(l -> l.fieldNames().forEachRemaining(givenInLimits::add));
+            }
+            assertEquals(names(signal), given, "the catalogue's fields, as Signal documents them");
+            assertEquals(names(limit), givenInLimits, "alarm_limits' fields, as documented");
+        }
+    }
+
+    private static TreeSet<String> names(JsonNode properties) {
+        TreeSet<String> names = new TreeSet<>();
+        properties.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
 }

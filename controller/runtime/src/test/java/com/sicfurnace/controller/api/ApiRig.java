@@ -2,6 +2,7 @@ package com.sicfurnace.controller.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sicfurnace.controller.alarm.AlarmDefinition;
 import com.sicfurnace.controller.recipe.HeaterMode;
 import com.sicfurnace.controller.recipe.Recipe;
 import com.sicfurnace.controller.runtime.CommandQueue;
@@ -17,9 +18,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * The API over a real core: the core's test rig scans a healthy 6-inch furnace on a thread of its own (as the
@@ -37,13 +40,19 @@ final class ApiRig implements AutoCloseable {
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ScheduledExecutorService scanner = Executors.newSingleThreadScheduledExecutor();
 
-    ApiRig(Path dir, ApiSettings settings) throws IOException {
+    /** @param processAlarms edits the profile's process alarms before the API is given them */
+    ApiRig(Path dir, ApiSettings settings, UnaryOperator<List<AlarmDefinition>> processAlarms) throws IOException {
         this.dir = dir;
         this.core = new CoreRig("6inch", recipe, commands, feed);
         Path audit = Files.createDirectories(dir.resolve("audit"));
         ControllerFacts facts = new ControllerFacts("f07", "6inch", IoList.fromClasspath().forFurnace("6inch"),
-                recipe, dir.resolve("hot.yaml"), "ab".repeat(32), "f07-run", audit);
+                recipe, dir.resolve("hot.yaml"), "ab".repeat(32), "f07-run", audit,
+                processAlarms.apply(core.profile.alarms().definitions()));
         this.server = ApiServer.start(settings, facts, feed, commands, 20);
+    }
+
+    ApiRig(Path dir, ApiSettings settings) throws IOException {
+        this(dir, settings, UnaryOperator.identity());
     }
 
     ApiRig(Path dir) throws IOException {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sicfurnace.controller.alarm.AlarmDefinition;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -173,6 +175,52 @@ class ApiServerTest {
             }
             assertEquals(10, filled, "a sample every furnace second: " + power);
         }
+    }
+
+    @Test
+    void theCatalogueGivesEachValueTheLimitsOfTheProfilesAlarmsOnIt() throws Exception {
+        try (ApiRig rig = new ApiRig(dir)) {
+            JsonNode signals = ApiRig.json(rig.get("/api/v1/signals"));
+            AlarmDefinition seedHigh = definition(rig.core.profile.alarms().definitions(), "SEED_TEMPERATURE_HIGH");
+            JsonNode seed = limits(signals, "pyro_top_c");
+            assertEquals(2, seed.size(), "deviation and high; the rate alarm defines no range: " + seed);
+            assertEquals("{\"alarm\":\"SEED_TEMPERATURE_DEVIATION\",\"type\":\"deviation\",\"priority\":\"medium\","
+                    + "\"limit\":5.0,\"unit\":\"K\",\"setpoint\":\"seed_sp_c\",\"relative\":false}",
+                    seed.get(0).toString());
+            assertEquals("high", seed.get(1).path("type").asText());
+            assertEquals(seedHigh.limit(), seed.get(1).path("limit").asDouble());
+            assertEquals("°C", seed.get(1).path("unit").asText());
+            JsonNode pressure = limits(signals, "pressure_mbar");
+            assertEquals("%", pressure.get(0).path("unit").asText(), "a relative deviation: " + pressure);
+            assertTrue(pressure.get(0).path("relative").asBoolean());
+            assertEquals("pressure_sp_mbar", pressure.get(0).path("setpoint").asText());
+            assertEquals("L/min", limits(signals, "water_coil_flow_lpm").get(0).path("unit").asText());
+            assertFalse(find(signals, "ps1_power_kw").has("alarm_limits"), "no alarm watches the supply's power");
+        }
+        try (ApiRig edited = new ApiRig(dir.resolve("edited"), ApiSettings.local(0, dir.resolve("edited/api")),
+                alarms -> alarms.stream().map(a -> a.id().equals("COIL_WATER_FLOW_LOW") ? withLimit(a, 23.5) : a)
+                        .toList())) {
+            JsonNode coil = limits(ApiRig.json(edited.get("/api/v1/signals")), "water_coil_flow_lpm").get(0);
+            assertEquals("COIL_WATER_FLOW_LOW", coil.path("alarm").asText());
+            assertEquals("low", coil.path("type").asText());
+            assertEquals(23.5, coil.path("limit").asDouble(), "the profile's number, whatever it is");
+        }
+    }
+
+    private static JsonNode limits(JsonNode signals, String name) {
+        JsonNode limits = find(signals, name).path("alarm_limits");
+        assertTrue(limits.isArray() && !limits.isEmpty(), name + " has alarm limits: " + find(signals, name));
+        return limits;
+    }
+
+    private static AlarmDefinition definition(List<AlarmDefinition> alarms, String id) {
+        return alarms.stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static AlarmDefinition withLimit(AlarmDefinition a, double limit) {
+        return new AlarmDefinition(a.id(), a.type(), a.priority(), a.text(), a.signal(), a.setpoint(), limit,
+                a.relative(), a.deadband(), a.onDelayS(), a.offDelayS(), a.windowS(), a.when(), a.devices(),
+                a.suppressWhen(), a.shelvable(), a.maxShelveS());
     }
 
     private static JsonNode find(JsonNode signals, String name) {

@@ -41,7 +41,8 @@ public final class HistoryQueryBenchmark {
         GrowingFurnace rig = new GrowingFurnace();
         ControllerFacts facts = new ControllerFacts("f01", "6inch", IoList.fromClasspath().forFurnace("6inch"),
                 RecipeLoader.load(GrowingFurnace.RECIPE, profile.recipeLimits()), GrowingFurnace.RECIPE,
-                "0".repeat(64), "benchmark", Files.createDirectories(dir.resolve("audit")));
+                "0".repeat(64), "benchmark", Files.createDirectories(dir.resolve("audit")),
+                profile.alarms().definitions());
         try (ApiServer api = ApiServer.start(ApiSettings.local(0, dir.resolve("api")), facts, rig.feed,
                 new CommandQueue(), 100)) {
             Instant start = rig.feed.latest().map(s -> s.time()).orElse(Instant.parse("2026-01-05T06:00:00Z"));
