@@ -26,11 +26,6 @@ public final class ScanPoints {
     private final long[] lastWrittenNanos;
     private final Object[] lastValues;
 
-    /** The points of the scans from now on carry the recipe loaded before the start. */
-    public void recipe(String name) {
-        tags = tags.withRecipe(name);
-    }
-
     public ScanPoints(List<TelemetryField> fields, Decimation decimation, RunTags tags) {
         this.fields = List.copyOf(fields);
         this.tags = tags;
@@ -44,6 +39,11 @@ public final class ScanPoints {
             lastWrittenNanos[i] = Long.MIN_VALUE;
             byMeasurement.computeIfAbsent(field.measurement(), m -> new ArrayList<>()).add(i);
         }
+    }
+
+    /** The points of the scans from now on carry the recipe loaded before the start. */
+    public void recipe(String name) {
+        tags = tags.withRecipe(name);
     }
 
     /** The lines this scan adds, at most one per measurement; empty when nothing is due. */
