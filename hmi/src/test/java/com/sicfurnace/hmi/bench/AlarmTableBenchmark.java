@@ -25,7 +25,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the draw (the count's text set, after the rows), with a forced layout.</li>
  * </ul>
  * Actions are 300 ms apart, past the page's 250 ms limit between draws, so that none waits for it. Every action's
- * rows are checked (their number, and the order after a sort). performance.now() in the page.
+ * rows are checked (their number, and the order after a sort). performance.now() in the page; each action's time is
+ * also split: open into the journal's ingest, the rows, their elements and the layout; a filter or sort into the
+ * page's script (the change event to the drawn table) and the layout.
  * Usage: AlarmTableBenchmark [ROUNDS]   (default 30, after 5 not counted); run from {@code hmi/}.
  */
 public final class AlarmTableBenchmark {
@@ -57,11 +59,15 @@ public final class AlarmTableBenchmark {
                 const start = performance.now();
                 const journal = new journals.AlarmJournal('f01');
                 journal.ingest(events);
+                const ingested = performance.now();
                 const rows = table.tableRows([{ furnace: 'f01', notNormal, journal, stale: false }],
                   { priorities: new Set(priorities), state: '', sort: 'priority' });
+                const joined = performance.now();
                 table.renderRows(scratch.createTBody(), rows);
+                const rendered = performance.now();
                 document.body.offsetHeight; // layout included
-                const took = performance.now() - start;
+                const took = [performance.now() - start, ingested - start, joined - ingested, rendered - joined,
+                  performance.now() - rendered];
                 if (scratch.querySelectorAll('tbody tr').length !== 500) {
                   throw new Error('open drew ' + scratch.querySelectorAll('tbody tr').length + ' rows, not 500');
                 }
@@ -104,8 +110,9 @@ public final class AlarmTableBenchmark {
                 const start = performance.now();
                 new MutationObserver((records, observer) => {
                   observer.disconnect();
+                  const scripted = performance.now();
                   document.body.offsetHeight; // layout included
-                  resolve(performance.now() - start);
+                  resolve([performance.now() - start, scripted - start, performance.now() - scripted]);
                 }).observe(count, { childList: true, characterData: true, subtree: true });
                 action();
               });
@@ -159,14 +166,23 @@ public final class AlarmTableBenchmark {
             throw new IllegalStateException("the benchmark failed in the page: " + result.get("error"));
         }
         System.out.println("page after the last action: " + result.get("count"));
-        System.out.println("action median_ms p95_ms max_ms");
+        System.out.println("action median_ms p95_ms max_ms (rounds); medians of its parts");
         @SuppressWarnings("unchecked")
         List<List<Object>> times = (List<List<Object>>) result.get("times");
         for (List<Object> action : times) {
             @SuppressWarnings("unchecked")
-            Distribution d = Distribution.of((List<Number>) action.get(1));
-            System.out.printf(Locale.ROOT, "%s: %.1f %.1f %.1f (%d)%n", action.get(0), d.percentile(50),
-                    d.percentile(95), d.max(), d.count());
+            List<List<Number>> measured = (List<List<Number>>) action.get(1);
+            Distribution whole = Distribution.of(measured.stream().map(parts -> parts.get(0)).toList());
+            StringBuilder parts = new StringBuilder();
+            String[] names = action.get(0).equals("open") ? new String[] {"ingest", "rows", "render", "layout"}
+                    : new String[] {"click to drawn", "layout"};
+            for (int i = 0; i < names.length; i++) {
+                int part = i + 1;
+                parts.append(String.format(Locale.ROOT, " %s %.1f", names[i],
+                        Distribution.of(measured.stream().map(r -> r.get(part)).toList()).percentile(50)));
+            }
+            System.out.printf(Locale.ROOT, "%s: %.1f %.1f %.1f (%d);%s%n", action.get(0), whole.percentile(50),
+                    whole.percentile(95), whole.max(), whole.count(), parts);
         }
     }
 }
