@@ -1,6 +1,5 @@
 package com.sicfurnace.hmi.bench;
 
-import java.util.Arrays;
 import java.util.Collection;
 
 /** Measured values (any one unit), for their percentiles by nearest rank: a few hundred samples need no histogram. */
@@ -25,10 +24,5 @@ record Distribution(double[] sorted) {
 
     int count() {
         return sorted.length;
-    }
-
-    @Override
-    public String toString() {
-        return Arrays.toString(sorted);
     }
 }
