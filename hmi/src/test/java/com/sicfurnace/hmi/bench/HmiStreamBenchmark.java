@@ -27,7 +27,6 @@ import java.util.regex.Pattern;
  * Usage: HmiStreamBenchmark [SECONDS_PER_PHASE] [ROUNDS] [CLIENTS]   (defaults 60, 2, 50); run from {@code hmi/}.
  */
 public final class HmiStreamBenchmark {
-    private static final Pattern PASSWORD = Pattern.compile("password (\\S+) \\(change it\\)");
     private static final Pattern JITTER = Pattern.compile("scan loop: (\\d+) scans, start jitter median (\\d+) µs, "
             + "p99 (\\d+) µs, max (\\d+) µs");
 
@@ -43,22 +42,18 @@ public final class HmiStreamBenchmark {
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
         try (LivePlant plant = new LivePlant("f01", work.resolve("f01"), 1.0)) {
             plant.startController();
-            Process hmi = startHmi(work, plant);
-            try {
-                int port = Integer.parseInt(Files.readString(work.resolve("hmi-port")).strip());
-                Browser operator = operator(work, port);
+            try (HmiProcess hmi = HmiProcess.start(work.resolve("hmi"), List.of(new HmiProcess.Controller(
+                    plant.name, plant.apiUrl(), plant.tokenFile())))) {
+                Browser operator = hmi.operator();
                 String cookie = "hmi_session=" + operator.cookie("hmi_session").orElseThrow().value();
                 plant.stopController();
                 System.out.println("round clients scans jitter_median_us jitter_p99_us jitter_max_us "
                         + "controller_cpu_pct hmi_cpu_pct messages_per_client_per_s");
                 for (int round = 1; round <= rounds; round++) {
                     for (int n : new int[] {0, clients}) {
-                        phase(round, n, seconds, plant, hmi, port, cookie);
+                        phase(round, n, seconds, plant, hmi.process, hmi.url.getPort(), cookie);
                     }
                 }
-            } finally {
-                hmi.destroy();
-                hmi.waitFor(20, TimeUnit.SECONDS);
             }
         }
     }
@@ -99,46 +94,6 @@ public final class HmiStreamBenchmark {
     private static long cpuNanos(long pid) {
         return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).map(Duration::toNanos)
                 .orElseThrow(() -> new IllegalStateException("no CPU time for process " + pid));
-    }
-
-    private static Process startHmi(Path work, LivePlant plant) throws Exception {
-        Path dir = Files.createDirectories(work.resolve("hmi"));
-        int port;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Files.writeString(work.resolve("hmi-port"), Integer.toString(port));
-        Files.writeString(dir.resolve("hmi.yaml"), "port: " + port + "\ndata_dir: .\ncontrollers:\n  - {name: f01, "
-                + "url: '" + plant.apiUrl() + "', token_file: '" + plant.tokenFile() + "'}\n");
-        Path jar = Path.of("target", "hmi.jar").toAbsolutePath();
-        Process hmi = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                jar.toString(), "serve", "--config", dir.resolve("hmi.yaml").toString())
-                .redirectOutput(dir.resolve("hmi.out").toFile()).redirectError(dir.resolve("hmi.log").toFile())
-                .start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!Files.exists(dir.resolve("hmi.out")) || !Files.readString(dir.resolve("hmi.out")).contains("HMI on")) {
-            if (System.nanoTime() > deadline || !hmi.isAlive()) {
-                throw new IllegalStateException("the HMI did not start: " + Files.readString(dir.resolve("hmi.log")));
-            }
-            Thread.sleep(100);
-        }
-        return hmi;
-    }
-
-    /** Logs in as the first admin, creates an operator, and returns a browser logged in as them. */
-    private static Browser operator(Path work, int port) throws Exception {
-        Matcher m = PASSWORD.matcher(Files.readString(work.resolve("hmi").resolve("hmi.out")));
-        if (!m.find()) {
-            throw new IllegalStateException("no first-start password in the HMI's output");
-        }
-        URI base = URI.create("http://127.0.0.1:" + port);
-        Browser admin = new Browser(base);
-        admin.login("admin", m.group(1));
-        admin.jsonWithCsrf("POST", "/api/v1/users",
-                "{\"name\":\"bench\",\"role\":\"operator\",\"password\":\"bench-password-long\"}");
-        Browser operator = new Browser(base);
-        operator.login("bench", "bench-password-long");
-        return operator;
     }
 
     /** A client that only counts what it receives, as fast as it comes. */

@@ -396,9 +396,10 @@ class ScreensBrowserTest {
 
     @Test
     @Order(8)
-    void theAlarmTableStaysQuickWith500AlarmsAnd10000JournalEntries() {
+    void theAlarmTableShows500AlarmsWith10000JournalEntries() {
         driver.get(base + "/alarms");
         await(() -> !text("#alarm-count").isEmpty(), 20, "the fleet's alarm table");
+        // how fast is AlarmTableBenchmark's to measure; this test checks what the table shows
         @SuppressWarnings("unchecked")
         Map<String, Object> result = (Map<String, Object>) ((JavascriptExecutor) driver).executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
@@ -417,39 +418,19 @@ class ScreensBrowserTest {
                       notNormal['SYNTHETIC_' + k] = { state: states[k % 4], priority: priorities[k % 4],
                         active: k % 3 !== 0, chattering: false };
                     }
-                    // three rounds, each drawing every row anew into a table of the page's own style: the least
-                    // is the page's own cost, the others add what else the machine does
-                    const rounds = [];
-                    let shown = 0;
-                    let rows = [];
-                    for (let round = 0; round < 3; round++) {
-                      const scratch = document.createElement('table');
-                      scratch.className = 'alarm-table';
-                      document.querySelector('main').append(scratch);
-                      const start = performance.now();
-                      const journal = new journals.AlarmJournal('f01');
-                      journal.ingest(events);
-                      rows = table.tableRows([{ furnace: 'f01', notNormal, journal, stale: false }],
-                        { priorities: new Set(priorities), state: '', sort: 'priority' });
-                      table.renderRows(scratch.createTBody(), rows);
-                      document.body.offsetHeight; // layout included
-                      rounds.push(performance.now() - start);
-                      shown = scratch.querySelectorAll('tr').length;
-                      scratch.remove();
-                    }
+                    const journal = new journals.AlarmJournal('f01');
+                    journal.ingest(events);
+                    const rows = table.tableRows([{ furnace: 'f01', notNormal, journal, stale: false }],
+                      { priorities: new Set(priorities), state: '', sort: 'priority' });
                     // the page's own table: its one listener serves the synthetic rows' buttons too
                     const tbody = document.querySelector('#alarm-table tbody');
                     table.renderRows(tbody, rows);
+                    const shown = tbody.querySelectorAll('tr').length;
                     tbody.querySelector('tr[data-alarm=SYNTHETIC_1] button[data-action=shelve]').click();
-                    done({ rounds, shown, title: document.getElementById('command-title').textContent });
+                    done({ shown, title: document.getElementById('command-title').textContent });
                   }).catch((e) => done({ error: String(e) }));
                 """);
-        System.out.println("500 alarms, 10000 journal entries: " + result);
         assertEquals(500L, result.get("shown"), result.toString());
-        @SuppressWarnings("unchecked")
-        double least = ((List<Number>) result.get("rounds")).stream().mapToDouble(Number::doubleValue).min()
-                .orElseThrow();
-        assertTrue(least < 500, "journal, sort and render with layout within 0.5 s: " + result.get("rounds"));
         assertEquals("Shelve alarm SYNTHETIC_1 on furnace f01?", result.get("title"),
                 "one listener on the table serves every row");
         closeDialog();

@@ -1,5 +1,8 @@
 package com.sicfurnace.controller.bench;
 
+import com.sicfurnace.controller.api.ApiServer;
+import com.sicfurnace.controller.api.ApiSettings;
+import com.sicfurnace.controller.api.ControllerFacts;
 import com.sicfurnace.controller.command.Command;
 import com.sicfurnace.controller.user.Actor;
 import com.sicfurnace.controller.user.Role;
@@ -16,6 +19,8 @@ import com.sicfurnace.controller.snapshot.ScanSnapshot;
 import com.sicfurnace.iolist.IoList;
 import com.sicfurnace.simulator.model.FurnaceConfigs;
 import com.sicfurnace.simulator.plant.SimulatedFurnace;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +33,7 @@ import java.time.Instant;
 final class GrowingFurnace {
     static final Path RECIPE = Path.of(System.getProperty("recipe", "../../docs/recipes/pvt-6inch.yaml"));
 
+    private final FurnaceProfile profile = ProfileLoader.shipped("6inch", FurnaceProfile.class);
     final SimulatedFurnace furnace;
     final ScanFeed feed = new ScanFeed();
     final double periodS;
@@ -37,7 +43,6 @@ final class GrowingFurnace {
     private ScanSnapshot last;
 
     GrowingFurnace() {
-        FurnaceProfile profile = ProfileLoader.shipped("6inch", FurnaceProfile.class);
         Recipe recipe = RecipeLoader.load(RECIPE, profile.recipeLimits());
         furnace = new SimulatedFurnace(FurnaceConfigs.shipped("6inch"), 1, profile.scanPeriodS());
         CommandQueue commands = new CommandQueue();
@@ -46,6 +51,17 @@ final class GrowingFurnace {
         periodS = profile.scanPeriodS();
         period = Duration.ofMillis(profile.scanPeriodMs());
         commands.submit(new Command.Start(), new Actor("benchmark", Role.OPERATOR), "benchmark");
+    }
+
+    /**
+     * The controller's northbound API on this furnace's scan feed, on a free port, with its service token in
+     * {@code dir/api/token} (commands go to a queue of their own, the run does not take them).
+     */
+    ApiServer startApi(Path dir) throws IOException {
+        ControllerFacts facts = new ControllerFacts("f01", "6inch", IoList.fromClasspath().forFurnace("6inch"),
+                RecipeLoader.load(RECIPE, profile.recipeLimits()), RECIPE, "0".repeat(64), "benchmark",
+                Files.createDirectories(dir.resolve("audit")), profile.alarms().definitions());
+        return ApiServer.start(ApiSettings.local(0, dir.resolve("api")), facts, feed, new CommandQueue(), 100);
     }
 
     /** One scan step, without moving the model on. */

@@ -1,13 +1,6 @@
 package com.sicfurnace.controller.bench;
 
 import com.sicfurnace.controller.api.ApiServer;
-import com.sicfurnace.controller.api.ApiSettings;
-import com.sicfurnace.controller.api.ControllerFacts;
-import com.sicfurnace.controller.profile.FurnaceProfile;
-import com.sicfurnace.controller.profiles.ProfileLoader;
-import com.sicfurnace.controller.recipe.language.RecipeLoader;
-import com.sicfurnace.controller.runtime.CommandQueue;
-import com.sicfurnace.iolist.IoList;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,14 +30,8 @@ public final class HistoryQueryBenchmark {
     public static void main(String[] args) throws Exception {
         int queries = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         Path dir = Files.createTempDirectory("history-benchmark");
-        FurnaceProfile profile = ProfileLoader.shipped("6inch", FurnaceProfile.class);
         GrowingFurnace rig = new GrowingFurnace();
-        ControllerFacts facts = new ControllerFacts("f01", "6inch", IoList.fromClasspath().forFurnace("6inch"),
-                RecipeLoader.load(GrowingFurnace.RECIPE, profile.recipeLimits()), GrowingFurnace.RECIPE,
-                "0".repeat(64), "benchmark", Files.createDirectories(dir.resolve("audit")),
-                profile.alarms().definitions());
-        try (ApiServer api = ApiServer.start(ApiSettings.local(0, dir.resolve("api")), facts, rig.feed,
-                new CommandQueue(), 100)) {
+        try (ApiServer api = rig.startApi(dir)) {
             Instant start = rig.feed.latest().map(s -> s.time()).orElse(Instant.parse("2026-01-05T06:00:00Z"));
             long wall = System.nanoTime();
             while (!rig.finished()) {
