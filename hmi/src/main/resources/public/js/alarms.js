@@ -1,10 +1,10 @@
 // The alarm screens (one furnace's, or the fleet's): the table of alarms not normal, filtered by priority and state,
-// sorted by priority or time; Acknowledge (with a comment), Shelve (for a chosen time, with a reason), Unshelve, each
+// sorted by priority or time, 100 rows to a page; Acknowledge (with a comment), Shelve (for a chosen time, with a reason), Unshelve, each
 // through the confirmation dialog. Drawn again only when alarms, the journal or the filters change, at most 4 times a
 // second, so that hundreds of alarms stay cheap.
 import { liveFor, scopeOf } from './live.js';
 import { journalFor, keepUp } from './journal.js';
-import { renderRows, tableRows } from './alarmtable.js';
+import { pageOf, renderRows, tableRows } from './alarmtable.js';
 import { confirmCommand } from './commands.js';
 
 const MIN_REDRAW_MS = 250;
@@ -12,6 +12,8 @@ const root = document.getElementById('alarms');
 const form = document.getElementById('alarm-filters');
 const tbody = document.querySelector('#alarm-table tbody');
 const count = document.getElementById('alarm-count');
+const pager = document.getElementById('alarm-pager');
+let page = 0;
 
 tbody.addEventListener('click', (event) => {
   const button = event.target.closest('button[data-action]');
@@ -47,7 +49,17 @@ async function start() {
       schedule();
     }
   };
-  form.addEventListener('change', schedule);
+  form.addEventListener('change', () => {
+    page = 0;
+    schedule();
+  });
+  pager.addEventListener('click', (event) => {
+    const button = event.target.closest('button[data-page]');
+    if (button) {
+      page += button.dataset.page === 'next' ? 1 : -1;
+      schedule();
+    }
+  });
   for (const furnace of furnaces) {
     journalFor(furnace).subscribe(schedule);
     const live = liveFor(furnace);
@@ -75,6 +87,12 @@ function draw(furnaces) {
     state: data.get('state'),
     sort: data.get('sort'),
   });
-  renderRows(tbody, rows);
-  count.textContent = total + ' alarm' + (total === 1 ? '' : 's') + ' not normal, ' + rows.length + ' shown';
+  const shown = pageOf(rows, page);
+  page = shown.page;
+  renderRows(tbody, shown.rows);
+  count.textContent = total + ' alarm' + (total === 1 ? '' : 's') + ' not normal, ' + rows.length + ' shown'
+    + (shown.pages > 1 ? ', rows ' + shown.first + '–' + shown.last : '');
+  pager.hidden = shown.pages === 1;
+  pager.querySelector('[data-page=previous]').disabled = shown.page === 0;
+  pager.querySelector('[data-page=next]').disabled = shown.page === shown.pages - 1;
 }

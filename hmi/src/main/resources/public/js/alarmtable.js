@@ -36,6 +36,17 @@ export function tableRows(sources, filter) {
 
 const drawn = new WeakMap();
 
+/** Rows drawn at once: a flood of alarms stays quick to draw (layout grows with the rows); the pager shows the rest. */
+export const PAGE_ROWS = 100;
+
+/** One page of the rows (0-based, kept within the pages there are), with where its rows lie among all of them. */
+export function pageOf(rows, page, size = PAGE_ROWS) {
+  const pages = Math.max(1, Math.ceil(rows.length / size));
+  const index = Math.min(Math.max(0, page), pages - 1);
+  return { rows: rows.slice(index * size, (index + 1) * size), page: index, pages,
+    first: rows.length === 0 ? 0 : index * size + 1, last: Math.min(rows.length, (index + 1) * size) };
+}
+
 /**
  * Puts these rows into the table body, in one document fragment. A row whose alarm has not changed keeps its element,
  * so that a button being clicked is not replaced under the pointer while other alarms change; a body already showing

@@ -148,7 +148,10 @@ public final class ScreenPages {
                 .append("<table id=\"alarm-table\" class=\"alarm-table\">\n<thead><tr><th>Priority</th><th>State</th>")
                 .append("<th title=\"the furnace's time when the alarm entered its state\">Since (UTC)</th>")
                 .append("<th>Furnace</th><th>Alarm</th><th>Text</th><th>Actions</th>")
-                .append("</tr></thead>\n<tbody></tbody>\n</table>\n</div>");
+                .append("</tr></thead>\n<tbody></tbody>\n</table>\n")
+                .append("<div id=\"alarm-pager\" class=\"pager\" hidden>")
+                .append("<button type=\"button\" data-page=\"previous\">‹ Previous 100</button>")
+                .append("<button type=\"button\" data-page=\"next\">Next 100 ›</button></div>\n</div>");
         return html.toString();
     }
 }

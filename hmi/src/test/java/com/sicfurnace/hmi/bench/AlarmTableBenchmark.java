@@ -16,12 +16,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Chromium logged in as an operator on {@code /furnace/f01/alarms}. The synthetic alarms and events are made in the
  * page, with the page's own modules:
  * <ul>
- * <li>open: a new journal ingests the 10,000 events, the rows are joined, filtered and sorted, and drawn into an
- * empty table of the page's style (the page's functions; what the page does once its journal has been read, without
- * the reading over HTTP);</li>
+ * <li>open: a new journal ingests the 10,000 events, the rows are joined, filtered and sorted, and the first page of
+ * them (100 rows, as the page draws) is drawn into an empty table of the page's style (the page's functions; what the
+ * page does once its journal has been read, without the reading over HTTP);</li>
  * <li>filter and sort: the page's live alarm board and journal are given the synthetic alarms and events, then the
  * page's own controls are changed as a click changes them (the checkbox clicked, a select's value set with its change
- * event), so that the page's listener and its draw run as for an operator; each timed from the change to the end of
+ * event), and the pager's buttons clicked, so that the page's listener and its draw run as for an operator; each timed from the change to the end of
  * the draw (the count's text set, after the rows), with a forced layout.</li>
  * </ul>
  * Actions are 300 ms apart, past the page's 250 ms limit between draws, so that none waits for it. Every action's
@@ -63,13 +63,14 @@ public final class AlarmTableBenchmark {
                 const rows = table.tableRows([{ furnace: 'f01', notNormal, journal, stale: false }],
                   { priorities: new Set(priorities), state: '', sort: 'priority' });
                 const joined = performance.now();
-                table.renderRows(scratch.createTBody(), rows);
+                table.renderRows(scratch.createTBody(), table.pageOf(rows, 0).rows);
                 const rendered = performance.now();
                 document.body.offsetHeight; // layout included
                 const took = [performance.now() - start, ingested - start, joined - ingested, rendered - joined,
                   performance.now() - rendered];
-                if (scratch.querySelectorAll('tbody tr').length !== 500) {
-                  throw new Error('open drew ' + scratch.querySelectorAll('tbody tr').length + ' rows, not 500');
+                if (rows.length !== 500 || scratch.querySelectorAll('tbody tr').length !== table.PAGE_ROWS) {
+                  throw new Error('open drew ' + scratch.querySelectorAll('tbody tr').length + ' rows of '
+                    + rows.length + ', not the first page of 500');
                 }
                 scratch.remove();
                 if (round >= warmUp) {
@@ -84,7 +85,8 @@ public final class AlarmTableBenchmark {
               journals.journalFor('f01').ingest(events);
               const tbody = document.querySelector('#alarm-table tbody');
               const count = document.getElementById('alarm-count');
-              for (let wait = 0; tbody.children.length !== 500 && wait < 100; wait++) {
+              const page = (n) => Math.min(n, table.PAGE_ROWS);
+              for (let wait = 0; !/500 shown/.test(count.textContent) && wait < 100; wait++) {
                 await sleep(100); // the page draws them at its next live change
               }
               const form = document.getElementById('alarm-filters');
@@ -97,14 +99,18 @@ public final class AlarmTableBenchmark {
               const alarms = Object.values(notNormal);
               const withoutHigh = alarms.filter((a) => a.priority !== 'high').length;
               const unacknowledged = alarms.filter((a) => a.state.startsWith('unack')).length;
+              const pager = (which) => document.querySelector('#alarm-pager button[data-page=' + which + ']').click();
               const actions = [
-                ['priority filter: high off', () => high.click(), withoutHigh, null],
-                ['priority filter: high on', () => high.click(), 500, null],
-                ['state filter: unacknowledged', () => choose(form.elements.state, 'unack'), unacknowledged,
+                ['priority filter: high off', () => high.click(), page(withoutHigh), null],
+                ['priority filter: high on', () => high.click(), page(500), null],
+                ['state filter: unacknowledged', () => choose(form.elements.state, 'unack'), page(unacknowledged),
                   null],
-                ['state filter: every state', () => choose(form.elements.state, ''), 500, null],
-                ['sort: newest first', () => choose(form.elements.sort, 'time'), 500, 'SYNTHETIC_499'],
-                ['sort: priority, then newest', () => choose(form.elements.sort, 'priority'), 500, 'SYNTHETIC_496'],
+                ['state filter: every state', () => choose(form.elements.state, ''), page(500), null],
+                ['sort: newest first', () => choose(form.elements.sort, 'time'), page(500), 'SYNTHETIC_499'],
+                ['page: next 100', () => pager('next'), page(400), null],
+                ['page: previous 100', () => pager('previous'), page(500), 'SYNTHETIC_499'],
+                ['sort: priority, then newest', () => choose(form.elements.sort, 'priority'), page(500),
+                  'SYNTHETIC_496'],
               ];
               const drawn = (action) => new Promise((resolve) => {
                 const start = performance.now();

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -41,6 +42,12 @@ final class HmiProcess implements AutoCloseable {
 
     /** Starts the HMI on a free port with these controllers, in {@code dir}; returns once it listens. */
     static HmiProcess start(Path dir, List<Controller> controllers) throws IOException, InterruptedException {
+        return start(dir, controllers, 0);
+    }
+
+    /** As {@link #start(Path, List)}, the process at {@code nice} (above 0: below the controller's priority). */
+    static HmiProcess start(Path dir, List<Controller> controllers, int nice)
+            throws IOException, InterruptedException {
         Files.createDirectories(dir);
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
@@ -53,8 +60,9 @@ final class HmiProcess implements AutoCloseable {
         }
         Files.writeString(dir.resolve("hmi.yaml"), yaml);
         Path jar = Path.of("target", "hmi.jar").toAbsolutePath();
-        Process hmi = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                jar.toString(), "serve", "--config", dir.resolve("hmi.yaml").toString())
+        List<String> command = new ArrayList<>(niced(nice));
+        command.addAll(List.of(java(), "-jar", jar.toString(), "serve", "--config", dir.resolve("hmi.yaml").toString()));
+        Process hmi = new ProcessBuilder(command)
                 .redirectOutput(dir.resolve("hmi.out").toFile()).redirectError(dir.resolve("hmi.log").toFile())
                 .start();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -73,6 +81,15 @@ final class HmiProcess implements AutoCloseable {
             throw e;
         }
         return started;
+    }
+
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** The command's prefix that runs a process at {@code nice}; none at 0. */
+    static List<String> niced(int nice) {
+        return nice == 0 ? List.of() : List.of("nice", "-n", Integer.toString(nice));
     }
 
     /** Logs in as the first admin and creates the benchmarks' operator. */

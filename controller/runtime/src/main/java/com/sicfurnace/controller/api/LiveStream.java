@@ -9,42 +9,78 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The live snapshot over WebSocket: each client gets the whole snapshot first ({@code "type": "snapshot"}), then,
- * for every newer scan, only what changed ({@code "type": "delta"}), at most every {@code period} of wall time (the
- * scan rate at real speed). One thread reads the latest snapshot and sends to everybody without waiting: a client
+ * for every newer scan, only what changed ({@code "type": "delta"}): each scan as it ends at real speed, about one
+ * per scan period of wall time at a simulator's speed. The scan wakes the stream's own thread as it ends, so that a value goes out right after
+ * the scan that read it, not up to a period later; that thread reads the latest snapshot and sends to everybody
+ * without waiting (the scan thread only wakes it, and only when it is not awake already): a client
  * with more messages in flight than {@link #MAX_IN_FLIGHT} is too slow and is closed (it reconnects and starts from a
  * whole snapshot), so that no client can hold up the others or the controller. No message while the controller does
  * not scan: a client judges staleness by the age of the last message.
  */
-final class LiveStream implements AutoCloseable {
+final class LiveStream implements ScanFeed.ScanListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveStream.class);
     static final int MAX_IN_FLIGHT = 50;
     private static final ObjectMapper JSON = new ObjectMapper();
     private final ScanFeed feed;
     private final SnapshotJson snapshots;
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService ticker;
+    private final long spacingNanos;
+    private final AtomicBoolean scanned = new AtomicBoolean();
+    private final Thread sender;
+    private volatile boolean running = true;
     private ObjectNode latest;
     private long latestScan = -1;
 
+    /**
+     * Registers itself on the feed. Two messages are at least 0.8 {@code periodMillis} of wall time apart: at real
+     * speed every scan goes out as it ends even when the one before ended late, at a simulator's speed about one
+     * scan per period.
+     */
     LiveStream(ScanFeed feed, SnapshotJson snapshots, long periodMillis) {
         this.feed = feed;
         this.snapshots = snapshots;
-        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "api-stream");
-            t.setDaemon(true);
-            return t;
-        });
-        ticker.scheduleAtFixedRate(this::tick, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+        this.spacingNanos = Math.round(TimeUnit.MILLISECONDS.toNanos(periodMillis) * 0.8);
+        this.sender = new Thread(this::sendScans, "api-stream");
+        sender.setDaemon(true);
+        sender.start();
+        feed.listen(this);
+    }
+
+    /** On the scan thread: wakes the sender unless a wake-up is pending already. */
+    @Override
+    public void onScan(ScanSnapshot snapshot) {
+        if (!scanned.getAndSet(true)) {
+            LockSupport.unpark(sender);
+        }
+    }
+
+    private void sendScans() {
+        long lastSent = System.nanoTime() - spacingNanos;
+        while (running) {
+            if (!scanned.getAndSet(false)) {
+                LockSupport.park(this);
+                continue;
+            }
+            long wait = lastSent + spacingNanos - System.nanoTime();
+            if (wait > 0) {
+                // too soon after the last message: the newest scan goes out when the spacing is over
+                scanned.set(true);
+                LockSupport.parkNanos(this, wait);
+                continue;
+            }
+            lastSent = System.nanoTime();
+            tick();
+        }
     }
 
     void connected(WsContext ctx) {
@@ -62,7 +98,7 @@ final class LiveStream implements AutoCloseable {
     private void tick() {
         try {
             Optional<ScanSnapshot> now = feed.latest();
-            if (now.isEmpty()) {
+            if (now.isEmpty() || clients.isEmpty()) {
                 return;
             }
             boolean newScan = now.get().scan() != latestScan;
@@ -94,9 +130,10 @@ final class LiveStream implements AutoCloseable {
 
     @Override
     public void close() {
-        ticker.shutdownNow();
+        running = false;
+        LockSupport.unpark(sender);
         try {
-            ticker.awaitTermination(2, TimeUnit.SECONDS);
+            sender.join(2000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -325,11 +325,13 @@ public record RunConfig(Path recipe, Path reportDir, double speed, OpcUaSettings
         String endpoint = r.requiredText("endpoint");
         Path pkiDir = under(base, r.text("pki_dir", "controller-pki"));
         String applicationUri = r.text("application_uri", "urn:sicfurnace:controller");
+        // sampled and published twice per scan: a change waits at most half a scan in the subscription, not a whole
+        double publishingMs = Math.max(1.0, periodS * 1000.0 / 2);
         try {
             return new OpcUaSettings(endpoint, security, pkiDir, applicationUri, user, password, keyStorePassword,
                     (int) r.number("connect_timeout_ms", 2000), (int) r.number("request_timeout_ms", 2000),
                     (int) r.number("keep_alive_interval_ms", 1000), (int) r.number("reconnect_min_ms", 200),
-                    (int) r.number("reconnect_max_ms", 5000), Math.max(1.0, periodS * 1000.0));
+                    (int) r.number("reconnect_max_ms", 5000), publishingMs);
         } catch (IllegalArgumentException e) {
             throw r.sectionError(e.getMessage());
         }
