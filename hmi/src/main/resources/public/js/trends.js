@@ -17,6 +17,8 @@ const PENS = [
   { name: 'pressure_mbar', label: 'Pressure', scale: 'mbar', colour: '#2d6a2d', band: true },
   { name: 'pressure_sp_mbar', label: 'Pressure SP', scale: 'mbar', colour: '#2d6a2d', dash: [6, 4] },
   { name: 'ps1_power_kw', label: 'Power', scale: 'kW', colour: '#5b3f8c', band: true },
+  // the heater's demand: the temperature loop's output in temperature mode, the recipe's power in power mode
+  { name: 'power_demand_kw', label: 'Power demand', scale: 'kW', colour: '#5b3f8c', dash: [6, 4] },
 ];
 const HISTORY_REACH_S = 8 * 24 * 3600;
 const HEIGHT = 460;
