@@ -196,6 +196,8 @@ class ScreensBrowserTest {
                 "a load without a reason");
         new Select(driver.findElement(By.id("command-recipe"))).selectByValue("pvt-6inch.yaml");
         dialogReason("reference boule");
+        assertFalse(driver.findElement(By.id("command-duration")).isDisplayed(), "no shelve time for a load");
+        screenshot("load-recipe");
         click("#command-send");
         await(() -> dialogResult().startsWith("Applied: loaded 'pvt-6inch' from "), 20, "the load applied");
         closeDialog();
@@ -288,7 +290,7 @@ class ScreensBrowserTest {
             String row = "#alarm-table tr[data-alarm=CHILLER_FAULT]";
             await(() -> "unack_active".equals(attribute(row, "data-state")), 30, "CHILLER_FAULT unacknowledged");
             assertTrue(text(row + " td.priority").contains("▲2"), "priority by shape and number");
-            assertEquals("Chiller not running", text(row + " td.text"));
+            await(() -> text(row + " td.text").equals("Chiller not running"), 10, "its text from the journal");
 
             // the filters: without high priority the row goes, with it it comes back
             click("#alarm-filters input[value=high]");
@@ -310,7 +312,8 @@ class ScreensBrowserTest {
                     .startsWith("Applied"), dialogResult());
             closeDialog();
             await(() -> "shelved".equals(attribute(row, "data-state")), 20, "shelved");
-            assertTrue(text(row + " td.text").contains("timed shelve until"), text(row + " td.text"));
+            // the state comes with the live board, the text with the journal's next read
+            await(() -> text(row + " td.text").contains("timed shelve until"), 10, "the shelve's end in its text");
             assertTrue(command(row + " button[data-action=unshelve]", "", null).startsWith("Applied"),
                     dialogResult());
             closeDialog();
