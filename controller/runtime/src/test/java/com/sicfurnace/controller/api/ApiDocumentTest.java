@@ -40,6 +40,7 @@ class ApiDocumentTest {
             for (String route : ApiServer.ROUTES) {
                 String path = route.substring(route.indexOf(' ') + 1);
                 if (route.startsWith("WS")) {
+                    rig.scanning(20); // the stream sends as a scan ends
                     try (StreamClient client = rig.stream(rig.token())) {
                         assertEquals("snapshot", client.next().path("type").asText(), route + " is served");
                     }

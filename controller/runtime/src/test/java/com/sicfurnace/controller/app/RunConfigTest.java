@@ -47,7 +47,8 @@ class RunConfigTest {
         assertEquals(5020, config.modbus().port());
         assertEquals(60.0, config.speed());
         assertTrue(Files.isRegularFile(config.recipe()), "recipe resolved next to the file: " + config.recipe());
-        assertEquals(100.0 / 60, config.opcua().publishingIntervalMs(), 1e-9, "publishing at the scan rate");
+        assertEquals(1.0, config.opcua().publishingIntervalMs(), 1e-9,
+                "twice per scan period (0.83 ms at speed 60), and no faster than 1 ms");
     }
 
     @Test
@@ -58,7 +59,7 @@ class RunConfigTest {
         assertEquals(dir, config.reportDir());
         assertEquals(1.0, config.speed());
         assertEquals(dir.resolve("a"), config.auditDir());
-        assertEquals(100.0, config.opcua().publishingIntervalMs(), 1e-9);
+        assertEquals(50.0, config.opcua().publishingIntervalMs(), 1e-9, "twice per 100 ms scan at speed 1");
     }
 
     @Test
