@@ -3,9 +3,11 @@ package com.sicfurnace.hmi.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sicfurnace.controller.secret.SecretFiles;
 import com.sicfurnace.hmi.audit.HmiAudit;
+import com.sicfurnace.hmi.furnace.Fleet;
 import com.sicfurnace.hmi.login.Authenticator;
 import com.sicfurnace.hmi.login.LoginFormTokens;
 import com.sicfurnace.hmi.login.LoginThrottle;
+import com.sicfurnace.hmi.recipe.RecipeStore;
 import com.sicfurnace.hmi.session.SessionStore;
 import com.sicfurnace.hmi.session.Tokens;
 import com.sicfurnace.hmi.tls.HostNames;
@@ -18,15 +20,15 @@ import com.sicfurnace.hmi.user.Passwords;
 import com.sicfurnace.hmi.user.UserAdmin;
 import com.sicfurnace.hmi.user.UserStore;
 import com.sicfurnace.hmi.web.Cookies;
+import com.sicfurnace.hmi.web.FurnaceApi;
 import com.sicfurnace.hmi.web.Guard;
 import com.sicfurnace.hmi.web.LoginPages;
+import com.sicfurnace.hmi.web.RecipeApi;
 import com.sicfurnace.hmi.web.RouteTable;
 import com.sicfurnace.hmi.web.ScreenPages;
 import com.sicfurnace.hmi.web.SessionPages;
 import com.sicfurnace.hmi.web.UserApi;
 import com.sicfurnace.hmi.web.UserPages;
-import com.sicfurnace.hmi.furnace.Fleet;
-import com.sicfurnace.hmi.web.FurnaceApi;
 import com.sicfurnace.hmi.web.WebServer;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -49,6 +51,8 @@ import org.slf4j.LoggerFactory;
 public final class HmiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HmiServer.class);
     public static final String SESSION_SECRET_FILE = "session.secret";
+    /** The recipe store: each recipe's versions and approvals. */
+    public static final String RECIPES_DIR = "recipes";
     public static final String AUDIT_DIR = "audit";
 
     private final HmiConfig config;
@@ -115,6 +119,8 @@ public final class HmiServer implements AutoCloseable {
                             cookies).routes())
                     .addAll(new SessionPages(sessions).routes())
                     .addAll(new UserApi(users, admin).routes())
+                    .addAll(new RecipeApi(RecipeStore.open(config.dataDir().resolve(RECIPES_DIR), clock), audit)
+                            .routes())
                     .addAll(new UserPages().routes())
                     .addAll(furnaces.routes())
                     .addAll(new ScreenPages(fleet).routes())

@@ -10,7 +10,9 @@ public enum HmiAction {
     USER_DISABLE("user_disable"),
     USER_ENABLE("user_enable"),
     USER_PASSWORD_RESET("user_password_reset"),
-    PASSWORD_CHANGE("password_change");
+    PASSWORD_CHANGE("password_change"),
+    RECIPE_SAVE("recipe_save"),
+    RECIPE_APPROVE("recipe_approve");
 
     private final String text;
 

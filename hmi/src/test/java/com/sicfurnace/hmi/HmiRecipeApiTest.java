@@ -1,0 +1,80 @@
+package com.sicfurnace.hmi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sicfurnace.controller.audit.AuditRecord;
+import com.sicfurnace.controller.audit.Outcome;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The recipe store over HTTP: engineers save versions, a second engineer approves (never the author), operators
+ * read but may not save, and every save and approval (refused ones too) is in the HMI's audit trail.
+ */
+class HmiRecipeApiTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String VERSION = "{\"yaml\":\"recipe: smoke\\nfurnace: 6inch\\n\",\"comment\":\"first cut\"}";
+
+    @TempDir
+    Path dir;
+    private TestHmi hmi;
+
+    @BeforeEach
+    void start() throws Exception {
+        hmi = TestHmi.start(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        hmi.close();
+    }
+
+    @Test
+    void anEngineerSavesAnotherApprovesAndAnOperatorOnlyReads() throws Exception {
+        Browser erika = hmi.userWithRole("erika", "engineer");
+        Browser jonas = hmi.userWithRole("jonas", "engineer");
+        Browser olga = hmi.userWithRole("olga", "operator");
+
+        Browser.Response saved = erika.jsonWithCsrf("POST", "/api/v1/recipes/smoke/versions", VERSION);
+        assertEquals(201, saved.status(), saved.toString());
+        JsonNode version = JSON.readTree(saved.body());
+        assertEquals(1, version.path("version").asInt());
+        assertEquals("erika", version.path("author").asText());
+        assertTrue(!version.path("approved").asBoolean());
+
+        assertEquals(403, olga.jsonWithCsrf("POST", "/api/v1/recipes/smoke/versions", VERSION).status(),
+                "an operator may not save");
+        Browser.Response own = erika.jsonWithCsrf("POST", "/api/v1/recipes/smoke/versions/1/approval",
+                "{\"comment\":\"looks right\"}");
+        assertEquals(403, own.status());
+        assertTrue(own.body().contains("\"error\":\"four_eyes\""), own.body());
+        Browser.Response approved = jonas.jsonWithCsrf("POST", "/api/v1/recipes/smoke/versions/1/approval",
+                "{\"comment\":\"checked against the brief\"}");
+        assertEquals(201, approved.status(), approved.toString());
+
+        JsonNode read = JSON.readTree(olga.get("/api/v1/recipes/smoke/versions/1").body());
+        assertEquals("recipe: smoke\nfurnace: 6inch\n", read.path("yaml").asText());
+        assertEquals("jonas", read.path("approved_by").asText());
+        assertEquals(1, JSON.readTree(olga.get("/api/v1/recipes").body()).size());
+        assertEquals(404, olga.get("/api/v1/recipes/smoke/versions/2").status());
+        Browser.Response badName = erika.jsonWithCsrf("POST", "/api/v1/recipes/Smoke!/versions", VERSION);
+        assertEquals(400, badName.status());
+
+        List<AuditRecord> trail = hmi.auditRecords().stream()
+                .filter(r -> r.entry().action().startsWith("recipe_")).toList();
+        assertEquals(List.of("recipe_save", "recipe_approve", "recipe_approve"),
+                trail.stream().map(r -> r.entry().action()).toList());
+        assertEquals(Outcome.REFUSED, trail.get(1).entry().outcome(), "the author's own approval, refused");
+        assertEquals("erika", trail.get(1).entry().user());
+        assertEquals(Outcome.DONE, trail.get(2).entry().outcome());
+        assertEquals("jonas", trail.get(2).entry().user());
+        assertEquals(version.path("sha256").asText(), String.valueOf(trail.get(2).entry().after().get("sha256")));
+    }
+}
