@@ -1,12 +1,14 @@
 package com.sicfurnace.hmi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sicfurnace.controller.audit.AuditRecord;
 import com.sicfurnace.controller.audit.Outcome;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HmiRecipeApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String VERSION = "{\"yaml\":\"recipe: smoke\\nfurnace: 6inch\\n\",\"comment\":\"first cut\"}";
+    private static final Path SMOKE = Path.of("..", "docs", "recipes", "smoke.yaml");
 
     @TempDir
     Path dir;
@@ -36,20 +38,42 @@ class HmiRecipeApiTest {
         hmi.close();
     }
 
+    private static String body(String yaml, String comment) throws Exception {
+        return JSON.writeValueAsString(java.util.Map.of("yaml", yaml, "comment", comment));
+    }
+
+    @Test
+    void aTextBeingEditedIsCheckedByTheControllersValidatorWithItsLines() throws Exception {
+        Browser erika = hmi.userWithRole("erika", "engineer");
+        String broken = Files.readString(SMOKE).replace("ar_sccm: 3000", "ar_sccm: -5");
+        JsonNode checked = JSON.readTree(erika.jsonWithCsrf("POST", "/api/v1/recipes/smoke/check",
+                JSON.writeValueAsString(java.util.Map.of("yaml", broken))).body());
+        assertFalse(checked.path("valid").asBoolean());
+        JsonNode problem = checked.path("problems").path(0);
+        assertEquals("ar_sccm", problem.path("field").asText(), checked.toString());
+        int line = problem.path("line").asInt();
+        assertTrue(broken.lines().toList().get(line - 1).contains("ar_sccm: -5"), "the line of the bad value: " + line);
+        assertTrue(JSON.readTree(erika.jsonWithCsrf("POST", "/api/v1/recipes/smoke/check",
+                JSON.writeValueAsString(java.util.Map.of("yaml", Files.readString(SMOKE)))).body())
+                .path("valid").asBoolean());
+    }
+
     @Test
     void anEngineerSavesAnotherApprovesAndAnOperatorOnlyReads() throws Exception {
+        String smoke = Files.readString(SMOKE);
+        String version1 = body(smoke, "first cut");
         Browser erika = hmi.userWithRole("erika", "engineer");
         Browser jonas = hmi.userWithRole("jonas", "engineer");
         Browser olga = hmi.userWithRole("olga", "operator");
 
-        Browser.Response saved = erika.jsonWithCsrf("POST", "/api/v1/recipes/smoke/versions", VERSION);
+        Browser.Response saved = erika.jsonWithCsrf("POST", "/api/v1/recipes/smoke/versions", version1);
         assertEquals(201, saved.status(), saved.toString());
         JsonNode version = JSON.readTree(saved.body());
         assertEquals(1, version.path("version").asInt());
         assertEquals("erika", version.path("author").asText());
         assertTrue(!version.path("approved").asBoolean());
 
-        assertEquals(403, olga.jsonWithCsrf("POST", "/api/v1/recipes/smoke/versions", VERSION).status(),
+        assertEquals(403, olga.jsonWithCsrf("POST", "/api/v1/recipes/smoke/versions", version1).status(),
                 "an operator may not save");
         Browser.Response own = erika.jsonWithCsrf("POST", "/api/v1/recipes/smoke/versions/1/approval",
                 "{\"comment\":\"looks right\"}");
@@ -60,11 +84,12 @@ class HmiRecipeApiTest {
         assertEquals(201, approved.status(), approved.toString());
 
         JsonNode read = JSON.readTree(olga.get("/api/v1/recipes/smoke/versions/1").body());
-        assertEquals("recipe: smoke\nfurnace: 6inch\n", read.path("yaml").asText());
+        assertEquals(smoke, read.path("yaml").asText());
+        assertTrue(read.path("valid").asBoolean());
         assertEquals("jonas", read.path("approved_by").asText());
         assertEquals(1, JSON.readTree(olga.get("/api/v1/recipes").body()).size());
         assertEquals(404, olga.get("/api/v1/recipes/smoke/versions/2").status());
-        Browser.Response badName = erika.jsonWithCsrf("POST", "/api/v1/recipes/Smoke!/versions", VERSION);
+        Browser.Response badName = erika.jsonWithCsrf("POST", "/api/v1/recipes/Smoke!/versions", version1);
         assertEquals(400, badName.status());
 
         List<AuditRecord> trail = hmi.auditRecords().stream()

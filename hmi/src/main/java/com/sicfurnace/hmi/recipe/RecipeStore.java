@@ -25,8 +25,9 @@ import java.util.stream.Stream;
  * is one file, {@code <dir>/<recipe>/<number>.json} (the text with its author, time, comment and SHA-256), an approval
  * another beside it ({@code <number>.approval.json}); each is written whole to a temporary file, fsynced and renamed
  * into place, so that a crash during a save leaves the versions before it intact and no half-written one. A version
- * is never written over; its text is checked against its SHA-256 whenever it is read. Four eyes: the author of a
- * version may not approve it.
+ * is never written over; its text is checked against its SHA-256 whenever it is read. A version may be saved with
+ * problems (a draft), but only one the controller's validator accepts is approved, and never by its author (four
+ * eyes).
  */
 public final class RecipeStore {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -93,8 +94,8 @@ public final class RecipeStore {
     /**
      * Approves a version for production.
      *
-     * @throws RecipeRefused 404 for an unknown recipe or version, 403 when the approver wrote it, 409 when it is
-     *                       approved already, 400 without a comment
+     * @throws RecipeRefused 404 for an unknown recipe or version, 403 when the approver wrote it, 409 when the
+     *                       validator finds a problem or it is approved already, 400 without a comment
      */
     public synchronized RecipeApproval approve(String recipe, int number, String approver, String comment)
             throws IOException {
@@ -103,6 +104,12 @@ public final class RecipeStore {
         if (version.author().equals(approver)) {
             throw new RecipeRefused(403, "four_eyes", "version " + number + " of '" + recipe + "' was saved by "
                     + approver + ": another engineer or an admin approves it");
+        }
+        List<RecipeCheck.Problem> problems = RecipeCheck.problems(recipe, version.yaml());
+        if (!problems.isEmpty()) {
+            throw new RecipeRefused(409, "invalid_recipe", "version " + number + " of '" + recipe + "' would not run: "
+                    + problems.get(0).text() + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)"
+                    : ""));
         }
         if (approval(recipe, number).isPresent()) {
             throw new RecipeRefused(409, "approved_already", "version " + number + " of '" + recipe

@@ -4,6 +4,7 @@ import com.sicfurnace.controller.audit.Outcome;
 import com.sicfurnace.hmi.audit.HmiAction;
 import com.sicfurnace.hmi.audit.HmiAudit;
 import com.sicfurnace.hmi.recipe.RecipeApproval;
+import com.sicfurnace.hmi.recipe.RecipeCheck;
 import com.sicfurnace.hmi.recipe.RecipeRefused;
 import com.sicfurnace.hmi.recipe.RecipeStore;
 import com.sicfurnace.hmi.recipe.RecipeVersion;
@@ -20,7 +21,8 @@ import java.util.Set;
 
 /**
  * The recipe store over HTTP: everyone logged in reads recipes and their versions (operators load approved ones);
- * engineers save new versions and approve another's. Every save and approval, and every refused approval, is in the
+ * engineers check a text being edited with the controller's validator, save new versions and approve another's
+ * valid ones. Every save and approval, and every refused approval, is in the
  * HMI's audit trail with the version's SHA-256.
  */
 public final class RecipeApi {
@@ -42,6 +44,8 @@ public final class RecipeApi {
                         "a recipe's versions with their approvals", this::versions),
                 new Route(HandlerType.GET, BASE + "/{name}/versions/{number}", Access.OPERATOR,
                         "one version with its text", this::version),
+                new Route(HandlerType.POST, BASE + "/{name}/check", Access.ENGINEER,
+                        "the controller's validator on a text being edited: {yaml}", this::check),
                 new Route(HandlerType.POST, BASE + "/{name}/versions", Access.ENGINEER,
                         "save a new version: {yaml, comment}", this::save),
                 new Route(HandlerType.POST, BASE + "/{name}/versions/{number}/approval", Access.ENGINEER,
@@ -80,7 +84,22 @@ public final class RecipeApi {
                         + ctx.pathParam("number")));
         Map<String, Object> answer = summary(version);
         answer.put("yaml", version.yaml());
+        answer.putAll(checked(version.recipe(), version.yaml()));
         ctx.json(answer);
+    }
+
+    private void check(Context ctx) {
+        JsonBody body = JsonBody.of(ctx, Set.of("yaml"));
+        ctx.json(checked(ctx.pathParam("name"), body.requiredText("yaml")));
+    }
+
+    /** {valid, problems: [{line, step, field, message, text}]} as the controller's validator finds them. */
+    private static Map<String, Object> checked(String recipe, String yaml) {
+        List<RecipeCheck.Problem> problems = RecipeCheck.problems(recipe, yaml);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("valid", problems.isEmpty());
+        answer.put("problems", problems);
+        return answer;
     }
 
     private void save(Context ctx) throws IOException {
@@ -89,7 +108,9 @@ public final class RecipeApi {
         RecipeVersion version = store.save(ctx.pathParam("name"), body.requiredText("yaml"), actor.name(),
                 body.requiredText("comment"));
         audit.record(actor, HmiAction.RECIPE_SAVE, version.comment(), null, identity(version), Outcome.DONE, "");
-        ctx.status(201).json(summary(version));
+        Map<String, Object> answer = summary(version);
+        answer.putAll(checked(version.recipe(), version.yaml()));
+        ctx.status(201).json(answer);
     }
 
     private void approve(Context ctx) throws IOException {

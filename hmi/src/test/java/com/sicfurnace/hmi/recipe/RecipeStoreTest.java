@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RecipeStoreTest {
     private static final Instant NOW = Instant.parse("2026-12-06T10:00:00Z");
     private static final String YAML = "recipe: smoke\nfurnace: 6inch\nsteps: []\n";
+    private static final Path SMOKE = Path.of("..", "docs", "recipes", "smoke.yaml");
 
     @TempDir
     Path dir;
@@ -58,7 +59,7 @@ class RecipeStoreTest {
     @Test
     void theAuthorMayNotApproveTheirVersionAnotherMayOnce() throws Exception {
         RecipeStore store = store();
-        store.save("smoke", YAML, "erika", "first cut");
+        store.save("smoke", Files.readString(SMOKE), "erika", "first cut");
         RecipeRefused own = assertThrows(RecipeRefused.class, () -> store.approve("smoke", 1, "erika", "fine"));
         assertEquals(403, own.status());
         assertEquals("four_eyes", own.code());
@@ -70,9 +71,22 @@ class RecipeStoreTest {
                 .status());
         assertEquals(404, assertThrows(RecipeRefused.class, () -> store.approve("smoke", 2, "jonas", "x")).status());
         assertEquals(400, assertThrows(RecipeRefused.class, () -> {
-            store.save("smoke", YAML, "erika", "second");
+            store.save("smoke", Files.readString(SMOKE), "erika", "second");
             store.approve("smoke", 2, "jonas", " ");
         }).status(), "an approval says why");
+    }
+
+    @Test
+    void aDraftTheControllersValidatorRefusesIsSavedButNeverApproved() throws Exception {
+        RecipeStore store = store();
+        String draft = Files.readString(SMOKE).replace("ar_sccm: 3000", "ar_sccm: -5");
+        store.save("smoke", draft, "erika", "work in progress");
+        RecipeRefused refused = assertThrows(RecipeRefused.class, () -> store.approve("smoke", 1, "jonas", "ok"));
+        assertEquals(409, refused.status());
+        assertEquals("invalid_recipe", refused.code());
+        assertTrue(refused.getMessage().matches("version 1 of 'smoke' would not run: smoke\\.yaml:\\d+: .*ar_sccm.*"),
+                refused.getMessage());
+        assertTrue(store.approval("smoke", 1).isEmpty());
     }
 
     @Test

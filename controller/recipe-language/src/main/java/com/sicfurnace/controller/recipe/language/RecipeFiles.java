@@ -29,10 +29,18 @@ public final class RecipeFiles {
      *                         UTF-8 text), naming the file and the reason
      */
     public static Loaded load(Path file) {
-        String text = RecipeLoader.readText(file, file.getFileName().toString());
+        return parse(RecipeLoader.readText(file, file.getFileName().toString()), file.getFileName().toString());
+    }
+
+    /**
+     * As {@link #load}, for recipe text that is no file (yet): {@code fileName} names it in the problems.
+     *
+     * @throws RecipeException listing every problem
+     */
+    public static Loaded parse(String text, String fileName) {
         String furnace = furnaceOf(text).orElse(null);
         FurnaceProfile profile = ProfileLoader.shipped(furnace == null ? "6inch" : furnace, FurnaceProfile.class);
-        Recipe recipe = RecipeLoader.parse(text, file.getFileName().toString(), profile.recipeLimits());
+        Recipe recipe = RecipeLoader.parse(text, fileName, profile.recipeLimits());
         return new Loaded(recipe, profile);
     }
 
