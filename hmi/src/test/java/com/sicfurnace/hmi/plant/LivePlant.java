@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,6 +28,7 @@ public final class LivePlant implements AutoCloseable {
 
     public final String name;
     public final Path dir;
+    private static final Set<Integer> HANDED_OUT = new HashSet<>();
     public final int opcuaPort = freePort();
     public final int modbusPort = freePort();
     public final int faultPort = freePort();
@@ -64,7 +67,9 @@ public final class LivePlant implements AutoCloseable {
                 "telemetry: {enabled: false}",
                 "api: {port: " + apiPort + ", dir: api}", ""));
         try {
+            // the fault API binds last: once it listens, the simulator has every port it needs
             awaitPort(opcuaPort, simulator, "simulator");
+            awaitPort(faultPort, simulator, "simulator's fault API");
         } catch (RuntimeException e) {
             simulator.destroyForcibly(); // no process outlives a plant that failed to start
             throw e;
@@ -161,12 +166,21 @@ public final class LivePlant implements AutoCloseable {
         return text.toString();
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("no free port", e);
+    /**
+     * A free port no other plant of this JVM was given: plants started side by side would otherwise be handed the
+     * same just-closed port by the system, and one simulator would fail to bind it.
+     */
+    private static synchronized int freePort() {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                if (HANDED_OUT.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("no free port", e);
+            }
         }
+        throw new IllegalStateException("no free port not given out already after 100 attempts");
     }
 
     private static void sleep(long millis) {
