@@ -113,14 +113,14 @@ public final class HmiServer implements AutoCloseable {
             Fleet fleet = new Fleet(config.controllers().stream().map(c -> new Fleet.Member(c.name(), c.url(),
                     c.tokenFile())).toList(), clock);
             Guard guard = new Guard(sessions, users);
-            FurnaceApi furnaces = new FurnaceApi(fleet, guard);
+            RecipeStore recipes = RecipeStore.open(config.dataDir().resolve(RECIPES_DIR), clock);
+            FurnaceApi furnaces = new FurnaceApi(fleet, guard, recipes);
             RouteTable routes = new RouteTable()
                     .addAll(new LoginPages(authenticator, new LoginFormTokens(secret, clock, tokens), sessions, audit,
                             cookies).routes())
                     .addAll(new SessionPages(sessions).routes())
                     .addAll(new UserApi(users, admin).routes())
-                    .addAll(new RecipeApi(RecipeStore.open(config.dataDir().resolve(RECIPES_DIR), clock), audit)
-                            .routes())
+                    .addAll(new RecipeApi(recipes, audit).routes())
                     .addAll(new UserPages().routes())
                     .addAll(furnaces.routes())
                     .addAll(new ScreenPages(fleet).routes())

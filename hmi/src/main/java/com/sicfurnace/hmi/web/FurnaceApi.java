@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sicfurnace.hmi.furnace.Fleet;
 import com.sicfurnace.hmi.furnace.FurnaceLink;
 import com.sicfurnace.hmi.furnace.LiveRelay;
+import com.sicfurnace.hmi.recipe.RecipeRefused;
+import com.sicfurnace.hmi.recipe.RecipeStore;
+import com.sicfurnace.hmi.recipe.RecipeVersion;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
@@ -26,10 +29,15 @@ public final class FurnaceApi {
     private static final Access LIVE_ACCESS = Access.OPERATOR;
     private final Fleet fleet;
     private final LiveRelay relay;
+    private final RecipeStore recipes;
 
-    /** @param guard decides whether a browser's live connection may stay open as its session ages */
-    public FurnaceApi(Fleet fleet, Guard guard) {
+    /**
+     * @param guard   decides whether a browser's live connection may stay open as its session ages
+     * @param recipes where a recipe version to load comes from: only an approved one is sent
+     */
+    public FurnaceApi(Fleet fleet, Guard guard, RecipeStore recipes) {
         this.fleet = fleet;
+        this.recipes = recipes;
         this.relay = new LiveRelay(fleet, ws -> {
             String session = ws.cookie(Cookies.SESSION);
             return () -> guard.mayKeep(session, LIVE_ACCESS);
@@ -103,6 +111,14 @@ public final class FurnaceApi {
         // who asks is the session's user, never what the page says
         command.put("user", caller.user().name());
         command.put("role", caller.user().role().text());
+        if (command.has("yaml")) {
+            ApiError.send(ctx, 400, "invalid", "field yaml: a recipe's text is never taken from the page; load a "
+                    + "version of the recipe store by store_recipe and version");
+            return;
+        }
+        if (command.has("store_recipe")) {
+            withApprovedVersion(command);
+        }
         try {
             relay(ctx, link.post("/api/v1/commands", command.toString()), link);
         } catch (FurnaceLink.NotConnected e) {
@@ -111,6 +127,23 @@ public final class FurnaceApi {
             ApiError.send(ctx, 502, "unreachable", "the controller of " + link.name() + " did not answer; the "
                     + "command may or may not have been applied: look at the furnace's events. " + e.getMessage());
         }
+    }
+
+    /**
+     * Puts the text and SHA-256 of the store's version named by {@code store_recipe} and {@code version} into the
+     * command, once the store says it is approved: nothing else is ever loaded from the store.
+     */
+    private void withApprovedVersion(ObjectNode command) throws IOException {
+        String name = command.path("store_recipe").asText();
+        int number = command.path("version").asInt(0);
+        RecipeVersion version = recipes.version(name, number).orElseThrow(() -> new RecipeRefused(404,
+                "unknown_version", "recipe '" + name + "' of the store has no version " + command.path("version")));
+        if (recipes.approval(name, number).isEmpty()) {
+            throw new RecipeRefused(409, "not_approved", "version " + number + " of '" + name + "' is not approved "
+                    + "for production: only approved versions are loaded");
+        }
+        command.put("yaml", version.yaml());
+        command.put("sha256", version.sha256());
     }
 
     /**

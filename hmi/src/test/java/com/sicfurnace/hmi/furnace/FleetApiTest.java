@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -52,6 +53,29 @@ class FleetApiTest {
             JsonNode f01 = fleet(olga).get(0);
             assertEquals("f01", f01.path("name").asText());
             assertEquals("ready", f01.path("snapshot").path("values").path("state").asText());
+
+            // a version of the HMI's recipe store reaches the controller only once approved, as the store has it
+            Browser erika = hmi.userWithRole("erika", "engineer");
+            String smoke = Files.readString(Path.of("..", "docs", "recipes", "smoke.yaml"));
+            String save = JSON.writeValueAsString(Map.of("yaml", smoke, "comment", "as shipped"));
+            JsonNode v1 = JSON.readTree(erika.jsonWithCsrf("POST", "/api/v1/recipes/smoke-store/versions", save).body());
+            assertEquals(201, erika.jsonWithCsrf("POST", "/api/v1/recipes/smoke-store/versions", save).status());
+            assertEquals(201, hmi.userWithRole("jonas", "engineer").jsonWithCsrf("POST",
+                    "/api/v1/recipes/smoke-store/versions/1/approval", "{\"comment\":\"checked\"}").status());
+            Browser.Response draft = olga.jsonWithCsrf("POST", "/api/v1/furnaces/f01/commands", "{\"command\":"
+                    + "\"load_recipe\",\"store_recipe\":\"smoke-store\",\"version\":2,\"reason\":\"next boule\"}");
+            assertEquals(409, draft.status(), draft.body());
+            assertTrue(draft.body().contains("\"error\":\"not_approved\""), draft.body());
+            Browser.Response ownText = olga.jsonWithCsrf("POST", "/api/v1/furnaces/f01/commands", "{\"command\":"
+                    + "\"load_recipe\",\"store_recipe\":\"smoke-store\",\"version\":1,\"yaml\":\"recipe: x\","
+                    + "\"reason\":\"next boule\"}");
+            assertEquals(400, ownText.status(), "a text from the page is never loaded: " + ownText.body());
+            Browser.Response load = olga.jsonWithCsrf("POST", "/api/v1/furnaces/f01/commands", "{\"command\":"
+                    + "\"load_recipe\",\"store_recipe\":\"smoke-store\",\"version\":1,\"reason\":\"next boule\"}");
+            assertEquals(200, load.status(), load.body());
+            JsonNode loaded = JSON.readTree(olga.get("/api/v1/furnaces/f01/recipes").body()).path("loaded");
+            assertEquals(v1.path("sha256").asText(), loaded.path("sha256").asText(), "the approved version's bytes");
+            assertTrue(loaded.path("file").asText().startsWith("smoke-store-v1-"), loaded.toString());
 
             Browser.Response start = olga.jsonWithCsrf("POST", "/api/v1/furnaces/f01/commands",
                     "{\"command\":\"start\",\"user\":\"mallory\",\"role\":\"admin\",\"reason\":\"shift start\"}");

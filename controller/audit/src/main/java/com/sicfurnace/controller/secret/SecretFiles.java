@@ -2,10 +2,14 @@ package com.sicfurnace.controller.secret;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.FileAttribute;
@@ -87,6 +91,38 @@ public final class SecretFiles {
             }
         }
         tighten(dir, OWNER_DIR);
+    }
+
+    /**
+     * Replaces (or creates) {@code file} with {@code bytes}, owner-only from its first byte, durably and atomically:
+     * written to a temporary file beside it, fsynced, renamed over the old one, and the directory fsynced, so that a
+     * crash leaves either the old file or the new one, never a torn one. Its directory is made owner-only.
+     */
+    public static void writeAtomically(Path file, byte[] bytes) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        ownerOnlyDirectory(dir);
+        Path temp = dir.resolve("." + file.getFileName() + ".tmp");
+        Files.deleteIfExists(temp); // left by a crash mid-write: it never became the file
+        try (FileChannel out = FileChannel.open(temp, EnumSet.of(StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE), ownerOnlyOnCreation(dir))) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                out.write(buffer);
+            }
+            out.force(true);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        syncDirectory(dir);
+    }
+
+    /** Makes created, renamed and deleted entries of {@code dir} durable (Linux: fsync on the directory). */
+    public static void syncDirectory(Path dir) throws IOException {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
     }
 
     /** Makes an existing secret file (a key store, a private key) readable by its owner only. */

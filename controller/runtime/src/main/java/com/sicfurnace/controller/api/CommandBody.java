@@ -9,6 +9,8 @@ import com.sicfurnace.controller.program.Setpoint;
 import com.sicfurnace.controller.safety.InterlockId;
 import com.sicfurnace.controller.user.Actor;
 import com.sicfurnace.controller.user.Role;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
@@ -71,12 +73,28 @@ record CommandBody(Command command, Actor actor, String reason) {
                     number(b, "td_s"));
             case "override_setpoint" -> new Command.OverrideSetpoint(named(Setpoint.class, b, "setpoint"),
                     number(b, "value"));
-            case "load_recipe" -> recipes.orElseThrow(() -> new IllegalArgumentException("field command: this "
-                    + "controller has no recipe library to load from; it runs the recipe it started with"))
-                    .load(text(b, "recipe"));
+            case "load_recipe" -> loadRecipe(b, recipes.orElseThrow(() -> new IllegalArgumentException("field "
+                    + "command: this controller has no recipe library to load from; it runs the recipe it started "
+                    + "with")));
             default -> throw new IllegalArgumentException("field command: '" + action + "' is none of "
                     + new TreeSet<>(ACTIONS));
         };
+    }
+
+    /** A file of the library by {@code recipe}, or a version of the HMI's store sent as text. */
+    private static Command loadRecipe(JsonNode b, RecipeLibrary library) {
+        if (!b.has("yaml")) {
+            return library.load(text(b, "recipe"));
+        }
+        double version = number(b, "version");
+        if (version != Math.rint(version)) {
+            throw new IllegalArgumentException("field version: a whole number is required, not " + version);
+        }
+        try {
+            return library.loadVersion(text(b, "store_recipe"), (int) version, text(b, "yaml"), text(b, "sha256"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the received recipe cannot be kept: " + e.getMessage(), e);
+        }
     }
 
     private static AlarmId alarm(JsonNode b) {

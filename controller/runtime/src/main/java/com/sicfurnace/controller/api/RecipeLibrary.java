@@ -6,6 +6,7 @@ import com.sicfurnace.controller.profile.FurnaceProfile;
 import com.sicfurnace.controller.recipe.Recipe;
 import com.sicfurnace.controller.recipe.language.RecipeException;
 import com.sicfurnace.controller.recipe.language.RecipeLoader;
+import com.sicfurnace.controller.secret.SecretFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -18,19 +19,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * The recipes an operator may load into this controller: the YAML files of one directory, each validated against
- * this furnace's profile as it is offered and again as it is loaded. A file is named by its bare name; nothing
- * outside the directory is reachable.
+ * this furnace's profile as it is offered and again as it is loaded, and versions the HMI's recipe store sends as
+ * text. A file is named by its bare name; nothing outside the directory is reachable. A text is kept, before it is
+ * loaded, as a file of the controller's own ({@code received}, owner-only), so that the run names a file with exactly
+ * the bytes it ran and a restart can take it up again.
  */
 public final class RecipeLibrary {
+    private static final Pattern VERSIONED = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+
     private final Path dir;
+    private final Path received;
     private final FurnaceProfile profile;
 
-    public RecipeLibrary(Path dir, FurnaceProfile profile) {
+    public RecipeLibrary(Path dir, Path received, FurnaceProfile profile) {
         this.dir = dir.toAbsolutePath().normalize();
+        this.received = received.toAbsolutePath().normalize();
         this.profile = Objects.requireNonNull(profile, "profile");
     }
 
@@ -76,6 +84,40 @@ public final class RecipeLibrary {
                     + " furnace: " + read.problem());
         }
         return new Command.LoadRecipe(read.recipe(), file.toString(), read.sha256());
+    }
+
+    /**
+     * The command that loads a version of the HMI's recipe store, sent as text: validated as a file is, its SHA-256
+     * checked against the one the store gave, and kept as {@code <store recipe>-v<version>-<sha256 prefix>.yaml}.
+     *
+     * @throws IllegalArgumentException naming the field that is wrong: the store's recipe name, the version, a
+     *                                  SHA-256 that does not match the text, or the text's problems with their lines
+     */
+    public Command.LoadRecipe loadVersion(String storeRecipe, int version, String yaml, String sha256)
+            throws IOException {
+        if (!VERSIONED.matcher(storeRecipe).matches()) {
+            throw new IllegalArgumentException("field store_recipe: '" + storeRecipe + "' is no recipe name of the "
+                    + "HMI's store");
+        }
+        if (version < 1) {
+            throw new IllegalArgumentException("field version: a version counts from 1, not " + version);
+        }
+        byte[] bytes = yaml.getBytes(StandardCharsets.UTF_8);
+        String actual = AuditRecord.sha256(bytes);
+        if (!actual.equals(sha256)) {
+            throw new IllegalArgumentException("field sha256: the text's SHA-256 is " + actual + ", not " + sha256
+                    + ": it is not the version the store gave");
+        }
+        Recipe recipe;
+        try {
+            recipe = RecipeLoader.parse(yaml, storeRecipe + ".yaml", profile.recipeLimits());
+        } catch (RecipeException e) {
+            throw new IllegalArgumentException("field yaml: version " + version + " of " + storeRecipe + " cannot run "
+                    + "on this " + profile.furnace() + " furnace: " + e.getMessage(), e);
+        }
+        Path file = received.resolve(storeRecipe + "-v" + version + "-" + actual.substring(0, 12) + ".yaml");
+        SecretFiles.writeAtomically(file, bytes); // the same bytes again if this version came before
+        return new Command.LoadRecipe(recipe, file.toString(), actual);
     }
 
     private Path resolve(String fileName) {

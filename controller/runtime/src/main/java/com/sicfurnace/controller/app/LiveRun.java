@@ -200,10 +200,14 @@ public final class LiveRun implements AutoCloseable {
         }
     }
 
-    /** The recipes an operator may load before the start: the configured directory, or the started recipe's. */
+    /**
+     * The recipes an operator may load before the start: the configured directory, or the started recipe's; the
+     * versions the HMI's store sends are kept in the API's directory.
+     */
     private static RecipeLibrary recipeLibrary(RunConfig config, FurnaceProfile profile) {
         return new RecipeLibrary(config.api().recipesDir()
-                .orElseGet(() -> config.recipe().toAbsolutePath().normalize().getParent()), profile);
+                .orElseGet(() -> config.recipe().toAbsolutePath().normalize().getParent()),
+                config.api().dir().resolve("received"), profile);
     }
 
     /** On the scan thread, in the scan the core accepted the load; the run has not started. */

@@ -132,6 +132,40 @@ class ApiLiveRunTest {
         assertEquals("pump-down-b", loads.get(0).entry().after().get("first_step"));
     }
 
+    @Test
+    void aVersionOfTheHmisStoreSentAsTextIsCheckedKeptAndLoaded() throws Exception {
+        run = LiveRun.start(liveConfig(), profile(), recipe(), 0, JournalDecision.fresh(), false);
+        String base = "http://127.0.0.1:" + run.apiPort().orElseThrow() + "/api/v1";
+        String text = Files.readString(SMOKE).replace("recipe: smoke", "recipe: smoke-c");
+        String sha = AuditRecord.sha256(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        HttpResponse<String> forged = post(base, version(text, "ab".repeat(32)));
+        assertEquals(400, forged.statusCode());
+        assertTrue(forged.body().contains("field sha256: the text's SHA-256 is " + sha), forged.body());
+        String broken = text.replace("ar_sccm: 3000", "ar_sccm: -5");
+        HttpResponse<String> invalid = post(base, version(broken,
+                AuditRecord.sha256(broken.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        assertEquals(400, invalid.statusCode());
+        assertTrue(invalid.body().contains("field yaml: version 3 of smoke cannot run on this 6inch furnace"),
+                invalid.body());
+
+        HttpResponse<String> loaded = post(base, version(text, sha));
+        assertEquals(200, loaded.statusCode(), loaded.body());
+        Path kept = dir.resolve("api").resolve("received").resolve("smoke-v3-" + sha.substring(0, 12) + ".yaml");
+        assertEquals(text, Files.readString(kept), "kept with exactly the bytes the store sent");
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(kept)));
+        JsonNode recipes = get(base + "/recipes").path("loaded");
+        assertEquals("smoke-c", recipes.path("name").asText());
+        assertEquals(sha, recipes.path("sha256").asText());
+        assertEquals(kept.getFileName().toString(), recipes.path("file").asText());
+    }
+
+    private static String version(String yaml, String sha256) throws Exception {
+        return JSON.writeValueAsString(Map.of("command", "load_recipe", "store_recipe", "smoke", "version", 3,
+                "yaml", yaml, "sha256", sha256, "user", "olga", "role", "operator", "reason", "approved version 3"));
+    }
+
     private static String load(String file) {
         return "{\"command\":\"load_recipe\",\"recipe\":\"" + file + "\",\"user\":\"olga\",\"role\":"
                 + "\"operator\",\"reason\":\"next boule\"}";
