@@ -1,12 +1,12 @@
 // Commands to a furnace from the screens. Each goes through one confirmation dialog that names the furnace and the
 // command and asks for a reason (required for run control and shelving, a comment optional for acknowledging; loading
-// a recipe also chooses it from the controller's library), then sends it with the session's CSRF token and
+// a recipe also chooses an approved version of the recipe store), then sends it with the session's CSRF token and
 // shows the answer: the controller's own words when it refuses (409), the HMI's when the controller is not connected
 // (503). While the furnace's data is not live the page refuses on the spot and sends nothing; the HMI would refuse too.
-import { currentSession } from './api.js';
+import { currentSession, getJson } from './api.js';
 import { liveFor } from './live.js';
 import { clock, element } from './format.js';
-import { recipeLibraryOf } from './catalogue.js';
+import { controllerOf, recipeLibraryOf } from './catalogue.js';
 
 const WHAT = {
   load_recipe: 'Load a recipe',
@@ -59,37 +59,65 @@ export function confirmCommand(what) {
 }
 
 /**
- * The controller's recipe library as choices: those that cannot run on this furnace are shown, disabled, with the
- * validator's first message; the one loaded now is marked.
+ * The recipes to choose from: the approved versions of the HMI's recipe store, and for engineers also the controller's
+ * own file library (for commissioning; the HMI refuses it to operators). Those that cannot run on this furnace are
+ * shown disabled with the reason; the one loaded now is marked.
  */
 async function offerRecipes(d, furnace) {
   d.send.disabled = true;
-  d.recipe.replaceChildren(element('option', null, 'Asking the controller…'));
+  d.recipe.replaceChildren(element('option', null, 'Asking for the recipes…'));
+  let approved;
   let library;
+  let facts;
+  let role;
   try {
-    library = await recipeLibraryOf(furnace);
+    [approved, library, facts, { role }] = await Promise.all([getJson('/api/v1/recipes/approved'),
+      recipeLibraryOf(furnace), controllerOf(furnace), currentSession()]);
   } catch (error) {
-    show(d, { ok: false, text: 'The controller\'s recipes could not be read (' + error.message + ').' });
+    show(d, { ok: false, text: 'The recipes could not be read (' + error.message + ').' });
     return;
   }
-  const options = library.available.map((r) => {
-    const loaded = r.sha256 === library.loaded.sha256 ? ' (loaded now)' : '';
-    const option = element('option', null, r.runnable ? r.name + ' – ' + r.file + loaded
-      : r.file + ' – cannot run: ' + r.problem.split('\n')[0]);
-    option.value = r.file;
-    option.disabled = !r.runnable;
-    option.title = r.problem;
-    return option;
-  });
-  if (options.every((o) => o.disabled)) {
-    show(d, { ok: false, text: 'The controller offers no recipe that can run on furnace ' + furnace + '.' });
-    d.recipe.replaceChildren(...options);
+  const loadedSha = library.loaded.sha256;
+  const store = element('optgroup');
+  store.label = 'Approved versions (recipe store)';
+  store.append(...approved.map((v) => storeOption(v, facts.variant, loadedSha)));
+  const groups = [store];
+  if (role !== 'operator') {
+    const files = element('optgroup');
+    files.label = 'Controller\'s library (commissioning)';
+    files.append(...library.available.map((r) => fileOption(r, loadedSha)));
+    groups.push(files);
+  }
+  d.recipe.replaceChildren(...groups);
+  const first = [...d.recipe.querySelectorAll('option')].find((o) => !o.disabled);
+  if (first === undefined) {
+    show(d, { ok: false, text: 'No approved recipe version can run on furnace ' + furnace + ' (a ' + facts.variant
+      + ' furnace). An engineer writes one and another approves it on the Recipes screen.' });
     return;
   }
-  d.recipe.replaceChildren(...options);
-  d.recipe.value = options.find((o) => !o.disabled).value;
+  d.recipe.value = first.value;
   d.send.disabled = false;
   d.recipe.focus();
+}
+
+function storeOption(v, variant, loadedSha) {
+  const fits = v.furnace === variant;
+  const option = element('option', null, v.recipe + ' v' + v.version + ' – approved by ' + v.approved_by
+    + (fits ? '' : ' – cannot run: a ' + v.furnace + ' recipe on a ' + variant + ' furnace')
+    + (v.sha256 === loadedSha ? ' (loaded now)' : ''));
+  option.value = 'store:' + v.recipe + ':' + v.version;
+  option.disabled = !fits;
+  option.title = v.comment + ' (sha256 ' + v.sha256 + ')';
+  return option;
+}
+
+function fileOption(r, loadedSha) {
+  const option = element('option', null, r.runnable ? r.name + ' – ' + r.file
+    + (r.sha256 === loadedSha ? ' (loaded now)' : '') : r.file + ' – cannot run: ' + r.problem.split('\n')[0]);
+  option.value = 'file:' + r.file;
+  option.disabled = !r.runnable;
+  option.title = r.problem;
+  return option;
 }
 
 /** Why a command to the furnace cannot be sent now, or null. */
@@ -125,7 +153,13 @@ async function send(d) {
     body.alarm = what.alarm;
   }
   if (what.command === 'load_recipe') {
-    body.recipe = d.recipe.value;
+    const [kind, ...rest] = d.recipe.value.split(':');
+    if (kind === 'store') {
+      body.store_recipe = rest[0];
+      body.version = Number(rest[1]);
+    } else {
+      body.recipe = rest.join(':');
+    }
   }
   if (what.command === 'shelve') {
     body.mode = 'timed';

@@ -102,4 +102,46 @@ class HmiRecipeApiTest {
         assertEquals("jonas", trail.get(2).entry().user());
         assertEquals(version.path("sha256").asText(), String.valueOf(trail.get(2).entry().after().get("sha256")));
     }
+
+    @Test
+    void aVersionIsExportedAsItsFileByteForByteAndApprovedOnesAreListedWithTheirFurnace() throws Exception {
+        String smoke = Files.readString(SMOKE);
+        Browser erika = hmi.userWithRole("erika", "engineer");
+        Browser jonas = hmi.userWithRole("jonas", "engineer");
+        Browser olga = hmi.userWithRole("olga", "operator");
+        assertEquals(201, erika.jsonWithCsrf("POST", "/api/v1/recipes/smoke/versions", body(smoke, "v1")).status());
+        assertEquals(201, erika.jsonWithCsrf("POST", "/api/v1/recipes/smoke/versions",
+                body(smoke.replace("limit_k: 10", "limit_k: 8"), "v2")).status());
+        assertEquals(201, jonas.jsonWithCsrf("POST", "/api/v1/recipes/smoke/versions/1/approval",
+                "{\"comment\":\"ok\"}").status());
+
+        Browser.Response exported = olga.get("/api/v1/recipes/smoke/versions/1/yaml");
+        assertEquals(200, exported.status());
+        assertEquals(smoke, exported.body(), "the text exactly as saved");
+        assertEquals("attachment; filename=\"smoke-v1.yaml\"", exported.header("Content-Disposition").orElseThrow());
+        assertEquals(AuditRecord.sha256(smoke), exported.header("X-Recipe-SHA256").orElseThrow());
+        assertEquals(404, olga.get("/api/v1/recipes/smoke/versions/3/yaml").status());
+
+        JsonNode approved = JSON.readTree(olga.get("/api/v1/recipes/approved").body());
+        assertEquals(1, approved.size(), "v2 is not approved: " + approved);
+        assertEquals("smoke", approved.path(0).path("recipe").asText());
+        assertEquals(1, approved.path(0).path("version").asInt());
+        assertEquals("6inch", approved.path(0).path("furnace").asText());
+        assertEquals("jonas", approved.path(0).path("approved_by").asText());
+        JsonNode list = JSON.readTree(olga.get("/api/v1/recipes").body());
+        assertEquals("[1]", list.path(0).path("approved_versions").toString());
+    }
+
+    @Test
+    void aTextNamingAnotherRecipeThanItsStoreNameIsAProblemOnTheRecipeLine() throws Exception {
+        Browser erika = hmi.userWithRole("erika", "engineer");
+        String smoke = Files.readString(SMOKE);
+        JsonNode checked = JSON.readTree(erika.jsonWithCsrf("POST", "/api/v1/recipes/smoke-b/check",
+                JSON.writeValueAsString(java.util.Map.of("yaml", smoke))).body());
+        assertFalse(checked.path("valid").asBoolean(), checked.toString());
+        JsonNode problem = checked.path("problems").path(0);
+        assertEquals("recipe", problem.path("field").asText());
+        assertEquals(smoke.lines().toList().indexOf("recipe: smoke") + 1, problem.path("line").asInt());
+        assertTrue(problem.path("message").asText().contains("stored as 'smoke-b'"), problem.toString());
+    }
 }

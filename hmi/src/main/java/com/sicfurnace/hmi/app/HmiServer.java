@@ -24,6 +24,7 @@ import com.sicfurnace.hmi.web.FurnaceApi;
 import com.sicfurnace.hmi.web.Guard;
 import com.sicfurnace.hmi.web.LoginPages;
 import com.sicfurnace.hmi.web.RecipeApi;
+import com.sicfurnace.hmi.web.RecipePages;
 import com.sicfurnace.hmi.web.RouteTable;
 import com.sicfurnace.hmi.web.ScreenPages;
 import com.sicfurnace.hmi.web.SessionPages;
@@ -121,6 +122,7 @@ public final class HmiServer implements AutoCloseable {
                     .addAll(new SessionPages(sessions).routes())
                     .addAll(new UserApi(users, admin).routes())
                     .addAll(new RecipeApi(recipes, audit).routes())
+                    .addAll(new RecipePages().routes())
                     .addAll(new UserPages().routes())
                     .addAll(furnaces.routes())
                     .addAll(new ScreenPages(fleet).routes())

@@ -10,6 +10,7 @@ import com.sicfurnace.hmi.furnace.LiveRelay;
 import com.sicfurnace.hmi.recipe.RecipeRefused;
 import com.sicfurnace.hmi.recipe.RecipeStore;
 import com.sicfurnace.hmi.recipe.RecipeVersion;
+import com.sicfurnace.hmi.user.Role;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
@@ -118,6 +119,12 @@ public final class FurnaceApi {
         }
         if (command.has("store_recipe")) {
             withApprovedVersion(command);
+        } else if ("load_recipe".equals(command.path("command").asText())
+                && !caller.user().role().includes(Role.ENGINEER)) {
+            // the controller's file library is for commissioning; production runs approved versions
+            ApiError.send(ctx, 403, "approved_versions_only", "an operator loads approved versions of the recipe "
+                    + "store only (store_recipe and version), not files of the controller's library");
+            return;
         }
         try {
             relay(ctx, link.post("/api/v1/commands", command.toString()), link);

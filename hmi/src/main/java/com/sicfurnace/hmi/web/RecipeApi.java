@@ -40,10 +40,15 @@ public final class RecipeApi {
         return List.of(
                 new Route(HandlerType.GET, BASE, Access.OPERATOR, "the recipes, each with its latest version",
                         this::list),
+                new Route(HandlerType.GET, BASE + "/approved", Access.OPERATOR,
+                        "every approved version, newest first, with its furnace type: what operators may load",
+                        this::approved),
                 new Route(HandlerType.GET, BASE + "/{name}/versions", Access.OPERATOR,
                         "a recipe's versions with their approvals", this::versions),
                 new Route(HandlerType.GET, BASE + "/{name}/versions/{number}", Access.OPERATOR,
                         "one version with its text", this::version),
+                new Route(HandlerType.GET, BASE + "/{name}/versions/{number}/yaml", Access.OPERATOR,
+                        "one version as its YAML file, for export", this::export),
                 new Route(HandlerType.POST, BASE + "/{name}/check", Access.ENGINEER,
                         "the controller's validator on a text being edited: {yaml}", this::check),
                 new Route(HandlerType.POST, BASE + "/{name}/versions", Access.ENGINEER,
@@ -60,9 +65,32 @@ public final class RecipeApi {
             recipe.put("name", name);
             recipe.put("versions", versions.size());
             recipe.put("latest", versions.isEmpty() ? null : summary(versions.get(versions.size() - 1)));
+            List<Integer> approved = new ArrayList<>();
+            for (RecipeVersion version : versions) {
+                if (store.approval(name, version.number()).isPresent()) {
+                    approved.add(version.number());
+                }
+            }
+            recipe.put("approved_versions", approved);
             recipes.add(recipe);
         }
         ctx.json(recipes);
+    }
+
+    private void approved(Context ctx) throws IOException {
+        List<Map<String, Object>> approved = new ArrayList<>();
+        for (String name : store.recipes()) {
+            for (RecipeVersion version : store.versions(name)) {
+                if (store.approval(name, version.number()).isPresent()) {
+                    Map<String, Object> summary = summary(version);
+                    summary.put("furnace", RecipeCheck.check(name, version.yaml()).furnace());
+                    approved.add(summary);
+                }
+            }
+        }
+        approved.sort(java.util.Comparator.comparing((Map<String, Object> v) -> (String) v.get("approved_at"))
+                .reversed());
+        ctx.json(approved);
     }
 
     private void versions(Context ctx) throws IOException {
@@ -73,19 +101,34 @@ public final class RecipeApi {
         }
         List<Map<String, Object>> list = new ArrayList<>();
         for (RecipeVersion version : versions) {
-            list.add(summary(version));
+            Map<String, Object> summary = summary(version);
+            summary.putAll(checked(version.recipe(), version.yaml()));
+            list.add(summary);
         }
         ctx.json(list);
     }
 
     private void version(Context ctx) throws IOException {
-        RecipeVersion version = store.version(ctx.pathParam("name"), number(ctx)).orElseThrow(() ->
-                new RecipeRefused(404, "unknown_version", "recipe '" + ctx.pathParam("name") + "' has no version "
-                        + ctx.pathParam("number")));
+        RecipeVersion version = existing(ctx);
         Map<String, Object> answer = summary(version);
         answer.put("yaml", version.yaml());
         answer.putAll(checked(version.recipe(), version.yaml()));
         ctx.json(answer);
+    }
+
+    /** The text exactly as saved, as a file to keep or carry elsewhere: the files stay the interchange format. */
+    private void export(Context ctx) throws IOException {
+        RecipeVersion version = existing(ctx);
+        ctx.header("Content-Disposition", "attachment; filename=\"" + version.recipe() + "-v" + version.number()
+                + ".yaml\"");
+        ctx.header("X-Recipe-SHA256", version.sha256());
+        ctx.contentType("application/yaml; charset=utf-8").result(version.yaml());
+    }
+
+    private RecipeVersion existing(Context ctx) throws IOException {
+        return store.version(ctx.pathParam("name"), number(ctx)).orElseThrow(() ->
+                new RecipeRefused(404, "unknown_version", "recipe '" + ctx.pathParam("name") + "' has no version "
+                        + ctx.pathParam("number")));
     }
 
     private void check(Context ctx) {
@@ -93,12 +136,16 @@ public final class RecipeApi {
         ctx.json(checked(ctx.pathParam("name"), body.requiredText("yaml")));
     }
 
-    /** {valid, problems: [{line, step, field, message, text}]} as the controller's validator finds them. */
+    /**
+     * {valid, furnace, problems: [{line, step, field, message, text}]} as the controller's validator finds them; the
+     * furnace type only of a text that would run.
+     */
     private static Map<String, Object> checked(String recipe, String yaml) {
-        List<RecipeCheck.Problem> problems = RecipeCheck.problems(recipe, yaml);
+        RecipeCheck.Verdict verdict = RecipeCheck.check(recipe, yaml);
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("valid", problems.isEmpty());
-        answer.put("problems", problems);
+        answer.put("valid", verdict.valid());
+        answer.put("furnace", verdict.furnace());
+        answer.put("problems", verdict.problems());
         return answer;
     }
 

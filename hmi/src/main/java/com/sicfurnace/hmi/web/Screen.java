@@ -13,7 +13,7 @@ public record Screen(String name, String path, Role least, boolean available, St
     public static final List<Screen> ALL = List.of(
             new Screen("Fleet", "/fleet", Role.OPERATOR, true, "every furnace at a glance"),
             new Screen("Alarms", "/alarms", Role.OPERATOR, true, "every furnace's alarms: acknowledge, shelve"),
-            new Screen("Recipes", "/recipes", Role.ENGINEER, false, "recipes, versions and approval"),
+            new Screen("Recipes", "/recipes", Role.ENGINEER, true, "recipes, versions and approval"),
             new Screen("Tuning", "/tuning", Role.ENGINEER, false, "control loop tuning and relay auto-tune"),
             new Screen("Users", "/admin/users", Role.ADMIN, true, "users and their roles"));
 

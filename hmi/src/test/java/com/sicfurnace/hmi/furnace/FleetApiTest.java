@@ -56,7 +56,8 @@ class FleetApiTest {
 
             // a version of the HMI's recipe store reaches the controller only once approved, as the store has it
             Browser erika = hmi.userWithRole("erika", "engineer");
-            String smoke = Files.readString(Path.of("..", "docs", "recipes", "smoke.yaml"));
+            String smoke = Files.readString(Path.of("..", "docs", "recipes", "smoke.yaml"))
+                    .replace("recipe: smoke\n", "recipe: smoke-store\n");
             String save = JSON.writeValueAsString(Map.of("yaml", smoke, "comment", "as shipped"));
             JsonNode v1 = JSON.readTree(erika.jsonWithCsrf("POST", "/api/v1/recipes/smoke-store/versions", save).body());
             assertEquals(201, erika.jsonWithCsrf("POST", "/api/v1/recipes/smoke-store/versions", save).status());
@@ -70,6 +71,9 @@ class FleetApiTest {
                     + "\"load_recipe\",\"store_recipe\":\"smoke-store\",\"version\":1,\"yaml\":\"recipe: x\","
                     + "\"reason\":\"next boule\"}");
             assertEquals(400, ownText.status(), "a text from the page is never loaded: " + ownText.body());
+            Browser.Response library = olga.jsonWithCsrf("POST", "/api/v1/furnaces/f01/commands", "{\"command\":"
+                    + "\"load_recipe\",\"recipe\":\"smoke.yaml\",\"reason\":\"next boule\"}");
+            assertEquals(403, library.status(), "an operator loads approved versions only: " + library.body());
             Browser.Response load = olga.jsonWithCsrf("POST", "/api/v1/furnaces/f01/commands", "{\"command\":"
                     + "\"load_recipe\",\"store_recipe\":\"smoke-store\",\"version\":1,\"reason\":\"next boule\"}");
             assertEquals(200, load.status(), load.body());

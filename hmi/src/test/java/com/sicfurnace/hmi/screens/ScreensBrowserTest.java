@@ -112,6 +112,7 @@ class ScreensBrowserTest {
         assertEquals(201, created.status(), created.toString());
         api = new Browser(hmi.url());
         assertEquals(303, api.login(OPERATOR, PASSWORD).status());
+        approveShippedRecipes(admin);
 
         driver = Chromium.start(1600, 1300);
         driver.get(base + "/login");
@@ -120,6 +121,31 @@ class ScreensBrowserTest {
         driver.findElement(By.cssSelector("form button[type=submit]")).click();
         await(() -> driver.getCurrentUrl().equals(base + "/"), 10, "logged in as an operator in Chromium");
         Files.createDirectories(SHOTS);
+    }
+
+    /** The shipped recipes as approved versions of the HMI's store: one engineer saves them, another approves. */
+    private void approveShippedRecipes(Browser admin) throws IOException, InterruptedException {
+        Browser author = engineer(admin, "erika");
+        Browser approver = engineer(admin, "jonas");
+        for (String recipe : List.of("smoke", "pvt-6inch", "pvt-8inch")) {
+            String yaml = Files.readString(LivePlant.SMOKE.resolveSibling(recipe + ".yaml"));
+            Browser.Response saved = author.jsonWithCsrf("POST", "/api/v1/recipes/" + recipe + "/versions",
+                    JSON.writeValueAsString(Map.of("yaml", yaml, "comment", "as shipped")));
+            assertEquals(201, saved.status(), saved.toString());
+            Browser.Response approved = approver.jsonWithCsrf("POST", "/api/v1/recipes/" + recipe
+                    + "/versions/1/approval", "{\"comment\":\"shipped recipe\"}");
+            assertEquals(201, approved.status(), approved.toString());
+        }
+    }
+
+    private Browser engineer(Browser admin, String name) throws IOException, InterruptedException {
+        String password = name + "-password-long";
+        Browser.Response created = admin.jsonWithCsrf("POST", "/api/v1/users", "{\"name\":\"" + name
+                + "\",\"role\":\"engineer\",\"password\":\"" + password + "\"}");
+        assertEquals(201, created.status(), created.toString());
+        Browser engineer = new Browser(hmi.url());
+        assertEquals(303, engineer.login(name, password).status());
+        return engineer;
     }
 
     private static String member(LivePlant plant) {
@@ -183,18 +209,21 @@ class ScreensBrowserTest {
     @Order(3)
     void runControlConfirmsSendsAndShowsTheControllersAnswer() throws Exception {
         openFurnace("f01");
-        // another recipe is chosen from the controller's library before the start, and the screen follows it
+        // another recipe is chosen from the approved versions of the recipe store before the start
         click("#run-control button[data-command=load_recipe]");
         await(() -> dialogTitle().equals("Load a recipe on furnace f01?"), 5, "the dialog names the furnace");
-        await(() -> driver.findElements(By.cssSelector("#command-recipe option")).size() == 3, 10, "the library");
-        assertEquals("smoke – smoke.yaml (loaded now)", text("#command-recipe option[value='smoke.yaml']"));
-        assertTrue(text("#command-recipe option[value='pvt-8inch.yaml']").startsWith(
-                "pvt-8inch.yaml – cannot run: pvt-8inch.yaml:"), "an 8-inch recipe, shown but not offered");
-        assertFalse(driver.findElement(By.cssSelector("#command-recipe option[value='pvt-8inch.yaml']")).isEnabled());
+        await(() -> driver.findElements(By.cssSelector("#command-recipe option")).size() == 3, 10,
+                "the approved versions, and no file of the controller's library for an operator");
+        assertEquals("smoke v1 – approved by jonas (loaded now)",
+                text("#command-recipe option[value='store:smoke:1']"));
+        assertEquals("pvt-8inch v1 – approved by jonas – cannot run: a 8inch recipe on a 6inch furnace",
+                text("#command-recipe option[value='store:pvt-8inch:1']"), "an 8-inch recipe, shown but not offered");
+        assertFalse(driver.findElement(By.cssSelector("#command-recipe option[value='store:pvt-8inch:1']"))
+                .isEnabled());
         click("#command-send");
         await(() -> dialogResult().equals("A reason is required to load a recipe. Nothing was sent."), 5,
                 "a load without a reason");
-        new Select(driver.findElement(By.id("command-recipe"))).selectByValue("pvt-6inch.yaml");
+        new Select(driver.findElement(By.id("command-recipe"))).selectByValue("store:pvt-6inch:1");
         dialogReason("reference boule");
         assertFalse(driver.findElement(By.id("command-duration")).isDisplayed(), "no shelve time for a load");
         screenshot("load-recipe");
@@ -206,7 +235,7 @@ class ScreensBrowserTest {
         JsonNode load = lastCommandEvent("f01", "load_recipe");
         assertEquals("reference boule", load.path("reason").asText(), load.toString());
         assertEquals(OPERATOR, load.path("user").asText(), load.toString());
-        assertEquals("Applied: loaded 'smoke' from", recipe("smoke.yaml", "the smoke run after all")
+        assertEquals("Applied: loaded 'smoke' from", recipe("store:smoke:1", "the smoke run after all")
                 .replaceAll(" from .*", " from"));
         await(() -> driver.findElements(By.cssSelector("#steps li")).size() == 9, 20, "the smoke recipe again");
 
@@ -504,7 +533,7 @@ class ScreensBrowserTest {
                 && !text("[data-v=cdg_pressure_mbar]").isEmpty(), 30, furnace + "'s screen live");
     }
 
-    /** Loads a recipe of the controller's library through the dialog; returns the answer shown. */
+    /** Loads an approved version of the recipe store through the dialog; returns the answer shown. */
     private String recipe(String file, String reason) {
         click("#run-control button[data-command=load_recipe]");
         await(() -> driver.findElements(By.cssSelector("#command-recipe option[value='" + file + "']")).size() == 1,
