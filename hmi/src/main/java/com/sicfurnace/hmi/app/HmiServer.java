@@ -23,6 +23,8 @@ import com.sicfurnace.hmi.web.Cookies;
 import com.sicfurnace.hmi.web.FurnaceApi;
 import com.sicfurnace.hmi.web.Guard;
 import com.sicfurnace.hmi.web.LoginPages;
+import com.sicfurnace.hmi.dryrun.DryRuns;
+import com.sicfurnace.hmi.web.DryRunApi;
 import com.sicfurnace.hmi.web.RecipeApi;
 import com.sicfurnace.hmi.web.RecipePages;
 import com.sicfurnace.hmi.web.RouteTable;
@@ -55,6 +57,8 @@ public final class HmiServer implements AutoCloseable {
     /** The recipe store: each recipe's versions and approvals. */
     public static final String RECIPES_DIR = "recipes";
     public static final String AUDIT_DIR = "audit";
+    /** Dry runs of recipe versions: each one's text, state, log and report. */
+    public static final String DRY_RUNS_DIR = "dry-runs";
 
     private final HmiConfig config;
     private final HmiAudit audit;
@@ -64,10 +68,12 @@ public final class HmiServer implements AutoCloseable {
     private final Optional<String> initialPassword;
     private final URI url;
     private final Fleet fleet;
+    private final DryRuns dryRuns;
 
     private HmiServer(HmiConfig config, HmiAudit audit, WebServer web, RouteTable routes, Optional<TlsMaterial> tls,
-                      Optional<String> initialPassword, Fleet fleet) {
+                      Optional<String> initialPassword, Fleet fleet, DryRuns dryRuns) {
         this.fleet = fleet;
+        this.dryRuns = dryRuns;
         this.config = config;
         this.audit = audit;
         this.web = web;
@@ -95,6 +101,7 @@ public final class HmiServer implements AutoCloseable {
         SecureRandom random = options.random();
         SecretFiles.ownerOnlyDirectory(config.dataDir());
         HmiAudit audit = HmiAudit.open(config.dataDir().resolve(AUDIT_DIR), clock);
+        DryRuns dryRuns = null;
         try {
             Optional<TlsMaterial> tls = config.servesTls() ? Optional.of(tlsMaterial(config, clock, random))
                     : Optional.empty();
@@ -116,6 +123,7 @@ public final class HmiServer implements AutoCloseable {
             Guard guard = new Guard(sessions, users);
             RecipeStore recipes = RecipeStore.open(config.dataDir().resolve(RECIPES_DIR), clock);
             FurnaceApi furnaces = new FurnaceApi(fleet, guard, recipes);
+            dryRuns = DryRuns.open(config.dataDir().resolve(DRY_RUNS_DIR), clock);
             RouteTable routes = new RouteTable()
                     .addAll(new LoginPages(authenticator, new LoginFormTokens(secret, clock, tokens), sessions, audit,
                             cookies).routes())
@@ -123,16 +131,20 @@ public final class HmiServer implements AutoCloseable {
                     .addAll(new UserApi(users, admin).routes())
                     .addAll(new RecipeApi(recipes, audit).routes())
                     .addAll(new RecipePages().routes())
+                    .addAll(new DryRunApi(recipes, dryRuns, audit).routes())
                     .addAll(new UserPages().routes())
                     .addAll(furnaces.routes())
                     .addAll(new ScreenPages(fleet).routes())
                     .addWs(furnaces.live());
             WebServer web = WebServer.create(config.bind(), config.effectivePort(), tls, routes,
                     guard, new ObjectMapper()).start();
-            HmiServer server = new HmiServer(config, audit, web, routes, tls, initial, fleet);
+            HmiServer server = new HmiServer(config, audit, web, routes, tls, initial, fleet, dryRuns);
             server.announce(options.out());
             return server;
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            if (dryRuns != null) {
+                dryRuns.close();
+            }
             audit.close();
             throw e;
         }
@@ -210,6 +222,7 @@ public final class HmiServer implements AutoCloseable {
         try {
             web.close();
         } finally {
+            dryRuns.close();
             fleet.close();
             audit.close();
         }

@@ -1,0 +1,111 @@
+package com.sicfurnace.hmi.web;
+
+import com.sicfurnace.controller.audit.Outcome;
+import com.sicfurnace.hmi.audit.HmiAction;
+import com.sicfurnace.hmi.audit.HmiAudit;
+import com.sicfurnace.hmi.dryrun.DryRun;
+import com.sicfurnace.hmi.dryrun.DryRuns;
+import com.sicfurnace.hmi.recipe.RecipeRefused;
+import com.sicfurnace.hmi.recipe.RecipeStore;
+import com.sicfurnace.hmi.recipe.RecipeVersion;
+import com.sicfurnace.hmi.user.Actor;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Dry runs over HTTP, for engineers: a version of the recipe store run in virtual time against the simulator, its
+ * state while it runs, and its report once it has one. Every request is in the HMI's audit trail with the version's
+ * SHA-256.
+ */
+public final class DryRunApi {
+    private final RecipeStore store;
+    private final DryRuns dryRuns;
+    private final HmiAudit audit;
+
+    public DryRunApi(RecipeStore store, DryRuns dryRuns, HmiAudit audit) {
+        this.store = store;
+        this.dryRuns = dryRuns;
+        this.audit = audit;
+    }
+
+    public List<Route> routes() {
+        return List.of(
+                new Route(HandlerType.POST, "/api/v1/recipes/{name}/versions/{number}/dry-runs", Access.ENGINEER,
+                        "run a version in virtual time against the simulator: {comment?}", this::request),
+                new Route(HandlerType.GET, "/api/v1/recipes/{name}/dry-runs", Access.ENGINEER,
+                        "a recipe's dry runs, newest first", this::list),
+                new Route(HandlerType.GET, "/api/v1/dry-runs/{id}", Access.ENGINEER, "one dry run's state",
+                        this::one),
+                new Route(HandlerType.GET, "/api/v1/dry-runs/{id}/summary", Access.ENGINEER,
+                        "a finished dry run's report: summary.json", this::summary));
+    }
+
+    private void request(Context ctx) throws IOException {
+        Actor actor = Caller.required(ctx).actor();
+        String comment = ctx.body().isBlank() ? "" : JsonBody.of(ctx, Set.of("comment")).text("comment").orElse("");
+        String name = ctx.pathParam("name");
+        RecipeVersion version = store.version(name, number(ctx)).orElseThrow(() -> new RecipeRefused(404,
+                "unknown_version", "recipe '" + name + "' has no version " + ctx.pathParam("number")));
+        DryRun run = dryRuns.request(version, actor.name());
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("recipe", version.recipe());
+        after.put("version", version.number());
+        after.put("sha256", version.sha256());
+        after.put("dry_run", run.id());
+        audit.record(actor, HmiAction.RECIPE_DRY_RUN, comment, null, after, Outcome.DONE, "");
+        ctx.status(202).json(json(run));
+    }
+
+    private void list(Context ctx) {
+        ctx.json(dryRuns.of(ctx.pathParam("name")).stream().map(DryRunApi::json).toList());
+    }
+
+    private void one(Context ctx) {
+        ctx.json(json(existing(ctx)));
+    }
+
+    private void summary(Context ctx) throws IOException {
+        DryRun run = existing(ctx);
+        Path report = dryRuns.report(run.id()).orElseThrow(() -> new RecipeRefused(409, "no_report",
+                "dry run " + run.id() + " has no report: it is " + run.state().label()));
+        ctx.contentType("application/json").result(Files.readString(report.resolve("summary.json")));
+    }
+
+    private DryRun existing(Context ctx) {
+        String id = ctx.pathParam("id");
+        return dryRuns.get(id).orElseThrow(() -> new RecipeRefused(404, "unknown_dry_run", "there is no dry run '"
+                + id + "'"));
+    }
+
+    private static int number(Context ctx) {
+        try {
+            return Integer.parseInt(ctx.pathParam("number"));
+        } catch (NumberFormatException e) {
+            throw new RecipeRefused(400, "invalid", "a version is a whole number, not '" + ctx.pathParam("number")
+                    + "'");
+        }
+    }
+
+    static Map<String, Object> json(DryRun run) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("id", run.id());
+        o.put("recipe", run.recipe());
+        o.put("version", run.version());
+        o.put("sha256", run.sha256());
+        o.put("user", run.user());
+        o.put("requested", run.requested().toString());
+        o.put("state", run.state().label());
+        o.put("ended", run.ended().map(Object::toString).orElse(null));
+        o.put("wall_s", run.wallS());
+        o.put("completed", run.completed());
+        o.put("problem", run.problem());
+        return o;
+    }
+}
