@@ -65,6 +65,14 @@ function actions(v, user) {
   exported.href = base + '/versions/' + v.version + '/yaml';
   exported.setAttribute('download', recipe + '-v' + v.version + '.yaml');
   cell.append(edit, exported);
+  if (v.valid) {
+    const dry = element('button', null, 'Dry run');
+    dry.type = 'button';
+    dry.dataset.dryRun = String(v.version);
+    dry.title = 'run v' + v.version + ' to its end in virtual time against the simulated furnace';
+    dry.addEventListener('click', () => dryRun(v, dry));
+    cell.append(dry);
+  }
   if (!v.approved) {
     const approve = element('button', null, 'Approve…');
     approve.type = 'button';
@@ -77,6 +85,58 @@ function actions(v, user) {
     cell.append(approve);
   }
   return cell;
+}
+
+async function dryRun(v, button) {
+  button.disabled = true;
+  try {
+    const run = await send('POST', base + '/versions/' + v.version + '/dry-runs', {});
+    location.assign('/recipes/' + encodeURIComponent(recipe) + '/dry-runs/' + encodeURIComponent(run.id));
+  } catch (error) {
+    button.disabled = false;
+    say(message, 'No dry run of v' + v.version + ': ' + error.message);
+  }
+}
+
+async function showDryRuns() {
+  let runs;
+  try {
+    runs = await getJson(base + '/dry-runs');
+  } catch (error) {
+    say(message, 'The dry runs of ' + recipe + ' could not be read: ' + error.message);
+    return;
+  }
+  const body = document.querySelector('#dry-run-table tbody');
+  if (runs.length === 0) {
+    const cell = element('td', 'muted', 'None yet.');
+    cell.colSpan = 6;
+    const row = element('tr');
+    row.append(cell);
+    body.replaceChildren(row);
+    return;
+  }
+  body.replaceChildren(...runs.map((run) => {
+    const row = element('tr');
+    row.dataset.dryRun = run.id;
+    const link = element('a', null, run.id);
+    link.href = '/recipes/' + encodeURIComponent(recipe) + '/dry-runs/' + encodeURIComponent(run.id);
+    const id = element('td');
+    id.append(link);
+    row.append(id, element('td', null, 'v' + run.version), element('td', null, run.user),
+      element('td', null, dateTime(run.requested)), element('td', null, run.state),
+      element('td', run.state === 'failed' || (run.state === 'finished' && !run.completed) ? 'abnormal' : null,
+        dryRunResult(run)));
+    return row;
+  }));
+}
+
+/** A dry run's outcome in words. */
+function dryRunResult(run) {
+  if (run.state === 'finished') {
+    return (run.completed ? 'ran to the recipe\'s end' : 'did not reach the recipe\'s end') + ' in '
+      + run.wall_s.toFixed(1) + ' s';
+  }
+  return run.state === 'failed' ? run.problem : '';
 }
 
 function openApproval(v) {
@@ -105,6 +165,7 @@ async function approve() {
     document.getElementById('approve-send').hidden = true;
     document.getElementById('approve-cancel').textContent = 'Close';
     showVersions();
+showDryRuns();
   } catch (error) {
     result.classList.add('refused');
     say(result, 'Not approved: ' + error.message);
@@ -129,3 +190,4 @@ document.getElementById('compare').addEventListener('click', () => {
 });
 
 showVersions();
+showDryRuns();

@@ -20,7 +20,9 @@ public final class RecipePages {
                 new Route(HandlerType.GET, "/recipes/{name}/edit", Access.ENGINEER,
                         "the recipe editor, the validator's messages beside the lines", this::editor),
                 new Route(HandlerType.GET, "/recipes/{name}/diff", Access.ENGINEER,
-                        "two versions of a recipe side by side", this::diff));
+                        "two versions of a recipe side by side", this::diff),
+                new Route(HandlerType.GET, "/recipes/{name}/dry-runs/{id}", Access.ENGINEER,
+                        "a dry run: its state, then its run report", this::dryRun));
     }
 
     private void list(Context ctx) {
@@ -49,8 +51,12 @@ public final class RecipePages {
                 + "<button type=\"button\" id=\"compare\">Compare the two selected</button></div>\n"
                 + "<table id=\"version-table\" class=\"data-table\"><thead><tr><th>Compare</th><th>Version</th>"
                 + "<th>Saved (UTC)</th><th>By</th><th>Comment</th><th>Validator</th><th>Approval</th>"
-                + "<th>SHA-256</th><th>Actions</th></tr></thead><tbody></tbody></table>\n</div>\n"
-                + approvalDialog();
+                + "<th>SHA-256</th><th>Actions</th></tr></thead><tbody></tbody></table>\n"
+                + "<h2>Dry runs</h2>\n<p class=\"muted\">A dry run runs a version to its end in virtual time against "
+                + "the simulated furnace, with the controller's own code, and shows its run report.</p>\n"
+                + "<table id=\"dry-run-table\" class=\"data-table\"><thead><tr><th>Dry run</th><th>Version</th>"
+                + "<th>By</th><th>Asked (UTC)</th><th>State</th><th>Result</th></tr></thead><tbody></tbody>"
+                + "</table>\n</div>\n" + approvalDialog();
         ctx.html(Html.screen("Recipe " + name, Caller.required(ctx), Optional.empty(), recipeTrail(name, ""), body,
                 List.of(), List.of("/static/js/recipe.js")));
     }
@@ -101,6 +107,18 @@ public final class RecipePages {
                 recipeTrail(name, "diff"), body, List.of(), List.of("/static/js/diff.js")));
     }
 
+    private void dryRun(Context ctx) {
+        String name = ctx.pathParam("name");
+        String id = ctx.pathParam("id");
+        String body = "<div id=\"dry-run\" data-recipe=\"" + Html.escape(name) + "\" data-id=\"" + Html.escape(id)
+                + "\">\n<p id=\"dry-run-state\" class=\"message\" role=\"status\">Asking for the dry run…</p>\n"
+                + "<div class=\"trend-tools\" id=\"dry-run-compare\" hidden><label>Compare with the dry run "
+                + "<select id=\"reference\"></select></label></div>\n"
+                + "<div id=\"report\"></div>\n</div>";
+        ctx.html(Html.screen("Dry run " + id, Caller.required(ctx), Optional.empty(), recipeTrail(name, "dry run"),
+                body, List.of(Webjar.UPLOT.path("dist/uPlot.min.css")), List.of("/static/js/dryrun.js")));
+    }
+
     private static String number(String text) {
         return text != null && text.matches("\\d{1,6}") ? text : "";
     }
@@ -113,6 +131,10 @@ public final class RecipePages {
             return trail + "<span>" + n + "</span>";
         }
         return trail + "<a href=\"/recipes/" + n + "\">" + n + "</a> › <span>"
-                + (current.equals("edit") ? "Edit" : "Compare") + "</span>";
+                + switch (current) {
+                    case "edit" -> "Edit";
+                    case "diff" -> "Compare";
+                    default -> "Dry run";
+                } + "</span>";
     }
 }

@@ -24,6 +24,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class HmiProcess implements AutoCloseable {
     static final String OPERATOR = "bench";
     static final String PASSWORD = "bench-password-long";
+    static final String ENGINEER = "bench-engineer";
     private static final Pattern FIRST_PASSWORD = Pattern.compile("password (\\S+) \\(change it\\)");
 
     /** A controller the HMI links to: its furnace's name, its API's URL and its service token's file. */
@@ -75,7 +76,7 @@ final class HmiProcess implements AutoCloseable {
         }
         HmiProcess started = new HmiProcess(URI.create("http://127.0.0.1:" + port), hmi, dir);
         try {
-            started.createOperator();
+            started.createUsers();
         } catch (IOException | RuntimeException e) {
             started.close();
             throw e;
@@ -92,19 +93,28 @@ final class HmiProcess implements AutoCloseable {
         return nice == 0 ? List.of() : List.of("nice", "-n", Integer.toString(nice));
     }
 
-    /** Logs in as the first admin and creates the benchmarks' operator. */
-    private void createOperator() throws IOException, InterruptedException {
+    /** Logs in as the first admin and creates the benchmarks' operator and engineer. */
+    private void createUsers() throws IOException, InterruptedException {
         Matcher m = FIRST_PASSWORD.matcher(Files.readString(dir.resolve("hmi.out")));
         if (!m.find()) {
             throw new IllegalStateException("no first-start password in the HMI's output");
         }
         Browser admin = new Browser(url);
         admin.login("admin", m.group(1));
-        Browser.Response created = admin.jsonWithCsrf("POST", "/api/v1/users", "{\"name\":\"" + OPERATOR
-                + "\",\"role\":\"operator\",\"password\":\"" + PASSWORD + "\"}");
-        if (created.status() != 201) {
-            throw new IllegalStateException("the operator was not created: " + created);
+        for (String[] user : new String[][] {{OPERATOR, "operator"}, {ENGINEER, "engineer"}}) {
+            Browser.Response created = admin.jsonWithCsrf("POST", "/api/v1/users", "{\"name\":\"" + user[0]
+                    + "\",\"role\":\"" + user[1] + "\",\"password\":\"" + PASSWORD + "\"}");
+            if (created.status() != 201) {
+                throw new IllegalStateException("the " + user[1] + " was not created: " + created);
+            }
         }
+    }
+
+    /** An HTTP client logged in as the benchmarks' engineer. */
+    Browser engineer() throws IOException, InterruptedException {
+        Browser engineer = new Browser(url);
+        engineer.login(ENGINEER, PASSWORD);
+        return engineer;
     }
 
     /** An HTTP client logged in as the operator. */
@@ -116,10 +126,15 @@ final class HmiProcess implements AutoCloseable {
 
     /** Headless Chromium of this window size (CSS pixels), logged in as the operator through the login form. */
     ChromeDriver chromium(int width, int height) {
+        return chromium(width, height, OPERATOR);
+    }
+
+    /** Headless Chromium logged in as one of the benchmarks' users (OPERATOR or ENGINEER). */
+    ChromeDriver chromium(int width, int height, String user) {
         ChromeDriver driver = Chromium.start(width, height);
         try {
             driver.get(url + "/login");
-            driver.findElement(By.name("username")).sendKeys(OPERATOR);
+            driver.findElement(By.name("username")).sendKeys(user);
             driver.findElement(By.name("password")).sendKeys(PASSWORD);
             driver.findElement(By.cssSelector("form button[type=submit]")).click();
             new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().equals(url + "/"));
