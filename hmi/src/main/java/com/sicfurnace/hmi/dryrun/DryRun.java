@@ -35,6 +35,23 @@ public record DryRun(String id, String recipe, int version, String sha256, Strin
         Objects.requireNonNull(problem, "problem");
     }
 
+    /** Its fields by the names its file and the API give them. */
+    public java.util.Map<String, Object> fields() {
+        java.util.Map<String, Object> o = new java.util.LinkedHashMap<>();
+        o.put("id", id);
+        o.put("recipe", recipe);
+        o.put("version", version);
+        o.put("sha256", sha256);
+        o.put("user", user);
+        o.put("requested", requested.toString());
+        o.put("state", state.label());
+        o.put("ended", ended.map(Object::toString).orElse(null));
+        o.put("wall_s", wallS);
+        o.put("completed", completed);
+        o.put("problem", problem);
+        return o;
+    }
+
     DryRun running() {
         return new DryRun(id, recipe, version, sha256, user, requested, State.RUNNING, ended, wallS, completed,
                 problem);

@@ -2,7 +2,6 @@ package com.sicfurnace.hmi.dryrun;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sicfurnace.controller.secret.SecretFiles;
 import com.sicfurnace.hmi.data.DataFiles;
 import com.sicfurnace.hmi.recipe.RecipeRefused;
@@ -186,19 +185,7 @@ public final class DryRuns implements AutoCloseable {
     }
 
     private void persist(DryRun run) throws IOException {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("id", run.id());
-        o.put("recipe", run.recipe());
-        o.put("version", run.version());
-        o.put("sha256", run.sha256());
-        o.put("user", run.user());
-        o.put("requested", run.requested().toString());
-        o.put("state", run.state().label());
-        run.ended().ifPresent(t -> o.put("ended", t.toString()));
-        o.put("wall_s", run.wallS());
-        o.put("completed", run.completed());
-        o.put("problem", run.problem());
-        DataFiles.writeAtomically(dir.resolve(run.id()).resolve(META), JSON.writeValueAsBytes(o));
+        DataFiles.writeAtomically(dir.resolve(run.id()).resolve(META), JSON.writeValueAsBytes(run.fields()));
     }
 
     private static DryRun read(Path file) throws IOException {

@@ -51,7 +51,7 @@ public final class DryRunApi {
         Actor actor = Caller.required(ctx).actor();
         String comment = ctx.body().isBlank() ? "" : JsonBody.of(ctx, Set.of("comment")).text("comment").orElse("");
         String name = ctx.pathParam("name");
-        RecipeVersion version = store.version(name, number(ctx)).orElseThrow(() -> new RecipeRefused(404,
+        RecipeVersion version = store.version(name, RecipeApi.number(ctx)).orElseThrow(() -> new RecipeRefused(404,
                 "unknown_version", "recipe '" + name + "' has no version " + ctx.pathParam("number")));
         DryRun run = dryRuns.request(version, actor.name());
         Map<String, Object> after = new LinkedHashMap<>();
@@ -60,15 +60,15 @@ public final class DryRunApi {
         after.put("sha256", version.sha256());
         after.put("dry_run", run.id());
         audit.record(actor, HmiAction.RECIPE_DRY_RUN, comment, null, after, Outcome.DONE, "");
-        ctx.status(202).json(json(run));
+        ctx.status(202).json(run.fields());
     }
 
     private void list(Context ctx) {
-        ctx.json(dryRuns.of(ctx.pathParam("name")).stream().map(DryRunApi::json).toList());
+        ctx.json(dryRuns.of(ctx.pathParam("name")).stream().map(DryRun::fields).toList());
     }
 
     private void one(Context ctx) {
-        ctx.json(json(existing(ctx)));
+        ctx.json(existing(ctx).fields());
     }
 
     private void summary(Context ctx) throws IOException {
@@ -82,30 +82,5 @@ public final class DryRunApi {
         String id = ctx.pathParam("id");
         return dryRuns.get(id).orElseThrow(() -> new RecipeRefused(404, "unknown_dry_run", "there is no dry run '"
                 + id + "'"));
-    }
-
-    private static int number(Context ctx) {
-        try {
-            return Integer.parseInt(ctx.pathParam("number"));
-        } catch (NumberFormatException e) {
-            throw new RecipeRefused(400, "invalid", "a version is a whole number, not '" + ctx.pathParam("number")
-                    + "'");
-        }
-    }
-
-    static Map<String, Object> json(DryRun run) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("id", run.id());
-        o.put("recipe", run.recipe());
-        o.put("version", run.version());
-        o.put("sha256", run.sha256());
-        o.put("user", run.user());
-        o.put("requested", run.requested().toString());
-        o.put("state", run.state().label());
-        o.put("ended", run.ended().map(Object::toString).orElse(null));
-        o.put("wall_s", run.wallS());
-        o.put("completed", run.completed());
-        o.put("problem", run.problem());
-        return o;
     }
 }

@@ -180,7 +180,8 @@ public final class RecipeApi {
         }
     }
 
-    private static int number(Context ctx) {
+    /** The path's version number; 400 when it is none. */
+    static int number(Context ctx) {
         try {
             return Integer.parseInt(ctx.pathParam("number"));
         } catch (NumberFormatException e) {

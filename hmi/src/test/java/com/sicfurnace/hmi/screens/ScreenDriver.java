@@ -25,11 +25,18 @@ public final class ScreenDriver implements AutoCloseable {
     public final ChromeDriver driver;
     private final String base;
     private final Path shots;
+    private final Supplier<String> moreLogs;
 
     public ScreenDriver(String base, Path shots) {
-        this.driver = Chromium.start(1600, 1100);
+        this(base, shots, 1600, 1100, () -> "");
+    }
+
+    /** {@code moreLogs}: what else a failed wait shows, e.g. the plants' logs. */
+    public ScreenDriver(String base, Path shots, int width, int height, Supplier<String> moreLogs) {
+        this.driver = Chromium.start(width, height);
         this.base = base;
         this.shots = shots;
+        this.moreLogs = moreLogs;
     }
 
     public void open(String path) {
@@ -103,7 +110,7 @@ public final class ScreenDriver implements AutoCloseable {
             if (System.nanoTime() > deadline) {
                 String shot = screenshot("failed-" + what.replaceAll("[^A-Za-z0-9]+", "-"));
                 throw new AssertionError("not within " + seconds + " s: " + what + " (screenshot " + shot + ", page "
-                        + driver.getCurrentUrl() + ")\n" + browserLog());
+                        + driver.getCurrentUrl() + ")\n" + browserLog() + moreLogs.get());
             }
             pause(100);
         }

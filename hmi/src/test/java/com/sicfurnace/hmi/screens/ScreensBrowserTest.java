@@ -47,15 +47,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The screens in a real headless Chromium, against two real plants (simulator and controller jars at 60 times real
@@ -69,7 +64,6 @@ import org.slf4j.LoggerFactory;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScreensBrowserTest {
-    private static final Logger LOG = LoggerFactory.getLogger(ScreensBrowserTest.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final double SPEED = 60;
     private static final String OPERATOR = "olga";
@@ -81,6 +75,7 @@ class ScreensBrowserTest {
     private LivePlant f02;
     private HmiServer hmi;
     private Browser api;
+    private ScreenDriver screen;
     private ChromeDriver driver;
     private String base;
 
@@ -114,7 +109,8 @@ class ScreensBrowserTest {
         assertEquals(303, api.login(OPERATOR, PASSWORD).status());
         approveShippedRecipes(admin);
 
-        driver = Chromium.start(1600, 1300);
+        screen = new ScreenDriver(base, SHOTS, 1600, 1300, this::logs);
+        driver = screen.driver;
         driver.get(base + "/login");
         driver.findElement(By.name("username")).sendKeys(OPERATOR);
         driver.findElement(By.name("password")).sendKeys(PASSWORD);
@@ -156,7 +152,7 @@ class ScreensBrowserTest {
     @AfterAll
     void stop() throws Exception {
         if (driver != null) {
-            driver.quit();
+            screen.close();
         }
         if (hmi != null) {
             hmi.close();
@@ -664,48 +660,20 @@ class ScreensBrowserTest {
         return Duration.between(Instant.parse(from), Instant.parse(to)).withNanos(0);
     }
 
-    /** Clicks an element; found again if the page redrew it between finding and clicking (a live table does). */
     private void click(String css) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                driver.findElement(By.cssSelector(css)).click();
-                return;
-            } catch (StaleElementReferenceException redrawn) {
-                if (attempt == 3) {
-                    throw redrawn;
-                }
-            }
-        }
+        screen.click(css);
     }
 
     private String text(String css) {
-        try {
-            List<WebElement> found = driver.findElements(By.cssSelector(css));
-            return found.isEmpty() ? "" : found.get(0).getText();
-        } catch (WebDriverException redrawn) {
-            return "";
-        }
+        return screen.text(css);
     }
 
     private String attribute(String css, String name) {
-        try {
-            List<WebElement> found = driver.findElements(By.cssSelector(css));
-            return found.isEmpty() ? null : found.get(0).getAttribute(name);
-        } catch (WebDriverException redrawn) {
-            return null;
-        }
+        return screen.attribute(css, name);
     }
 
     private void await(Supplier<Boolean> condition, int seconds, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        while (!Boolean.TRUE.equals(condition.get())) {
-            if (System.nanoTime() > deadline) {
-                String shot = screenshot("failed-" + what.replaceAll("[^A-Za-z0-9]+", "-"));
-                throw new AssertionError("not within " + seconds + " s: " + what + " (screenshot " + shot + ", page "
-                        + driver.getCurrentUrl() + ")\n" + logs());
-            }
-            sleep(100);
-        }
+        screen.await(condition, seconds, what);
     }
 
     private AuditEntry awaitAudit(LivePlant plant, java.util.function.Predicate<AuditEntry> match) throws Exception {
@@ -754,36 +722,23 @@ class ScreensBrowserTest {
     }
 
     private String screenshot(String name) {
-        Path file = (name.startsWith("failed-") ? Path.of("target/screenshots") : SHOTS).resolve(name + ".png");
-        try {
-            Files.createDirectories(file.getParent());
-            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
-        } catch (IOException | WebDriverException e) {
-            LOG.warn("no screenshot {}: {}", file, e.toString());
-        }
-        return file.toAbsolutePath().toString();
+        return screen.screenshot(name);
     }
 
+    /** The plants' logs, for a wait that failed. */
     private String logs() {
         StringBuilder text = new StringBuilder();
-        try {
-            driver.manage().logs().get("browser").getAll().forEach(e -> text.append("browser: ").append(e)
-                    .append('\n'));
-            for (LivePlant plant : new LivePlant[] {f01, f02}) {
+        for (LivePlant plant : new LivePlant[] {f01, f02}) {
+            try {
                 text.append(plant.logs());
+            } catch (IOException e) {
+                text.append("(logs of ").append(plant.name).append(" not read: ").append(e).append(")");
             }
-        } catch (IOException | WebDriverException e) {
-            text.append("(logs not read: ").append(e).append(")");
         }
         return text.toString();
     }
 
     private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        ScreenDriver.pause(millis);
     }
 }
