@@ -12,7 +12,8 @@ public enum HmiAction {
     USER_PASSWORD_RESET("user_password_reset"),
     PASSWORD_CHANGE("password_change"),
     RECIPE_SAVE("recipe_save"),
-    RECIPE_APPROVE("recipe_approve");
+    RECIPE_APPROVE("recipe_approve"),
+    AUDIT_EXPORT("audit_export");
 
     private final String text;
 

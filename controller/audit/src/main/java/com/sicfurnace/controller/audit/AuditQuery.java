@@ -1,5 +1,7 @@
 package com.sicfurnace.controller.audit;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
@@ -7,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.function.Function;
 
 /**
@@ -66,6 +69,23 @@ public record AuditQuery(Set<String> users, Set<String> actions, Optional<Instan
         return new AuditQuery(names(params.apply("user")), names(params.apply("action")),
                 instant(params, "from"), instant(params, "to"), seq(params, "before"), seq(params, "after"),
                 (int) limit);
+    }
+
+    /** The query as query parameters (URL-encoded, without a leading {@code ?}), for another reader of a trail. */
+    public String queryString() {
+        StringJoiner query = new StringJoiner("&");
+        users.stream().sorted().forEach(user -> query.add("user=" + encode(user)));
+        actions.stream().sorted().forEach(action -> query.add("action=" + encode(action)));
+        from.ifPresent(time -> query.add("from=" + time));
+        to.ifPresent(time -> query.add("to=" + time));
+        before.ifPresent(seq -> query.add("before=" + seq));
+        after.ifPresent(seq -> query.add("after=" + seq));
+        query.add("limit=" + limit);
+        return query.toString();
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     /** Whether a record of {@code user}, {@code action} at {@code time} is asked for (the paging aside). */
