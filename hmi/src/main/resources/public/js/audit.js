@@ -150,7 +150,7 @@ function changes(entry) {
   for (const key of keys) {
     if (after === null) {
       td.append(element('div', 'change unchanged', key + ': ' + text(before[key])));
-    } else if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+    } else if (JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null)) {
       td.append(element('div', 'change', key + ': ' + text(before[key]) + ' → ' + text(after[key])));
     }
   }
