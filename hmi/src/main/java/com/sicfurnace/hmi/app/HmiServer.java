@@ -119,7 +119,8 @@ public final class HmiServer implements AutoCloseable {
             Guard guard = new Guard(sessions, users);
             RecipeStore recipes = RecipeStore.open(config.dataDir().resolve(RECIPES_DIR), clock);
             FurnaceApi furnaces = new FurnaceApi(fleet, guard, recipes);
-            AuditSources auditSources = new AuditSources(AuditIndex.of(config.dataDir().resolve(AUDIT_DIR)), fleet);
+            AuditSources auditSources = new AuditSources(AuditIndex.of(config.dataDir().resolve(AUDIT_DIR))
+                    .warmingUp(), fleet);
             RouteTable routes = new RouteTable()
                     .addAll(new LoginPages(authenticator, new LoginFormTokens(secret, clock, tokens), sessions, audit,
                             cookies).routes())

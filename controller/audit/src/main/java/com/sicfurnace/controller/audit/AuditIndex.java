@@ -23,6 +23,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.zip.CRC32;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A reader's index of a trail directory that another process (or thread) may be appending to: it keeps, per record,
@@ -35,6 +37,7 @@ import java.util.zip.CRC32;
  * is not (the verifier, {@code controller audit verify}, reads everything). Safe for concurrent queries.
  */
 public final class AuditIndex {
+    private static final Logger LOG = LoggerFactory.getLogger(AuditIndex.class);
     private final Path dir;
     private final List<IndexedFile> files = new ArrayList<>();
     private final List<Slot> slots = new ArrayList<>();
@@ -52,6 +55,26 @@ public final class AuditIndex {
     /** An index of the trail in {@code dir}, read at the first query. */
     public static AuditIndex of(Path dir) {
         return new AuditIndex(dir);
+    }
+
+    /**
+     * Reads and verifies the trail now, on a daemon thread of low priority, so that the first query after a start
+     * does not wait for a long trail (100,000 records take seconds); a query meanwhile waits for it.
+     */
+    public AuditIndex warmingUp() {
+        Thread reader = new Thread(() -> {
+            try {
+                AuditPage.Chain chain = chain();
+                LOG.info("audit trail {}: {} records indexed, {}", dir, chain.records(), chain.problem()
+                        .map(p -> "NOT INTACT: " + p).orElse("verified"));
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("audit trail {} could not be indexed ahead of the first query: {}", dir, e.toString(), e);
+            }
+        }, "audit-index");
+        reader.setDaemon(true);
+        reader.setPriority(Thread.MIN_PRIORITY);
+        reader.start();
+        return this;
     }
 
     /** Where a record's line is, and what a query filters on. */

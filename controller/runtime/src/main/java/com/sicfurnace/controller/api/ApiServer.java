@@ -90,7 +90,7 @@ public final class ApiServer implements AutoCloseable {
         feed.listen(history);
         this.stream = new LiveStream(feed, snapshots, streamPeriodMillis);
         this.commands = new CommandDesk(queue, feed.events(), COMMAND_TIMEOUT);
-        this.audit = AuditIndex.of(facts.auditDir());
+        this.audit = AuditIndex.of(facts.auditDir()).warmingUp();
         this.tls = settings.tls();
         this.app = Javalin.create(config -> configure(config, settings));
     }
