@@ -11,6 +11,7 @@ import com.sicfurnace.hmi.Browser;
 import com.sicfurnace.hmi.TestHmi;
 import com.sicfurnace.hmi.plant.LivePlant;
 import com.sicfurnace.hmi.web.Cookies;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,10 +27,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Audit screen in a real headless Chromium, against a real plant (simulator and controller jars) behind a real
@@ -41,6 +45,7 @@ import org.openqa.selenium.support.ui.Select;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AuditBrowserTest {
+    private static final Logger LOG = LoggerFactory.getLogger(AuditBrowserTest.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String REASON = "check the view port";
 
@@ -107,6 +112,7 @@ class AuditBrowserTest {
         String chain = text("#audit-chains li[data-source=f01]");
         assertTrue(chain.matches("furnace f01: verified: \\d+ records, head [0-9a-f]{12} \\(seq \\d+\\)"), chain);
         assertFalse(attribute("#audit-chains li[data-source=f01]", "class").contains("broken"));
+        screenshot("audit");
 
         String href = attribute("#audit-export", "href");
         Browser session = new Browser(URI.create(base));
@@ -167,6 +173,7 @@ class AuditBrowserTest {
                 + seq + "']"));
         assertTrue(altered.getAttribute("class").contains("unverified"), "the altered record is not verified");
         assertEquals("check the view pert", cell(altered, "reason"), "and is shown as it now reads");
+        screenshot("audit-broken");
     }
 
     private void startAndHold() throws Exception {
@@ -205,6 +212,18 @@ class AuditBrowserTest {
                 .isEmpty(), 10, "the option " + value);
     }
 
+    /** A picture of the page in {@code target/screenshots} (never docs/screenshots: scripts/screenshots makes those). */
+    private String screenshot(String name) {
+        Path file = Path.of("target/screenshots", name + ".png");
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException | WebDriverException e) {
+            LOG.warn("no screenshot {}: {}", file, e.toString());
+        }
+        return file.toAbsolutePath().toString();
+    }
+
     private static String cell(WebElement row, String column) {
         return row.findElement(By.cssSelector("td." + column)).getText();
     }
@@ -227,7 +246,9 @@ class AuditBrowserTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         while (!Boolean.TRUE.equals(condition.get())) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + seconds + " s: " + what + " (page " + driver.getCurrentUrl()
+                String shot = screenshot("failed-audit-" + what.replaceAll("[^A-Za-z0-9]+", "-"));
+                throw new AssertionError("not within " + seconds + " s: " + what + " (screenshot " + shot + ", page "
+                        + driver.getCurrentUrl()
                         + "; count: " + text("#audit-count") + "; chains: " + text("#audit-chains") + ")");
             }
             try {
