@@ -188,6 +188,21 @@ class HmiAuditApiTest {
     }
 
     @Test
+    void aControllerThatDoesNotAnswerIsNamedAndTheOtherSourcesAreShownButNotExported() throws Exception {
+        Browser erin = hmi.userWithRole("erin", "engineer");
+        controller.stop();
+        JsonNode all = json(erin.get("/api/v1/audit"));
+        JsonNode f09 = all.path("sources").get(1);
+        assertEquals("f09", f09.path("source").asText());
+        assertTrue(f09.path("error").asText().startsWith("the controller of f09 did not answer"), f09.toString());
+        assertFalse(all.path("entries").isEmpty(), "the HMI's records: " + all);
+        all.path("entries").forEach(e -> assertEquals("hmi", e.path("source").asText()));
+        Browser.Response export = erin.get("/api/v1/audit/export.csv");
+        assertEquals(502, export.status(), export.toString());
+        assertTrue(export.body().contains("nothing was exported"), export.body());
+    }
+
+    @Test
     void badParametersAreRefusedNamingThem() throws Exception {
         Browser erin = hmi.userWithRole("erin", "engineer");
         for (String[] bad : new String[][] {{"source=f01", "source"}, {"before=yesterday", "before"},
