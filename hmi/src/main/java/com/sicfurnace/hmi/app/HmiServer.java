@@ -1,7 +1,9 @@
 package com.sicfurnace.hmi.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sicfurnace.controller.audit.AuditIndex;
 import com.sicfurnace.controller.secret.SecretFiles;
+import com.sicfurnace.hmi.audit.AuditSources;
 import com.sicfurnace.hmi.audit.HmiAudit;
 import com.sicfurnace.hmi.furnace.Fleet;
 import com.sicfurnace.hmi.login.Authenticator;
@@ -19,6 +21,8 @@ import com.sicfurnace.hmi.user.InitialAdmin;
 import com.sicfurnace.hmi.user.Passwords;
 import com.sicfurnace.hmi.user.UserAdmin;
 import com.sicfurnace.hmi.user.UserStore;
+import com.sicfurnace.hmi.web.AuditApi;
+import com.sicfurnace.hmi.web.AuditPages;
 import com.sicfurnace.hmi.web.Cookies;
 import com.sicfurnace.hmi.web.FurnaceApi;
 import com.sicfurnace.hmi.web.Guard;
@@ -124,6 +128,8 @@ public final class HmiServer implements AutoCloseable {
             RecipeStore recipes = RecipeStore.open(config.dataDir().resolve(RECIPES_DIR), clock);
             FurnaceApi furnaces = new FurnaceApi(fleet, guard, recipes);
             dryRuns = DryRuns.open(config.dataDir().resolve(DRY_RUNS_DIR), clock);
+            AuditSources auditSources = new AuditSources(AuditIndex.of(config.dataDir().resolve(AUDIT_DIR))
+                    .warmingUp(), fleet);
             RouteTable routes = new RouteTable()
                     .addAll(new LoginPages(authenticator, new LoginFormTokens(secret, clock, tokens), sessions, audit,
                             cookies).routes())
@@ -135,6 +141,8 @@ public final class HmiServer implements AutoCloseable {
                     .addAll(new UserPages().routes())
                     .addAll(furnaces.routes())
                     .addAll(new ScreenPages(fleet).routes())
+                    .addAll(new AuditApi(auditSources, audit, clock).routes())
+                    .addAll(new AuditPages(auditSources).routes())
                     .addWs(furnaces.live());
             WebServer web = WebServer.create(config.bind(), config.effectivePort(), tls, routes,
                     guard, new ObjectMapper()).start();

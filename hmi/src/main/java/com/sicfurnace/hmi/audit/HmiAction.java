@@ -13,7 +13,8 @@ public enum HmiAction {
     PASSWORD_CHANGE("password_change"),
     RECIPE_SAVE("recipe_save"),
     RECIPE_APPROVE("recipe_approve"),
-    RECIPE_DRY_RUN("recipe_dry_run");
+    RECIPE_DRY_RUN("recipe_dry_run"),
+    AUDIT_EXPORT("audit_export");
 
     private final String text;
 

@@ -15,6 +15,8 @@ public record Screen(String name, String path, Role least, boolean available, St
             new Screen("Alarms", "/alarms", Role.OPERATOR, true, "every furnace's alarms: acknowledge, shelve"),
             new Screen("Recipes", "/recipes", Role.ENGINEER, true, "recipes, versions and approval"),
             new Screen("Tuning", "/tuning", Role.ENGINEER, false, "control loop tuning and relay auto-tune"),
+            new Screen("Audit", "/audit", Role.ENGINEER, true,
+                    "the audit trails of the HMI and every furnace: filter, verify, export"),
             new Screen("Users", "/admin/users", Role.ADMIN, true, "users and their roles"));
 
     public static List<Screen> forRole(Role role) {

@@ -5,8 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.sicfurnace.controller.audit.AuditFiles;
-import com.sicfurnace.controller.audit.AuditVerifier;
+import com.sicfurnace.controller.audit.AuditIndex;
+import com.sicfurnace.controller.audit.AuditJson;
+import com.sicfurnace.controller.audit.AuditQuery;
 import com.sicfurnace.controller.command.CommandEvent;
 import com.sicfurnace.controller.event.FurnaceEvent;
 import com.sicfurnace.controller.recipe.Step;
@@ -25,8 +26,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -68,6 +67,7 @@ public final class ApiServer implements AutoCloseable {
     private final HistoryRecorder history;
     private final LiveStream stream;
     private final CommandDesk commands;
+    private final AuditIndex audit;
     private final ServiceToken token;
     private final byte[] openApi;
     private final Javalin app;
@@ -90,6 +90,7 @@ public final class ApiServer implements AutoCloseable {
         feed.listen(history);
         this.stream = new LiveStream(feed, snapshots, streamPeriodMillis);
         this.commands = new CommandDesk(queue, feed.events(), COMMAND_TIMEOUT);
+        this.audit = AuditIndex.of(facts.auditDir()).warmingUp();
         this.tls = settings.tls();
         this.app = Javalin.create(config -> configure(config, settings));
     }
@@ -278,24 +279,8 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private void audit(Context ctx) throws IOException {
-        long after = integer(ctx, "after", 0);
-        int max = pageSize(ctx);
-        Path dir = facts.auditDir();
-        ObjectNode o = JSON.createObjectNode();
-        AuditVerifier.Result check = AuditVerifier.verify(dir);
-        o.put("intact", check.intact());
-        check.problem().ifPresent(p -> o.put("problem", p.toString()));
-        o.put("records", check.records());
-        ArrayNode list = o.putArray("entries");
-        for (Path file : AuditFiles.list(dir)) {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                JsonNode record = JSON.readTree(line);
-                if (record.path("seq").asLong() > after && list.size() < max) {
-                    list.add(record);
-                }
-            }
-        }
-        json(ctx, o);
+        AuditQuery query = AuditQuery.parse(ctx::queryParams);
+        json(ctx, AuditJson.page(audit.query(query), query));
     }
 
     private ObjectNode recipes() {
