@@ -98,7 +98,7 @@ class HmiUserAdminTest {
 
         Browser.Response home = admin.get("/");
         assertTrue(home.body().contains("<a href=\"/admin/users\">Users</a>"), home.body());
-        assertTrue(home.body().contains("Recipes – not available yet"), home.body());
+        assertTrue(home.body().contains("<a href=\"/recipes\">Recipes</a>"), home.body());
         Browser operator = hmi.userWithRole("olga", "operator");
         String own = operator.get("/").body();
         assertTrue(own.contains("<a href=\"/fleet\">Fleet</a>") && own.contains("<a href=\"/alarms\">Alarms</a>"), own);
