@@ -11,10 +11,11 @@ import java.util.Locale;
  * settles into a limit cycle at about its ultimate period; with the oscillation's amplitude {@code a} the describing
  * function gives the ultimate gain {@code Ku = 4d / (π √(a² − ε²))}.
  *
- * <p>A cycle runs from one switch to low to the next. The first is left to settle; the next {@code cycles} are
- * measured (period, and half the peak-to-peak of the measurement). The test aborts when the measurement leaves the
- * band, is not finite, or the time is up, or when the measured cycles disagree by more than a quarter of their mean
- * period (no steady oscillation: a disturbance). Pure: no clock, the caller passes each scan's interval.
+ * <p>A cycle runs from one switch to low to the next. The first is left to settle; the test finishes once the last
+ * {@code cycles} cycles agree (each period within a quarter of their mean: a steady oscillation), measuring their mean
+ * period and half the peak-to-peak of the measurement. It aborts when the measurement leaves the band or is not
+ * finite, or when the time is up before the oscillation is steady. Pure: no clock, the caller passes each scan's
+ * interval.
  */
 public final class RelayTest {
     /** Where the test stands. */
@@ -72,8 +73,10 @@ public final class RelayTest {
             abort(String.format(Locale.ROOT, "the temperature left the band: %.1f K off the setpoint, band ±%.1f K",
                     -errorK, settings.bandK()));
         } else if (elapsedS > settings.maxS()) {
-            abort(String.format(Locale.ROOT, "timed out after %.0f s with %d of %d cycles measured", elapsedS,
-                    periodsS.size(), settings.cycles()));
+            abort(String.format(Locale.ROOT, "timed out after %.0f s: %s", elapsedS, periodsS.size() < settings.cycles()
+                    ? periodsS.size() + " of " + settings.cycles() + " cycles measured"
+                    : "no steady oscillation, the last periods " + rounded(last(periodsS)) + " s differ by more than "
+                    + Math.round(PERIOD_SPREAD * 100) + " %"));
         } else {
             cycleMaxC = Math.max(cycleMaxC, measurementC);
             cycleMinC = Math.min(cycleMinC, measurementC);
@@ -96,21 +99,27 @@ public final class RelayTest {
         lastSwitchLowS = elapsedS;
         cycleMaxC = Double.NEGATIVE_INFINITY;
         cycleMinC = Double.POSITIVE_INFINITY;
-        if (periodsS.size() == settings.cycles()) {
-            finish();
+        if (periodsS.size() >= settings.cycles()) {
+            List<Double> periods = last(periodsS);
+            if (steady(periods)) {
+                finish(periods, last(amplitudesK));
+            }
         }
     }
 
-    private void finish() {
-        double periodS = mean(periodsS);
-        double a = mean(amplitudesK);
-        for (double p : periodsS) {
-            if (Math.abs(p - periodS) > PERIOD_SPREAD * periodS) {
-                abort(String.format(Locale.ROOT, "no steady oscillation: periods %s s differ by more than %.0f %%",
-                        rounded(periodsS), PERIOD_SPREAD * 100));
-                return;
-            }
-        }
+    /** The last {@code cycles} values. */
+    private List<Double> last(List<Double> values) {
+        return values.subList(values.size() - settings.cycles(), values.size());
+    }
+
+    private static boolean steady(List<Double> periods) {
+        double mean = mean(periods);
+        return periods.stream().allMatch(p -> Math.abs(p - mean) <= PERIOD_SPREAD * mean);
+    }
+
+    private void finish(List<Double> periods, List<Double> amplitudes) {
+        double periodS = mean(periods);
+        double a = mean(amplitudes);
         double eps = settings.hysteresisK();
         if (!(a > eps)) {
             abort(String.format(Locale.ROOT, "the oscillation (%.2f K) is within the hysteresis (%.2f K): raise the "
@@ -118,7 +127,7 @@ public final class RelayTest {
             return;
         }
         double ku = 4.0 * settings.amplitudeKw() / (Math.PI * Math.sqrt(a * a - eps * eps));
-        result = new RelayResult(ku, periodS, settings.amplitudeKw(), a, periodsS.size(), setpointC,
+        result = new RelayResult(ku, periodS, settings.amplitudeKw(), a, periods.size(), setpointC,
                 TuningRule.propose(ku, periodS, gainScale, timeScale));
         phase = Phase.FINISHED;
     }
