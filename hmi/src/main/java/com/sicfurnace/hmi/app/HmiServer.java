@@ -26,6 +26,7 @@ import com.sicfurnace.hmi.web.LoginPages;
 import com.sicfurnace.hmi.web.RecipeApi;
 import com.sicfurnace.hmi.web.RouteTable;
 import com.sicfurnace.hmi.web.ScreenPages;
+import com.sicfurnace.hmi.web.TuningPages;
 import com.sicfurnace.hmi.web.SessionPages;
 import com.sicfurnace.hmi.web.UserApi;
 import com.sicfurnace.hmi.web.UserPages;
@@ -124,6 +125,7 @@ public final class HmiServer implements AutoCloseable {
                     .addAll(new UserPages().routes())
                     .addAll(furnaces.routes())
                     .addAll(new ScreenPages(fleet).routes())
+                    .addAll(new TuningPages(fleet).routes())
                     .addWs(furnaces.live());
             WebServer web = WebServer.create(config.bind(), config.effectivePort(), tls, routes,
                     guard, new ObjectMapper()).start();

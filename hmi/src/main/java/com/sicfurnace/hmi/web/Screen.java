@@ -14,7 +14,7 @@ public record Screen(String name, String path, Role least, boolean available, St
             new Screen("Fleet", "/fleet", Role.OPERATOR, true, "every furnace at a glance"),
             new Screen("Alarms", "/alarms", Role.OPERATOR, true, "every furnace's alarms: acknowledge, shelve"),
             new Screen("Recipes", "/recipes", Role.ENGINEER, false, "recipes, versions and approval"),
-            new Screen("Tuning", "/tuning", Role.ENGINEER, false, "control loop tuning and relay auto-tune"),
+            new Screen("Tuning", "/tuning", Role.ENGINEER, true, "control loop tuning and relay auto-tune"),
             new Screen("Users", "/admin/users", Role.ADMIN, true, "users and their roles"));
 
     public static List<Screen> forRole(Role role) {

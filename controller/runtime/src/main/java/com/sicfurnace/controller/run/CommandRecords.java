@@ -1,6 +1,7 @@
 package com.sicfurnace.controller.run;
 
 import com.sicfurnace.controller.audit.AuditEntry;
+import com.sicfurnace.controller.audit.AuditValues;
 import com.sicfurnace.controller.audit.Outcome;
 import com.sicfurnace.controller.command.Command;
 import com.sicfurnace.controller.command.CommandEvent;
@@ -98,11 +99,11 @@ public final class CommandRecords {
             values.put("setpoint", override.setpoint().label());
         } else if (command instanceof Command.StartAutoTune start) {
             values.put("loop", start.loop().label());
-            values.put("amplitude_kw", start.amplitudeKw());
-            values.put("band_k", start.bandK());
-            values.put("hysteresis_k", start.hysteresisK());
+            values.put("amplitude_kw", AuditValues.decimal(start.amplitudeKw()));
+            values.put("band_k", AuditValues.decimal(start.bandK()));
+            values.put("hysteresis_k", AuditValues.decimal(start.hysteresisK()));
             values.put("cycles", start.cycles());
-            values.put("max_s", start.maxS());
+            values.put("max_s", AuditValues.decimal(start.maxS()));
         } else if (command instanceof Command.AbortAutoTune abort) {
             values.put("loop", abort.loop().label());
         } else if (command instanceof Command.AcceptTuning accept) {
