@@ -172,7 +172,7 @@ function wireForms() {
   });
   document.getElementById('autotune-abort').addEventListener('click', () => confirmCommand({ furnace,
     command: 'abort_auto_tune', fields: { loop: 'seed' },
-    summary: 'The seed loop takes over again from the power it stood at; its gains stay.' }));
+    summary: 'The seed loop takes over again, bumpless, with its gains.' }));
   document.getElementById('proposal-accept').addEventListener('click', () => {
     const p = tuning.auto_tune.result.proposal;
     const now = tuning.loops.seed;

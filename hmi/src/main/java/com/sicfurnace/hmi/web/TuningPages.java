@@ -89,7 +89,7 @@ public final class TuningPages {
                 + "<p class=\"muted\">Only in a soak with the seed loop in closed-loop control. The loop's output is "
                 + "replaced by a relay of ± amplitude around the output it stands at; leaving the band, a hold, a "
                 + "trip, a step or setpoint change, or the time limit aborts the test and the loop takes over "
-                + "again. The proposal (Tyreus–Luyben PI) is for the reference gains: divided by the schedule's "
+                + "again, bumpless, with its gains. The proposal (Tyreus–Luyben PI) is for the reference gains: divided by the schedule's "
                 + "scales at the test's setpoint.</p>\n"
                 + "<form id=\"autotune-form\" class=\"gains-form\">"
                 + "<label>Amplitude (kW) <input id=\"autotune-amplitude\" type=\"number\" step=\"any\" min=\"0\" "

@@ -187,7 +187,7 @@ public sealed interface Command {
         }
     }
 
-    /** End a running relay test: the loop takes over from the output it stood at. Anyone may stop a test. */
+    /** End a running relay test: the loop takes over, bumplessly, with its gains. Anyone may stop a test. */
     record AbortAutoTune(LoopId loop) implements Command {
         public AbortAutoTune {
             Objects.requireNonNull(loop, "loop");

@@ -19,7 +19,8 @@ import java.util.Locale;
  * Runs the relay auto-tune of the seed loop inside the scan: when it may start, what the relay asks of the heater
  * each scan, and when it must stop. The relay's output goes the loop's way (the heater's limits, the interlocks,
  * the output guard); anything that takes the run off its steady soak (a hold, a trip, another step, a moved
- * setpoint, a lost device) aborts the test, and the loop takes over from the output it stood at.
+ * setpoint, a lost device) aborts the test. However it ends, the loop takes over in the same scan, bumplessly from the
+ * power the relay applied last (it tracked it all along), with the gains it had.
  */
 final class AutoTune {
     /** A setpoint that moves by more than this is a step change: the test's steady state is gone. */
@@ -95,8 +96,8 @@ final class AutoTune {
     }
 
     /**
-     * This scan's relay output for a heater whose loops are in charge, or NaN when no test runs. A test that ends in
-     * this scan asks for the output the loop stood at, which the loop then takes over.
+     * This scan's relay output for a heater whose loops are in charge, or NaN when no test runs: also when the test
+     * ends in this scan, so that the loop acts in it already.
      */
     double relayKw(Programmer programmer, double measurementC, double dtS) {
         if (test == null) {
@@ -107,8 +108,9 @@ final class AutoTune {
             test.abort(disturbed);
         }
         double kw = test.update(measurementC, dtS);
+        boolean running = test.phase() == RelayTest.Phase.RUNNING;
         settle();
-        return kw;
+        return running ? kw : Double.NaN;
     }
 
     private String disturbance(Programmer programmer) {

@@ -683,7 +683,7 @@ final class FurnaceController {
             return startAutoTune(start);
         } else if (command instanceof Command.AbortAutoTune abort) {
             return abort.loop() == LoopId.SEED && autoTune.abort("aborted by " + request.actor())
-                    ? Outcome.done("relay test aborted; the loop took over from the output it stood at")
+                    ? Outcome.done("relay test aborted; the loop took over, bumpless, with its gains")
                     : Outcome.refused("no relay test of the " + abort.loop().label() + " loop is running");
         } else if (command instanceof Command.AcceptTuning accept) {
             return acceptTuning(accept.loop());

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
  * proposal (divided by the schedule's factors at 2200 °C) lies within a factor of three of the profile's shipped
  * gains, the known-good tuning (the proposal's reference gains against the profile's, both at the schedule's
  * reference); accepted, it holds the growth soak that follows to the growth criterion, seed error p99 ≤ 1 K. A test
- * whose band is left aborts, and the loop goes on with its old gains from the output it stood at.
+ * whose band is left aborts, and the loop holds the seed again with its old gains.
  */
 class RelayAutoTuneTest {
     private static final Actor ENGINEER = new Actor("erin", Role.ENGINEER);
