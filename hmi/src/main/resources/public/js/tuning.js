@@ -229,8 +229,10 @@ function chartOptions() {
       { label: 'seed setpoint °C', scale: '°C', stroke: '#1a1a1a', dash: [6, 4], width: 1, points: { show: false } },
       { label: 'power kW', scale: 'kW', stroke: '#2f5f8f', width: 1.5, points: { show: false } }],
     scales: { x: { time: true } },
+    legend: { live: false },
     axes: [
-      { stroke: '#333', grid: { stroke: '#c4c4c4' } },
+      { stroke: '#333', grid: { stroke: '#c4c4c4' },
+        values: (u, ticks) => ticks.map((t) => new Date(t * 1000).toISOString().slice(11, 19)) },
       { scale: '°C', label: '°C', stroke: '#333', grid: { stroke: '#c4c4c4' } },
       { scale: 'kW', label: 'kW', side: 1, stroke: '#333', grid: { show: false } },
     ],

@@ -132,6 +132,8 @@ class TuningBrowserTest {
         click("#command-cancel");
         await(() -> text("#loops tr[data-loop=seed] td[data-field=kp]").equals("0.36"), 10, "the screen follows");
         assertEquals("450", text("#loops tr[data-loop=seed] td[data-field=ti_s]"));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
+        shot("tuning");
 
         AuditEntry change = awaitAudit(e -> e.action().equals("tuning_change") && e.user().equals(ENGINEER));
         assertEquals("engineer", change.role());
@@ -241,15 +243,19 @@ class TuningBrowserTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         while (!Boolean.TRUE.equals(condition.get())) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + seconds + " s: " + what + " (screenshot " + shot(what)
+                throw new AssertionError("not within " + seconds + " s: " + what + " (screenshot " + shot("failed-"
+                        + what.replaceAll("[^A-Za-z0-9]+", "-"))
                         + ", page " + driver.getCurrentUrl() + ")\n" + logs());
             }
             sleep(100);
         }
     }
 
-    private String shot(String what) {
-        Path file = Path.of("target/screenshots/failed-" + what.replaceAll("[^A-Za-z0-9]+", "-") + ".png");
+    /** A screenshot to {@code target/screenshots} (or {@code -Dhmi.screenshots}; failures always to the former). */
+    private String shot(String name) {
+        Path dir = name.startsWith("failed-") ? Path.of("target/screenshots")
+                : Path.of(System.getProperty("hmi.screenshots", "target/screenshots"));
+        Path file = dir.resolve(name + ".png");
         try {
             Files.createDirectories(file.getParent());
             Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
