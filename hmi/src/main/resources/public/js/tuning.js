@@ -48,8 +48,12 @@ async function start() {
   });
 }
 
-/** Draws the tuning when it changed: the loops' table, the schedule, the auto-tune's state and proposal. */
-function show(next) {
+/**
+ * Draws the tuning when it changed: the loops' table, the schedule, the auto-tune's state and proposal. The live
+ * snapshot's tuning has no schedule factors (they follow the setpoint): they are the schedule's at seed_sp_c.
+ */
+function show(given) {
+  const next = withScales(given, live.value('seed_sp_c') ?? given.seed_sp_c ?? null);
   const text = JSON.stringify(next);
   if (text === shown) {
     return;
@@ -65,6 +69,22 @@ function show(next) {
   showAutoTune(next.auto_tune, next.loops.seed);
   document.getElementById('gains-panel').hidden = false;
   showRange();
+}
+
+/** The tuning with each loop's gain and time scale at the seed setpoint, and the gains they make effective. */
+function withScales(t, seedSp) {
+  const s = t.schedule;
+  const kelvin = 273.15;
+  const loops = {};
+  for (const name of LOOPS) {
+    const l = t.loops[name];
+    const on = l.scheduled && seedSp !== null;
+    const gainScale = on ? Math.pow((seedSp + kelvin) / (s.reference_c + kelvin), s.gain_exponent) : 1;
+    const timeScale = on ? Math.pow((s.reference_c + kelvin) / (seedSp + kelvin), s.time_exponent) : 1;
+    loops[name] = { ...l, gain_scale: gainScale, time_scale: timeScale,
+      effective: { kp: l.kp * gainScale, ti_s: l.ti_s * timeScale, td_s: l.td_s * timeScale } };
+  }
+  return { ...t, loops };
 }
 
 function showLoops(t) {

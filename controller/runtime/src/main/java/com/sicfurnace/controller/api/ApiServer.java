@@ -337,7 +337,7 @@ public final class ApiServer implements AutoCloseable {
         } else {
             o.put("seed_sp_c", seedSpC);
         }
-        o.setAll(TuningJson.of(s));
+        o.setAll(TuningJson.of(s, true));
         return o;
     }
 

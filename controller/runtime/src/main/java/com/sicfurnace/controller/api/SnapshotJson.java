@@ -47,7 +47,7 @@ final class SnapshotJson {
         }
         o.set("alarms", alarms(s.alarmBoard()));
         o.set("safety", safety(s.safety()));
-        o.set("tuning", TuningJson.of(s));
+        o.set("tuning", TuningJson.of(s, false));
         return o;
     }
 

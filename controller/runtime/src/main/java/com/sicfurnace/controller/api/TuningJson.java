@@ -16,7 +16,9 @@ import com.sicfurnace.controller.tuning.RelaySettings;
  * The loops' tuning as the API shows it ({@code tuning} in a snapshot, and {@code /loops}): per loop the gains in
  * force and the profile's (both at the gain schedule's reference temperature), the range a change may take (a factor
  * of {@link LoopTunings#GAIN_FACTOR} either way of the profile's), the schedule's factors at the seed setpoint and the
- * gains they make effective; the schedule; and the relay auto-tune's state with its result.
+ * gains they make effective; the schedule; and the relay auto-tune's state with its result. A snapshot's tuning leaves
+ * the factors and effective gains out: they follow the seed setpoint, which would send the whole tuning again with
+ * every scan of a ramp; a reader takes them from the schedule and {@code seed_sp_c}.
  */
 final class TuningJson {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -24,13 +26,18 @@ final class TuningJson {
     private TuningJson() {
     }
 
-    static ObjectNode of(ScanSnapshot s) {
+    /** @param withScales whether to give the schedule's factors and the effective gains ({@code /loops} does) */
+    static ObjectNode of(ScanSnapshot s, boolean withScales) {
         LoopTunings t = s.tunings();
         double seedSpC = s.loops().seedSetpointC();
         ObjectNode o = JSON.objectNode();
         ObjectNode loops = o.putObject("loops");
         for (LoopId loop : LoopId.values()) {
-            loops.set(loop.label(), loop(t, loop, seedSpC));
+            ObjectNode one = loop(t, loop);
+            if (withScales) {
+                scales(one, t, loop, seedSpC);
+            }
+            loops.set(loop.label(), one);
         }
         FurnaceProfile.Schedule schedule = t.seedSchedule();
         o.putObject("schedule").put("loop", LoopId.SEED.label()).put("reference_c", schedule.referenceC())
@@ -39,7 +46,7 @@ final class TuningJson {
         return o;
     }
 
-    private static ObjectNode loop(LoopTunings t, LoopId loop, double seedSpC) {
+    private static ObjectNode loop(LoopTunings t, LoopId loop) {
         PidTuning now = t.current(loop);
         PidTuning profile = t.profile(loop);
         ObjectNode o = gains(now.kp(), now.tiS(), now.tdS());
@@ -50,12 +57,16 @@ final class TuningJson {
         o.putObject("allowed").put("kp_min", profile.kp() / f).put("kp_max", profile.kp() * f)
                 .put("ti_s_min", profile.tiS() / f).put("ti_s_max", profile.tiS() * f);
         o.put("scheduled", LoopTunings.scheduled(loop));
+        return o;
+    }
+
+    private static void scales(ObjectNode o, LoopTunings t, LoopId loop, double seedSpC) {
+        PidTuning now = t.current(loop);
         double gainScale = t.gainScale(loop, seedSpC);
         double timeScale = t.timeScale(loop, seedSpC);
         o.put("gain_scale", gainScale);
         o.put("time_scale", timeScale);
         o.set("effective", gains(now.kp() * gainScale, now.tiS() * timeScale, now.tdS() * timeScale));
-        return o;
     }
 
     private static ObjectNode gains(double kp, double tiS, double tdS) {

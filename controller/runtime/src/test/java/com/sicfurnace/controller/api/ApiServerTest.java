@@ -155,6 +155,8 @@ class ApiServerTest {
                     .asDouble(), 1e-12);
             JsonNode inSnapshot = ApiRig.json(rig.get("/api/v1/snapshot")).path("tuning");
             assertEquals(450.0, inSnapshot.path("loops").path("seed").path("ti_s").asDouble(), 1e-12);
+            assertTrue(inSnapshot.path("loops").path("seed").path("gain_scale").isMissingNode(),
+                    "the factors follow the setpoint: not in every snapshot");
 
             String start = "{\"command\":\"start_auto_tune\",\"user\":\"%s\",\"role\":\"%s\",\"reason\":\"r\","
                     + "\"loop\":\"seed\",\"amplitude_kw\":1,\"band_k\":10}";
