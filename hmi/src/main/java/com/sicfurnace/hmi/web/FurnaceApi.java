@@ -24,7 +24,8 @@ import java.util.Set;
  * ({@link LiveRelay}), its controller's facts (the furnace type), catalogue, history, events, alarms, recipes and
  * audit trail passed through (the audit trail and the loops' tuning to engineers only), and commands sent with the
  * logged-in user's name and role (whatever the browser claims); the controller's engineering commands only by
- * engineers and admins (403 otherwise). A command while the controller cannot be reached is refused on the spot (503), never kept for later.
+ * engineers and admins (403 otherwise). A command while the controller cannot be reached is refused on the spot
+ * (503), never kept for later.
  */
 public final class FurnaceApi {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -59,7 +59,8 @@ class AutoTuneScanTest {
         assertEquals(AutoTuneStatus.State.RUNNING, status().state());
         assertEquals(standing, status().biasKw(), 1e-12, "around the power the loop stood at");
         rig.scans(50);
-        assertEquals(standing + d, rig.last().loops().powerDemandKw(), 1e-9, "high while the seed is below its setpoint");
+        assertEquals(standing + d, rig.last().loops().powerDemandKw(), 1e-9,
+                "high while the seed is below its setpoint");
         HealthyFurnace.set(rig.in, Signal.PYRO_TOP_C, 1600.6);
         rig.scans(50);
         assertEquals(standing - d, rig.last().loops().powerDemandKw(), 1e-9, "low above setpoint + hysteresis");

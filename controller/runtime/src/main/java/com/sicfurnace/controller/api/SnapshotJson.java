@@ -22,7 +22,8 @@ import java.util.TreeMap;
 /**
  * A snapshot as the API shows it: every catalogue value by name (numbers as JSON numbers, null where there is none,
  * switches as true/false, words as strings), the quality of every measured value, the alarms that are not normal with
- * their priority, the interlock matrix, and the loops' tuning ({@link TuningJson}). A delta holds only what changed since an earlier one.
+ * their priority, the interlock matrix, and the loops' tuning ({@link TuningJson}). A delta holds only what changed
+ * since an earlier one.
  */
 final class SnapshotJson {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;

@@ -21,9 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The audit trail of a run: follows the core's event stream with its own reader and records every command the core
- * applied or refused and every relay test that ended by itself ({@link CommandRecords}), and whatever the controller records of itself
- * ({@link ControllerRecords}). Reads events on the scan thread (nothing is allocated while none is new) and leaves
- * the disk to the audit writer's thread.
+ * applied or refused and every relay test that ended by itself ({@link CommandRecords}), and whatever the controller
+ * records of itself ({@link ControllerRecords}). Reads events on the scan thread (nothing is allocated while none is
+ * new) and leaves the disk to the audit writer's thread.
  */
 public final class RunAudit implements ScanFeed.ScanListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RunAudit.class);

@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes the events an operator reading the log must see: holds, resumes and the end of the run, every change of
- * the interlock matrix, every relay test's end, and every command with who asked and what came of it. Follows the event stream with its
- * own reader, on the scan thread, so the log reads in the order things happened.
+ * the interlock matrix, every relay test's end, and every command with who asked and what came of it. Follows the
+ * event stream with its own reader, on the scan thread, so the log reads in the order things happened.
  */
 public final class EventLogger implements ScanFeed.ScanListener {
     private static final Logger LOG = LoggerFactory.getLogger(EventLogger.class);
