@@ -18,16 +18,23 @@ const WHAT = {
   acknowledge: 'Acknowledge',
   shelve: 'Shelve',
   unshelve: 'Unshelve',
+  tune: 'Change the gains',
+  start_auto_tune: 'Start the relay auto-tune',
+  abort_auto_tune: 'Abort the relay auto-tune',
+  accept_tuning: 'Accept the proposed gains',
+  reject_tuning: 'Reject the proposed gains',
 };
-const REASON_REQUIRED = new Set(['load_recipe', 'start', 'hold', 'resume', 'abort', 'reset_interlocks', 'shelve']);
+const REASON_REQUIRED = new Set(['load_recipe', 'start', 'hold', 'resume', 'abort', 'reset_interlocks', 'shelve',
+  'tune', 'start_auto_tune', 'accept_tuning', 'reject_tuning']);
 const SHELVE_MINUTES = [15, 30, 60, 120];
 
 let dialog = null;
 let request = null;
 
 /**
- * Opens the dialog for a command: {furnace, command, alarm?, onAnswer?(outcome)}. The operator confirms or cancels;
- * nothing is sent without a confirmation.
+ * Opens the dialog for a command: {furnace, command, alarm?, fields?, summary?, onAnswer?(outcome)}: fields go into the
+ * command as they are, the summary (what will change, e.g. gains before and after) is shown above the reason. The
+ * operator confirms or cancels; nothing is sent without a confirmation.
  */
 export function confirmCommand(what) {
   const d = dialogElement();
@@ -38,6 +45,8 @@ export function confirmCommand(what) {
   d.recipe.parentElement.hidden = what.command !== 'load_recipe';
   d.reasonLabel.textContent = what.command === 'acknowledge' ? 'Comment (optional)'
     : REASON_REQUIRED.has(what.command) ? 'Reason (required)' : 'Reason (optional)';
+  d.summary.textContent = what.summary || '';
+  d.summary.hidden = !what.summary;
   d.reason.value = '';
   d.reason.required = REASON_REQUIRED.has(what.command);
   d.result.hidden = true;
@@ -144,7 +153,7 @@ async function send(d) {
     show(d, { ok: false, text: refusal });
     return;
   }
-  const body = { command: what.command };
+  const body = { command: what.command, ...(what.fields || {}) };
   if (reason !== '') {
     // the controller takes no empty reason: none given is no field
     body.reason = reason;
@@ -238,6 +247,8 @@ function dialogElement() {
   const title = element('h2');
   title.id = 'command-title';
   root.setAttribute('aria-labelledby', title.id);
+  const summary = element('p', 'summary');
+  summary.id = 'command-summary';
   const durationLabel = element('label', null, 'Shelve for ');
   const duration = element('select');
   duration.id = 'command-duration';
@@ -269,10 +280,10 @@ function dialogElement() {
   cancel.id = 'command-cancel';
   const buttons = element('div', 'buttons');
   buttons.append(sendButton, cancel);
-  form.append(title, recipeLabel, durationLabel, reasonLabel, reason, result, buttons);
+  form.append(title, summary, recipeLabel, durationLabel, reasonLabel, reason, result, buttons);
   root.append(form);
   document.body.append(root);
-  dialog = { root, title, recipe, duration, reasonLabel, reason, result, send: sendButton, cancel };
+  dialog = { root, title, summary, recipe, duration, reasonLabel, reason, result, send: sendButton, cancel };
   sendButton.addEventListener('click', () => sendFrom(dialog));
   cancel.addEventListener('click', () => root.close());
   form.addEventListener('submit', (event) => {

@@ -33,6 +33,7 @@ import com.sicfurnace.hmi.web.RecipeApi;
 import com.sicfurnace.hmi.web.RecipePages;
 import com.sicfurnace.hmi.web.RouteTable;
 import com.sicfurnace.hmi.web.ScreenPages;
+import com.sicfurnace.hmi.web.TuningPages;
 import com.sicfurnace.hmi.web.SessionPages;
 import com.sicfurnace.hmi.web.UserApi;
 import com.sicfurnace.hmi.web.UserPages;
@@ -143,6 +144,7 @@ public final class HmiServer implements AutoCloseable {
                     .addAll(new ScreenPages(fleet).routes())
                     .addAll(new AuditApi(auditSources, audit, clock).routes())
                     .addAll(new AuditPages(auditSources).routes())
+                    .addAll(new TuningPages(fleet).routes())
                     .addWs(furnaces.live());
             WebServer web = WebServer.create(config.bind(), config.effectivePort(), tls, routes,
                     guard, new ObjectMapper()).start();

@@ -17,17 +17,26 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The furnaces, for the screens: the fleet with each link's state, each furnace's live data over WebSocket
  * ({@link LiveRelay}), its controller's facts (the furnace type), catalogue, history, events, alarms, recipes and
- * audit trail passed through, and commands sent with the logged-in user's name and role (whatever the browser
- * claims). A command while the controller cannot be reached is refused on the spot (503), never kept for later.
+ * audit trail passed through (the audit trail and the loops' tuning to engineers only), and commands sent with the
+ * logged-in user's name and role (whatever the browser claims); the controller's engineering commands only by
+ * engineers and admins (403 otherwise). A command while the controller cannot be reached is refused on the spot
+ * (503), never kept for later.
  */
 public final class FurnaceApi {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BASE = "/api/v1/furnaces";
     private static final Access LIVE_ACCESS = Access.OPERATOR;
+    /**
+     * The controller's engineering commands (it refuses them to operators too): refused here already, so that an
+     * operator's page learns it without a round trip and the controller's trail holds no operator's try.
+     */
+    static final Set<String> ENGINEERING = Set.of("bypass", "tune", "override_setpoint", "start_auto_tune",
+            "accept_tuning", "reject_tuning");
     private final Fleet fleet;
     private final LiveRelay relay;
     private final RecipeStore recipes;
@@ -55,6 +64,8 @@ public final class FurnaceApi {
         }
         routes.add(new Route(HandlerType.GET, BASE + "/{furnace}/audit", Access.ENGINEER,
                 "a furnace's audit trail, from its controller", ctx -> pass(ctx, "audit")));
+        routes.add(new Route(HandlerType.GET, BASE + "/{furnace}/loops", Access.ENGINEER,
+                "a furnace's loop tuning and relay auto-tune, from its controller", ctx -> pass(ctx, "loops")));
         routes.add(new Route(HandlerType.POST, BASE + "/{furnace}/commands", Access.OPERATOR,
                 "a command to a furnace, as the logged-in user", this::command));
         return routes;
@@ -107,6 +118,12 @@ public final class FurnaceApi {
         }
         if (!(body instanceof ObjectNode command)) {
             ApiError.send(ctx, 400, "malformed", "the body is a JSON object: {\"command\": ..., \"reason\": ...}");
+            return;
+        }
+        String action = command.path("command").asText("");
+        if (ENGINEERING.contains(action) && !caller.user().role().includes(Role.ENGINEER)) {
+            ApiError.send(ctx, 403, "forbidden", "field command: " + action + " is for engineers and admins; "
+                    + caller.user().name() + " is " + caller.user().role().text());
             return;
         }
         // who asks is the session's user, never what the page says

@@ -29,12 +29,6 @@ public final class SessionPages {
         routes.add(new Route(HandlerType.GET, "/api/v1/session", Access.OPERATOR,
                 "the session: user, role, CSRF token, expiry", this::api));
         routes.add(new Route(HandlerType.GET, "/health", Access.PUBLIC, "liveness, no details", SessionPages::health));
-        for (Screen screen : Screen.ALL) {
-            if (!screen.available()) {
-                routes.add(new Route(HandlerType.GET, screen.path(), Access.of(screen.least()),
-                        screen.name() + " screen (not built yet: 501)", ctx -> notYet(ctx, screen)));
-            }
-        }
         return routes;
     }
 
@@ -51,15 +45,8 @@ public final class SessionPages {
                 .append(" min without activity, at the latest ").append(Html.time(session.endsAt(sessions.maxAge())))
                 .append("</dd>\n</dl>\n<h2>Screens</h2>\n<ul class=\"screens\">\n");
         for (Screen screen : Screen.forRole(role)) {
-            body.append("<li>");
-            if (screen.available()) {
-                body.append("<a href=\"").append(Html.escape(screen.path())).append("\">")
-                        .append(Html.escape(screen.name())).append("</a>");
-            } else {
-                body.append("<span class=\"unavailable\">").append(Html.escape(screen.name()))
-                        .append(" – not available yet</span>");
-            }
-            body.append(": ").append(Html.escape(screen.purpose())).append("</li>\n");
+            body.append("<li><a href=\"").append(Html.escape(screen.path())).append("\">")
+                    .append(Html.escape(screen.name())).append("</a>: ").append(Html.escape(screen.purpose())).append("</li>\n");
         }
         body.append("</ul>\n")
                 .append("<h2>Change my password</h2>\n")
@@ -92,12 +79,6 @@ public final class SessionPages {
 
     private static void health(Context ctx) {
         ctx.json(Map.of("status", "ok"));
-    }
-
-    private static void notYet(Context ctx, Screen screen) {
-        ctx.status(501).html(Html.page(screen.name(), Caller.of(ctx), "<p class=\"message\">The "
-                + Html.escape(screen.name()) + " screen is not available yet.</p>\n"
-                + "<p><a href=\"/\">Back to your session page</a></p>"));
     }
 
 }

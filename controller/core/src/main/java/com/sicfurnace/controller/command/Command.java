@@ -174,6 +174,40 @@ public sealed interface Command {
         }
     }
 
+    /**
+     * A relay auto-tune of a loop (only the seed loop): in a soak with the seed loop in closed-loop control, its
+     * output is replaced by the output it stood at ± {@code amplitudeKw}, switched at the setpoint ± {@code
+     * hysteresisK}, for a settling cycle and {@code cycles} measured ones; leaving the band of ± {@code bandK} around
+     * the setpoint, or {@code maxS} running, aborts it. See {@link com.sicfurnace.controller.tuning.RelayTest}.
+     */
+    record StartAutoTune(LoopId loop, double amplitudeKw, double bandK, double hysteresisK, int cycles, double maxS)
+            implements Engineering {
+        public StartAutoTune {
+            Objects.requireNonNull(loop, "loop");
+        }
+    }
+
+    /** End a running relay test: the loop takes over, bumplessly, with its gains. Anyone may stop a test. */
+    record AbortAutoTune(LoopId loop) implements Command {
+        public AbortAutoTune {
+            Objects.requireNonNull(loop, "loop");
+        }
+    }
+
+    /** Take the finished test's proposal as the loop's gains, bumpless, within the same limits as {@link Tune}. */
+    record AcceptTuning(LoopId loop) implements Engineering {
+        public AcceptTuning {
+            Objects.requireNonNull(loop, "loop");
+        }
+    }
+
+    /** Discard the finished test's proposal; the gains stay as they are. */
+    record RejectTuning(LoopId loop) implements Engineering {
+        public RejectTuning {
+            Objects.requireNonNull(loop, "loop");
+        }
+    }
+
     /** A new value for one setpoint of a run held in a soak or a wait, within the furnace's recipe limits. */
     record OverrideSetpoint(Setpoint setpoint, double value) implements Engineering {
         public OverrideSetpoint {

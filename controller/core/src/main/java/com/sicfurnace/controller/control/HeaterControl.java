@@ -38,6 +38,8 @@ public final class HeaterControl {
     private double inRangeS;
     private double lastSeedSetpointC = Double.NaN;
     private double rampDownFromKw;
+    /** The relay test's output for this scan, in place of the seed loop's; NaN while the loop is in charge. */
+    private double relayKw = Double.NaN;
 
     public HeaterControl(FurnaceProfile profile) {
         this.profile = profile;
@@ -99,7 +101,11 @@ public final class HeaterControl {
         FurnaceProfile.Schedule schedule = settings.seedSchedule();
         seedLoop.schedule(schedule.gainScale(demand.seedC()), schedule.timeScale(demand.seedC()));
         seedLoop.setOutputLimits(0.0, totalPowerCeilingKw());
-        setTotal(seedLoop.update(demand.seedC(), top, dtS, feedForward));
+        if (Double.isNaN(relayKw)) {
+            setTotal(seedLoop.update(demand.seedC(), top, dtS, feedForward));
+        } else {
+            applyRelay(demand.seedC(), top, dtS, feedForward);
+        }
         boolean gradientWanted = demand.seedC() >= settings.gradientMinC();
         if (gradientWanted && !gradientActive) {
             gradientLoop.track(split, gradientSp, gradientPv);
@@ -109,6 +115,22 @@ public final class HeaterControl {
             split = gradientLoop.update(gradientSp, gradientPv, dtS);
             setTotal(totalKw);
         }
+    }
+
+    /**
+     * A relay test replaces the seed loop's output with {@code kw} in the scans that follow (NaN: the loop again).
+     * The relay's steps move no faster than the loop's own rate limit, and the loop tracks what is applied, so it
+     * takes over bumplessly when the test ends.
+     */
+    public void relay(double kw) {
+        relayKw = kw;
+    }
+
+    private void applyRelay(double seedC, double topC, double dtS, double feedForward) {
+        double rate = seedLoop.tuning().rateLimitPerS();
+        double step = rate > 0 ? rate * dtS : Double.POSITIVE_INFINITY;
+        setTotal(Math.max(totalKw - step, Math.min(totalKw + step, relayKw)));
+        seedLoop.track(totalKw, seedC, topC, feedForward);
     }
 
     /**

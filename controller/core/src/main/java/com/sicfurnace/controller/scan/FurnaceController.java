@@ -34,6 +34,9 @@ import com.sicfurnace.controller.signal.OutputImage;
 import com.sicfurnace.controller.signal.ProcessImage;
 import com.sicfurnace.controller.signal.Signal;
 import com.sicfurnace.controller.snapshot.LoopStatus;
+import com.sicfurnace.controller.snapshot.LoopTunings;
+import com.sicfurnace.controller.tuning.Proposal;
+import com.sicfurnace.controller.tuning.RelayResult;
 import com.sicfurnace.controller.snapshot.RunStatus;
 import com.sicfurnace.controller.snapshot.ScanSnapshot;
 import com.sicfurnace.controller.snapshot.SnapshotTaker;
@@ -75,6 +78,8 @@ final class FurnaceController {
     private final SnapshotTaker snapshots;
     private final OutputGuard outputGuard;
     private final Commands commands;
+    private final AutoTune autoTune;
+    private LoopTunings tunings;
     private LoopStatus loops = LoopStatus.NONE;
     private ScanSnapshot snapshot;
     private SafetyStatus safety = SafetyStatus.NONE;
@@ -123,6 +128,9 @@ final class FurnaceController {
         this.outputSignals = java.util.Arrays.stream(Signal.values()).filter(s -> !s.isInput() && layout.present(s))
                 .toList();
         this.commands = new Commands();
+        this.autoTune = new AutoTune(profile, log);
+        this.tunings = new LoopTunings(heater.loop(LoopId.SEED).tuning(), heater.loop(LoopId.GRADIENT).tuning(),
+                pressureLoop.loop().tuning(), profile.loops(), profile.heater().seedSchedule(), autoTune.status());
     }
 
     private static String misfit(Recipe recipe, FurnaceProfile profile) {
@@ -147,7 +155,7 @@ final class FurnaceController {
         outputsFinite = outputGuard.check(out);
         raiseProgramAlarms();
         snapshot = snapshots.take(scans, scanTime, in, out, loops, runStatus(), alarms.board(), safetyStatus(),
-                log.lastSeq());
+                loopTunings(), log.lastSeq());
     }
 
     private void control(ProcessImage in, OutputImage out, double dtS) {
@@ -250,14 +258,20 @@ final class FurnaceController {
         boolean wanted = programmer.heaterMode() != HeaterMode.OFF;
         boolean on = wanted && !interlocks.hardTripped() && (heaterEnabled || permissives.energisingMet());
         if (!on) {
+            autoTune.interrupt("the heater is off");
             heater.update(new HeaterDemand(HeaterMode.OFF, Double.NaN, Double.NaN, 0.0, false), in, dtS);
         } else if (interlocks.softTripped()) {
+            autoTune.interrupt("a soft trip ramps the heater down");
             heater.rampDown(interlocks.softCeilingKw());
         } else if (interlocks.tracksHeater()) {
+            autoTune.interrupt("an interlock puts the PLC or the supply in charge of the power");
             heater.trackMeasured(measuredPowerKw(in));
         } else if (heaterBlind(in)) {
+            autoTune.interrupt("a device the heater needs is lost");
             heater.holdForCommLoss(profile.comm(), comm.lossS(), dtS);
         } else {
+            double seedC = in.usable(Signal.PYRO_TOP_C) ? in.value(Signal.PYRO_TOP_C) : Double.NaN;
+            heater.relay(autoTune.relayKw(programmer, seedC, dtS));
             heater.update(demand(), in, dtS);
         }
         return on;
@@ -373,6 +387,19 @@ final class FurnaceController {
             }
         }
         programAlarmsRaisedTo = log.lastSeq();
+    }
+
+    /** The loops' tunings for the snapshot: the last ones again unless a gain or the auto-tune changed. */
+    private LoopTunings loopTunings() {
+        PidTuning seed = heater.loop(LoopId.SEED).tuning();
+        PidTuning gradient = heater.loop(LoopId.GRADIENT).tuning();
+        PidTuning pressureTuning = pressureLoop.loop().tuning();
+        if (seed != tunings.seed() || gradient != tunings.gradient() || pressureTuning != tunings.pressure()
+                || autoTune.status() != tunings.autoTune()) {
+            tunings = new LoopTunings(seed, gradient, pressureTuning, profile.loops(), profile.heater().seedSchedule(),
+                    autoTune.status());
+        }
+        return tunings;
     }
 
     private RunStatus runStatus() {
@@ -573,6 +600,14 @@ final class FurnaceController {
             return Map.of("kp", number(t.kp()), "ti_s", number(t.tiS()), "td_s", number(t.tdS()));
         } else if (command instanceof Command.OverrideSetpoint override) {
             return Map.of(override.setpoint().label(), number(programmer.setpoint(override.setpoint())));
+        } else if (command instanceof Command.StartAutoTune start) {
+            return autoTuneState(start.loop());
+        } else if (command instanceof Command.AbortAutoTune abort) {
+            return autoTuneState(abort.loop());
+        } else if (command instanceof Command.AcceptTuning accept) {
+            return autoTuneState(accept.loop());
+        } else if (command instanceof Command.RejectTuning reject) {
+            return autoTuneState(reject.loop());
         } else if (command instanceof Command.ReportCondition || command instanceof Command.ReportEvent) {
             return Map.of();
         } else if (command instanceof Command.LoadRecipe) {
@@ -581,6 +616,23 @@ final class FurnaceController {
                     "first_step", recipe.steps().get(0).name());
         }
         return Map.of("run_state", programmer.state().label(), "hold_reason", programmer.holdReason().label());
+    }
+
+    /** A loop's gains, the auto-tune's state and, while one waits, its proposal. */
+    private Map<String, String> autoTuneState(LoopId loop) {
+        PidTuning t = pid(loop).tuning();
+        Map<String, String> state = new java.util.HashMap<>(Map.of("kp", number(t.kp()), "ti_s", number(t.tiS()),
+                "td_s", number(t.tdS()), "auto_tune", autoTune.status().state().label()));
+        Proposal proposal = autoTune.pending(loop);
+        if (proposal != null) {
+            RelayResult result = autoTune.status().result();
+            state.put("proposed_kp", number(proposal.kp()));
+            state.put("proposed_ti_s", number(proposal.tiS()));
+            state.put("proposed_td_s", number(proposal.tdS()));
+            state.put("ku_kw_per_k", number(result.ultimateGain()));
+            state.put("pu_s", number(result.ultimatePeriodS()));
+        }
+        return state;
     }
 
     private Map<String, String> alarmState(AlarmId alarm) {
@@ -627,6 +679,20 @@ final class FurnaceController {
                     : Outcome.refused(end.interlock().label() + " is not bypassed");
         } else if (command instanceof Command.Tune tune) {
             return tune(tune);
+        } else if (command instanceof Command.StartAutoTune start) {
+            return startAutoTune(start);
+        } else if (command instanceof Command.AbortAutoTune abort) {
+            return abort.loop() == LoopId.SEED && autoTune.abort("aborted by " + request.actor())
+                    ? Outcome.done("relay test aborted; the loop took over, bumpless, with its gains")
+                    : Outcome.refused("no relay test of the " + abort.loop().label() + " loop is running");
+        } else if (command instanceof Command.AcceptTuning accept) {
+            return acceptTuning(accept.loop());
+        } else if (command instanceof Command.RejectTuning reject) {
+            if (autoTune.pending(reject.loop()) == null) {
+                return Outcome.refused("no proposal for the " + reject.loop().label() + " loop awaits a decision");
+            }
+            autoTune.decided("rejected");
+            return Outcome.done("proposal rejected; the gains stay");
         } else if (command instanceof Command.OverrideSetpoint override) {
             String refusal = Limits.check(profile, override.setpoint(), override.value(), programmer);
             refusal = refusal != null ? refusal : programmer.override(override.setpoint(), override.value());
@@ -659,6 +725,32 @@ final class FurnaceController {
                 + load.sha256() + ")");
     }
 
+    /** Starts the relay test of the seed loop, if the run holds a steady soak under closed-loop control. */
+    private Outcome startAutoTune(Command.StartAutoTune start) {
+        String busy = !interlocks.active().isEmpty() ? "interlocks active: " + labelsOf(interlocks.active())
+                : !interlocks.bypasses().isEmpty() ? "an interlock is bypassed: " + interlocks.bypasses().keySet()
+                : null;
+        String refusal = autoTune.start(start, programmer, heater.closedLoop(), busy, heater.totalPowerKw(),
+                view.seedC());
+        return refusal == null ? Outcome.done(String.format(Locale.ROOT, "relay test started: %.2f ± %.2f kW "
+                + "around %.1f °C", heater.totalPowerKw(), start.amplitudeKw(), programmer.seedSetpointC()))
+                : Outcome.refused(refusal);
+    }
+
+    /** The waiting proposal becomes the loop's gains, within the same limits as any other change. */
+    private Outcome acceptTuning(LoopId loop) {
+        Proposal proposal = autoTune.pending(loop);
+        if (proposal == null) {
+            return Outcome.refused("no proposal for the " + loop.label() + " loop awaits a decision");
+        }
+        Outcome outcome = tune(new Command.Tune(loop, proposal.kp(), proposal.tiS(), proposal.tdS()));
+        if (outcome.accepted()) {
+            autoTune.decided("accepted");
+            return Outcome.done("proposal accepted (" + proposal.rule() + "): retuned");
+        }
+        return outcome;
+    }
+
     /** New gains within a factor of ten of the profile's, the derivative time at most the integral time. */
     private Outcome tune(Command.Tune tune) {
         PidTuning profileTuning = switch (tune.loop()) {
@@ -666,7 +758,9 @@ final class FurnaceController {
             case GRADIENT -> profile.loops().gradient();
             case PRESSURE -> profile.loops().pressure();
         };
-        String refusal = Limits.gain("kp", tune.kp(), profileTuning.kp());
+        String refusal = tune.loop() == LoopId.SEED && autoTune.running()
+                ? "a relay test of the seed loop is running; abort it first" : null;
+        refusal = refusal != null ? refusal : Limits.gain("kp", tune.kp(), profileTuning.kp());
         refusal = refusal != null ? refusal : Limits.gain("ti_s", tune.tiS(), profileTuning.tiS());
         if (refusal == null && !(tune.tdS() >= 0 && tune.tdS() <= tune.tiS())) {
             refusal = "td_s must lie in 0..ti_s (" + tune.tiS() + "), not " + tune.tdS();

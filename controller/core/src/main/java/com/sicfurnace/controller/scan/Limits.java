@@ -8,7 +8,7 @@ import com.sicfurnace.controller.recipe.RecipeLimits;
 /** The checks of values a person asks for: a setpoint within the furnace's recipe limits, a gain near the profile's. */
 final class Limits {
     /** How far a tuned gain may stray from the profile's, either way. */
-    static final double GAIN_FACTOR = 10.0;
+    static final double GAIN_FACTOR = com.sicfurnace.controller.snapshot.LoopTunings.GAIN_FACTOR;
 
     private Limits() {
     }

@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * Everything a reader may see of the core after one scan, immutable: every signal's value and quality (inputs as
  * read, outputs as commanded), the loops' setpoints and modes, the run's state and step, the alarms that are not
- * normal and the state of the interlock matrix. Reports, telemetry, metrics and the API read the core only through snapshots and the
+ * normal, the state of the interlock matrix, and the loops' tunings. Reports, telemetry, metrics and the API read the core only through snapshots and the
  * event stream; {@link Catalogue} names the values a snapshot holds.
  *
  * <p>Signals the furnace variant does not have read NaN with quality BAD.
@@ -28,6 +28,7 @@ public final class ScanSnapshot {
     private final RunStatus run;
     private final AlarmBoard alarms;
     private final SafetyStatus safety;
+    private final LoopTunings tunings;
     private final long lastEventSeq;
 
     /**
@@ -40,8 +41,7 @@ public final class ScanSnapshot {
      * @param lastEventSeq the sequence number of the last event recorded up to this scan
      */
     ScanSnapshot(long scan, Instant time, double[] values, byte[] qualities, LoopStatus loops, RunStatus run,
-                 AlarmBoard alarms, SafetyStatus safety,
-                 long lastEventSeq) {
+                 AlarmBoard alarms, SafetyStatus safety, LoopTunings tunings, long lastEventSeq) {
         this.scan = scan;
         this.time = Objects.requireNonNull(time, "time");
         this.values = values;
@@ -50,6 +50,7 @@ public final class ScanSnapshot {
         this.run = Objects.requireNonNull(run, "run");
         this.alarms = Objects.requireNonNull(alarms, "alarms");
         this.safety = safety;
+        this.tunings = Objects.requireNonNull(tunings, "tunings");
         this.lastEventSeq = lastEventSeq;
     }
 
@@ -104,6 +105,11 @@ public final class ScanSnapshot {
     /** The interlock matrix's active rows, first-out, bypasses and missing permissives. */
     public SafetyStatus safety() {
         return safety;
+    }
+
+    /** The loops' gains, the profile's, the gain schedule and the relay auto-tune's state. */
+    public LoopTunings tunings() {
+        return tunings;
     }
 
     /** The event stream's position after this scan: every event up to this sequence number happened by now. */

@@ -24,12 +24,13 @@ public final class SnapshotTaker {
     }
 
     public ScanSnapshot take(long scan, Instant time, ProcessImage in, OutputImage out, LoopStatus loops,
-                             RunStatus run, AlarmBoard alarms, SafetyStatus safety, long lastEventSeq) {
+                             RunStatus run, AlarmBoard alarms, SafetyStatus safety, LoopTunings tunings,
+                             long lastEventSeq) {
         double[] values = in.copyOfValues();
         for (Signal output : outputs) {
             values[output.ordinal()] = out.value(output);
         }
-        return new ScanSnapshot(scan, time, values, in.copyOfQualities(), loops, run, alarms, safety,
+        return new ScanSnapshot(scan, time, values, in.copyOfQualities(), loops, run, alarms, safety, tunings,
                 lastEventSeq);
     }
 }

@@ -55,7 +55,7 @@ public final class ApiServer implements AutoCloseable {
     static final List<String> ROUTES = List.of("GET /api/v1/openapi.json", "GET /api/v1/controller",
             "GET /api/v1/signals", "GET /api/v1/snapshot", "WS /api/v1/stream", "GET /api/v1/history",
             "GET /api/v1/alarms", "GET /api/v1/events", "GET /api/v1/audit", "GET /api/v1/recipes",
-            "POST /api/v1/commands");
+            "GET /api/v1/loops", "POST /api/v1/commands");
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(5);
     private static final int MAX_EVENTS = 1000;
 
@@ -158,6 +158,7 @@ public final class ApiServer implements AutoCloseable {
         config.routes.get(BASE + "/events", this::events);
         config.routes.get(BASE + "/audit", this::audit);
         config.routes.get(BASE + "/recipes", ctx -> json(ctx, recipes()));
+        config.routes.get(BASE + "/loops", ctx -> json(ctx, loops()));
         config.routes.post(BASE + "/commands", this::command);
         config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST,
                 e.getMessage()));
@@ -306,6 +307,22 @@ public final class ApiServer implements AutoCloseable {
             e.put("runnable", entry.runnable());
             e.put("problem", entry.problem());
         }));
+        return o;
+    }
+
+    /** The loops' tuning after the last scan, with the seed setpoint its schedule's factors are taken at. */
+    private ObjectNode loops() {
+        ScanSnapshot s = latest();
+        ObjectNode o = JSON.createObjectNode();
+        o.put("scan", s.scan());
+        o.put("time", s.time().toString());
+        double seedSpC = s.loops().seedSetpointC();
+        if (Double.isNaN(seedSpC)) {
+            o.putNull("seed_sp_c");
+        } else {
+            o.put("seed_sp_c", seedSpC);
+        }
+        o.setAll(TuningJson.of(s, true));
         return o;
     }
 

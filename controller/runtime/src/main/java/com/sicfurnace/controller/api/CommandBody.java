@@ -25,7 +25,12 @@ import java.util.TreeSet;
  */
 record CommandBody(Command command, Actor actor, String reason) {
     static final Set<String> ACTIONS = Set.of("start", "hold", "resume", "abort", "reset_interlocks", "acknowledge",
-            "shelve", "unshelve", "bypass", "end_bypass", "tune", "override_setpoint", "load_recipe");
+            "shelve", "unshelve", "bypass", "end_bypass", "tune", "override_setpoint", "load_recipe",
+            "start_auto_tune", "abort_auto_tune", "accept_tuning", "reject_tuning");
+    /** The relay test's defaults where the body leaves them out: docs/api.md. */
+    static final double HYSTERESIS_K = 0.5;
+    static final int CYCLES = 3;
+    static final double MAX_S = 7200.0;
 
     /**
      * @param recipes where {@code load_recipe} finds its file, if this controller has a recipe library
@@ -73,6 +78,13 @@ record CommandBody(Command command, Actor actor, String reason) {
                     number(b, "td_s"));
             case "override_setpoint" -> new Command.OverrideSetpoint(named(Setpoint.class, b, "setpoint"),
                     number(b, "value"));
+            case "start_auto_tune" -> new Command.StartAutoTune(named(LoopId.class, b, "loop"),
+                    number(b, "amplitude_kw"), number(b, "band_k"),
+                    b.has("hysteresis_k") ? number(b, "hysteresis_k") : HYSTERESIS_K,
+                    b.has("cycles") ? whole(b, "cycles") : CYCLES, b.has("max_s") ? number(b, "max_s") : MAX_S);
+            case "abort_auto_tune" -> new Command.AbortAutoTune(named(LoopId.class, b, "loop"));
+            case "accept_tuning" -> new Command.AcceptTuning(named(LoopId.class, b, "loop"));
+            case "reject_tuning" -> new Command.RejectTuning(named(LoopId.class, b, "loop"));
             case "load_recipe" -> loadRecipe(b, recipes.orElseThrow(() -> new IllegalArgumentException("field "
                     + "command: this controller has no recipe library to load from; it runs the recipe it started "
                     + "with")));
@@ -86,15 +98,20 @@ record CommandBody(Command command, Actor actor, String reason) {
         if (!b.has("yaml")) {
             return library.load(text(b, "recipe"));
         }
-        double version = number(b, "version");
-        if (version != Math.rint(version)) {
-            throw new IllegalArgumentException("field version: a whole number is required, not " + version);
-        }
+        int version = whole(b, "version");
         try {
-            return library.loadVersion(text(b, "store_recipe"), (int) version, text(b, "yaml"), text(b, "sha256"));
+            return library.loadVersion(text(b, "store_recipe"), version, text(b, "yaml"), text(b, "sha256"));
         } catch (IOException e) {
             throw new UncheckedIOException("the received recipe cannot be kept: " + e.getMessage(), e);
         }
+    }
+
+    private static int whole(JsonNode b, String field) {
+        double value = number(b, field);
+        if (value != Math.rint(value) || Math.abs(value) > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("field " + field + ": a whole number is required, not " + value);
+        }
+        return (int) value;
     }
 
     private static AlarmId alarm(JsonNode b) {

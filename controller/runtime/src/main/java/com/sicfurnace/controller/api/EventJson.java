@@ -7,6 +7,7 @@ import com.sicfurnace.controller.command.CommandEvent;
 import com.sicfurnace.controller.event.FurnaceEvent;
 import com.sicfurnace.controller.program.ProgramEvent;
 import com.sicfurnace.controller.safety.InterlockEvent;
+import com.sicfurnace.controller.tuning.TuningEvent;
 import java.util.Locale;
 import java.util.Map;
 
@@ -45,6 +46,11 @@ final class EventJson {
             o.put("detail", e.detail());
         } else if (event instanceof CommandEvent e) {
             command(o, e);
+        } else if (event instanceof TuningEvent e) {
+            o.put("kind", "tuning");
+            o.put("event", e.type().label());
+            o.put("loop", e.loop().label());
+            o.put("detail", e.detail());
         } else {
             throw new IllegalArgumentException("no JSON form for " + event.getClass().getSimpleName());
         }

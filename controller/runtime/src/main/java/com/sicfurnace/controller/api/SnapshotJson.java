@@ -22,7 +22,8 @@ import java.util.TreeMap;
 /**
  * A snapshot as the API shows it: every catalogue value by name (numbers as JSON numbers, null where there is none,
  * switches as true/false, words as strings), the quality of every measured value, the alarms that are not normal with
- * their priority, and the interlock matrix. A delta holds only what changed since an earlier one.
+ * their priority, the interlock matrix, and the loops' tuning ({@link TuningJson}). A delta holds only what changed
+ * since an earlier one.
  */
 final class SnapshotJson {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -47,6 +48,7 @@ final class SnapshotJson {
         }
         o.set("alarms", alarms(s.alarmBoard()));
         o.set("safety", safety(s.safety()));
+        o.set("tuning", TuningJson.of(s, false));
         return o;
     }
 
@@ -61,7 +63,7 @@ final class SnapshotJson {
         d.set("last_event_seq", now.get("last_event_seq"));
         d.set("values", changed(before.get("values"), now.get("values")));
         d.set("quality", changed(before.get("quality"), now.get("quality")));
-        for (String whole : new String[] {"alarms", "safety"}) {
+        for (String whole : new String[] {"alarms", "safety", "tuning"}) {
             if (!now.get(whole).equals(before.get(whole))) {
                 d.set(whole, now.get(whole));
             }

@@ -18,6 +18,7 @@ import com.sicfurnace.controller.safety.InterlockRule;
 import com.sicfurnace.controller.signal.Signal;
 import com.sicfurnace.controller.snapshot.LoopStatus;
 import com.sicfurnace.controller.snapshot.ScanSnapshot;
+import com.sicfurnace.controller.tuning.TuningEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -130,6 +131,9 @@ public final class RunRecorder implements ScanFeed.ScanListener {
                 alarm(e, hours);
             } else if (event instanceof InterlockEvent e) {
                 interlock(e, hours);
+            } else if (event instanceof TuningEvent e) {
+                journal.add(new RunSummary.TimedEntry(hours, e.type().label(), e.loop().label() + " loop: "
+                        + e.detail()));
             }
         }
         if (events.missed() > missedReported) {

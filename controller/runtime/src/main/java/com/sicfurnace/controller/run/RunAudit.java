@@ -10,6 +10,7 @@ import com.sicfurnace.controller.event.FurnaceEvent;
 import com.sicfurnace.controller.runtime.EventStream;
 import com.sicfurnace.controller.runtime.ScanFeed;
 import com.sicfurnace.controller.snapshot.ScanSnapshot;
+import com.sicfurnace.controller.tuning.TuningEvent;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,9 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The audit trail of a run: follows the core's event stream with its own reader and records every command the core
- * applied or refused ({@link CommandRecords}), and whatever the controller records of itself
- * ({@link ControllerRecords}). Reads events on the scan thread (nothing is allocated while none is new) and leaves
- * the disk to the audit writer's thread.
+ * applied or refused and every relay test that ended by itself ({@link CommandRecords}), and whatever the controller
+ * records of itself ({@link ControllerRecords}). Reads events on the scan thread (nothing is allocated while none is
+ * new) and leaves the disk to the audit writer's thread.
  */
 public final class RunAudit implements ScanFeed.ScanListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RunAudit.class);
@@ -71,6 +72,8 @@ public final class RunAudit implements ScanFeed.ScanListener, AutoCloseable {
         for (FurnaceEvent event : events.poll()) {
             if (event instanceof CommandEvent command) {
                 log.submit(commands.entry(command));
+            } else if (event instanceof TuningEvent tuning) {
+                log.submit(commands.entry(tuning));
             }
         }
         if (events.missed() > missedReported) {

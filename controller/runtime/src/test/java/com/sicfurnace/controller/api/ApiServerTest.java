@@ -121,6 +121,60 @@ class ApiServerTest {
         }
     }
 
+    /**
+     * /loops shows each loop's gains against the profile's, the allowed range and the seed loop's schedule; a tune
+     * moves the gains (before and after in its verdict); the relay test is the engineer's, and is refused with the
+     * core's reason where the run does not hold the seed steady at its setpoint.
+     */
+    @Test
+    void theLoopsShowGainsScheduleAndAutoTuneAndChangeOnlyByCommand() throws Exception {
+        try (ApiRig rig = new ApiRig(dir)) {
+            rig.core.startRun();
+            rig.scanning(5);
+            JsonNode loops = ApiRig.json(rig.get("/api/v1/loops"));
+            JsonNode seed = loops.path("loops").path("seed");
+            assertEquals(0.3, seed.path("kp").asDouble(), 1e-12, loops.toString());
+            assertEquals(0.3, seed.path("profile").path("kp").asDouble(), 1e-12);
+            assertEquals(3.0, seed.path("allowed").path("kp_max").asDouble(), 1e-12);
+            assertEquals(40.0, seed.path("allowed").path("ti_s_min").asDouble(), 1e-12);
+            assertEquals(2350.0, loops.path("schedule").path("reference_c").asDouble());
+            assertEquals(1600.0, loops.path("seed_sp_c").asDouble());
+            double scale = Math.pow((1600 + 273.15) / (2350 + 273.15), 2.4);
+            assertEquals(scale, seed.path("gain_scale").asDouble(), 1e-9);
+            assertEquals(0.3 * scale, seed.path("effective").path("kp").asDouble(), 1e-9);
+            assertEquals(1.0, loops.path("loops").path("pressure").path("gain_scale").asDouble());
+            assertEquals("idle", loops.path("auto_tune").path("state").asText());
+
+            HttpResponse<String> tune = rig.post("/api/v1/commands", "{\"command\":\"tune\",\"user\":\"erin\","
+                    + "\"role\":\"engineer\",\"reason\":\"faster\",\"loop\":\"seed\",\"kp\":0.36,\"ti_s\":450,"
+                    + "\"td_s\":0}");
+            assertEquals(200, tune.statusCode(), tune.body());
+            assertEquals("0.300000", ApiRig.json(tune).path("before").path("kp").asText());
+            assertEquals("0.360000", ApiRig.json(tune).path("after").path("kp").asText());
+            assertEquals(0.36, ApiRig.json(rig.get("/api/v1/loops")).path("loops").path("seed").path("kp")
+                    .asDouble(), 1e-12);
+            JsonNode inSnapshot = ApiRig.json(rig.get("/api/v1/snapshot")).path("tuning");
+            assertEquals(450.0, inSnapshot.path("loops").path("seed").path("ti_s").asDouble(), 1e-12);
+            assertTrue(inSnapshot.path("loops").path("seed").path("gain_scale").isMissingNode(),
+                    "the factors follow the setpoint: not in every snapshot");
+
+            String start = "{\"command\":\"start_auto_tune\",\"user\":\"%s\",\"role\":\"%s\",\"reason\":\"r\","
+                    + "\"loop\":\"seed\",\"amplitude_kw\":1,\"band_k\":10}";
+            HttpResponse<String> byOperator = rig.post("/api/v1/commands", String.format(start, "olga", "operator"));
+            assertEquals(409, byOperator.statusCode());
+            assertTrue(ApiRig.json(byOperator).path("detail").asText().contains("an operator may not start auto tune"),
+                    byOperator.body());
+            HttpResponse<String> tooLarge = rig.post("/api/v1/commands", String.format(start, "erin", "engineer"));
+            assertEquals(409, tooLarge.statusCode(), tooLarge.body());
+            assertTrue(ApiRig.json(tooLarge).path("detail").asText().contains("amplitude_kw: the relay's output"),
+                    "the rig's loop stands at almost no power: " + tooLarge.body());
+            HttpResponse<String> accept = rig.post("/api/v1/commands", "{\"command\":\"accept_tuning\","
+                    + "\"user\":\"erin\",\"role\":\"engineer\",\"reason\":\"r\",\"loop\":\"seed\"}");
+            assertEquals(409, accept.statusCode());
+            assertTrue(ApiRig.json(accept).path("detail").asText().contains("no proposal"), accept.body());
+        }
+    }
+
     @Test
     void malformedCommandsAreRefusedNamingTheField() throws Exception {
         try (ApiRig rig = new ApiRig(dir)) {
@@ -134,6 +188,12 @@ class ApiServerTest {
                     + "\"interlock\":\"no_such_row\",\"duration_min\":5}", "field interlock");
             assertBad(rig, "{\"command\":\"tune\",\"user\":\"e\",\"role\":\"engineer\",\"reason\":\"r\","
                     + "\"loop\":\"seed\",\"kp\":\"a lot\",\"ti_s\":1,\"td_s\":0}", "field kp");
+            assertBad(rig, "{\"command\":\"start_auto_tune\",\"user\":\"e\",\"role\":\"engineer\",\"reason\":\"r\","
+                    + "\"loop\":\"seed\",\"band_k\":10}", "field amplitude_kw");
+            assertBad(rig, "{\"command\":\"start_auto_tune\",\"user\":\"e\",\"role\":\"engineer\",\"reason\":\"r\","
+                    + "\"loop\":\"seed\",\"amplitude_kw\":1,\"band_k\":10,\"cycles\":2.5}", "field cycles");
+            assertBad(rig, "{\"command\":\"accept_tuning\",\"user\":\"e\",\"role\":\"engineer\",\"reason\":\"r\","
+                    + "\"loop\":\"heater\"}", "field loop");
             assertEquals(400, rig.get("/api/v1/events?max=0").statusCode());
             assertEquals(400, rig.get("/api/v1/history?values=no_such_value").statusCode());
             assertEquals(400, rig.get("/api/v1/history?values=pyro_top_c&from=yesterday").statusCode());

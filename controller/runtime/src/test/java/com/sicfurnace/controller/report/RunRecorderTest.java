@@ -15,7 +15,10 @@ import com.sicfurnace.controller.safety.InterlockId;
 import com.sicfurnace.controller.signal.OutputImage;
 import com.sicfurnace.controller.signal.ProcessImage;
 import com.sicfurnace.controller.safety.SafetyStatus;
+import com.sicfurnace.controller.profile.FurnaceProfile;
+import com.sicfurnace.controller.profiles.ProfileLoader;
 import com.sicfurnace.controller.snapshot.LoopStatus;
+import com.sicfurnace.controller.snapshot.LoopTunings;
 import com.sicfurnace.controller.snapshot.RunStatus;
 import com.sicfurnace.controller.snapshot.SnapshotTaker;
 import com.sicfurnace.iolist.IoList;
@@ -84,6 +87,7 @@ class RunRecorderTest {
         stream.append(List.of(events));
         scan++;
         recorder.onScan(snapshots.take(scan, START.plusMillis(100 * (scan - 1)), image, new OutputImage(),
-                LoopStatus.NONE, RunStatus.NOT_STARTED, AlarmBoard.EMPTY, SafetyStatus.NONE, seq));
+                LoopStatus.NONE, RunStatus.NOT_STARTED, AlarmBoard.EMPTY, SafetyStatus.NONE,
+                LoopTunings.of(ProfileLoader.shipped("6inch", FurnaceProfile.class)), seq));
     }
 }

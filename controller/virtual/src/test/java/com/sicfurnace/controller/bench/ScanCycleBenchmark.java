@@ -76,6 +76,6 @@ public class ScanCycleBenchmark {
     @Benchmark
     public ScanSnapshot snapshot() {
         return snapshots.take(++scan, grown.time(), in, out, grown.loops(), grown.run(), grown.alarmBoard(),
-                grown.safety(), grown.lastEventSeq());
+                grown.safety(), grown.tunings(), grown.lastEventSeq());
     }
 }
