@@ -56,7 +56,8 @@ public final class ApiServer implements AutoCloseable {
     static final List<String> ROUTES = List.of("GET /api/v1/openapi.json", "GET /api/v1/controller",
             "GET /api/v1/signals", "GET /api/v1/snapshot", "WS /api/v1/stream", "GET /api/v1/history",
             "GET /api/v1/alarms", "GET /api/v1/events", "GET /api/v1/audit", "GET /api/v1/recipes",
-            "POST /api/v1/commands");
+            "POST /api/v1/commands", "GET /api/v1/runs", "GET /api/v1/runs/{id}", "GET /api/v1/runs/{id}/trend",
+            "GET /api/v1/runs/{id}/audit");
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(5);
     private static final int MAX_EVENTS = 1000;
 
@@ -68,6 +69,7 @@ public final class ApiServer implements AutoCloseable {
     private final HistoryRecorder history;
     private final LiveStream stream;
     private final CommandDesk commands;
+    private final RunReports runs;
     private final ServiceToken token;
     private final byte[] openApi;
     private final Javalin app;
@@ -90,6 +92,7 @@ public final class ApiServer implements AutoCloseable {
         feed.listen(history);
         this.stream = new LiveStream(feed, snapshots, streamPeriodMillis);
         this.commands = new CommandDesk(queue, feed.events(), COMMAND_TIMEOUT);
+        this.runs = new RunReports(facts.reportDir(), facts.auditDir());
         this.tls = settings.tls();
         this.app = Javalin.create(config -> configure(config, settings));
     }
@@ -158,7 +161,14 @@ public final class ApiServer implements AutoCloseable {
         config.routes.get(BASE + "/audit", this::audit);
         config.routes.get(BASE + "/recipes", ctx -> json(ctx, recipes()));
         config.routes.post(BASE + "/commands", this::command);
+        config.routes.get(BASE + "/runs", ctx -> json(ctx, runs.list()));
+        config.routes.get(BASE + "/runs/{id}", ctx -> json(ctx, runs.summary(ctx.pathParam("id"))));
+        config.routes.get(BASE + "/runs/{id}/trend", ctx -> json(ctx, runs.trend(ctx.pathParam("id"),
+                ctx.queryParam("width") == null ? Optional.empty() : Optional.of(integer(ctx, "width", 0)))));
+        config.routes.get(BASE + "/runs/{id}/audit", ctx -> json(ctx, runs.audit(ctx.pathParam("id"))));
         config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST,
+                e.getMessage()));
+        config.routes.exception(RunReports.NoSuchRun.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND,
                 e.getMessage()));
         config.routes.exception(NotScanning.class, (e, ctx) -> error(ctx, HttpStatus.SERVICE_UNAVAILABLE,
                 e.getMessage()));
