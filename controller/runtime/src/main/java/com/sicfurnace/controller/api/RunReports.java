@@ -9,6 +9,7 @@ import com.sicfurnace.controller.audit.AuditVerifier;
 import com.sicfurnace.controller.report.ReportFiles;
 import com.sicfurnace.controller.report.RunHistory;
 import com.sicfurnace.controller.report.TrendFile;
+import com.sicfurnace.controller.report.TrendJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -80,27 +81,8 @@ final class RunReports {
             throw new IllegalArgumentException("query parameter width: 1.." + MAX_WIDTH + ", not " + width.get());
         }
         TrendFile trend = TrendFile.read(dir(id).resolve(ReportFiles.TREND));
-        TrendFile.Decimated d = trend.decimate(width.orElse(Math.max(1, trend.rows())));
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = width.isPresent() ? TrendJson.of(trend, width.get()) : TrendJson.of(trend);
         o.put("id", id);
-        o.put("rows", trend.rows());
-        o.put("rows_per_bucket", d.rowsPerBucket());
-        ArrayNode columns = o.putArray("columns");
-        trend.columns().forEach(columns::add);
-        numbers(o.putArray("time_h"), d.timeH());
-        ArrayNode steps = o.putArray("step");
-        ArrayNode states = o.putArray("state");
-        for (int b = 0; b < d.timeH().length; b++) {
-            steps.add(d.step()[b]);
-            states.add(d.state()[b]);
-        }
-        ObjectNode series = o.putObject("series");
-        for (int c = 0; c < trend.columns().size(); c++) {
-            ObjectNode one = series.putObject(trend.columns().get(c));
-            numbers(one.putArray("min"), d.min()[c]);
-            numbers(one.putArray("max"), d.max()[c]);
-            numbers(one.putArray("last"), d.last()[c]);
-        }
         return o;
     }
 
@@ -165,16 +147,6 @@ final class RunReports {
             return JSON.readTree(Files.readString(dir.resolve(ReportFiles.SUMMARY), StandardCharsets.UTF_8));
         } catch (NoSuchFileException e) {
             throw new NoSuchRun("the run's summary.json is gone");
-        }
-    }
-
-    private static void numbers(ArrayNode into, double[] values) {
-        for (double v : values) {
-            if (Double.isNaN(v)) {
-                into.addNull();
-            } else {
-                into.add(v);
-            }
         }
     }
 
