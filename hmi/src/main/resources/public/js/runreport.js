@@ -12,8 +12,11 @@ import uPlot from '/static/vendor/uplot/dist/uPlot.esm.js';
 import { getJson } from './api.js';
 import { dateTime, duration, element, number } from './format.js';
 
-/** The runs part where their seed or source temperatures, at the same furnace hour, differ by more than this. */
-export const PART_K = 10;
+/**
+ * The runs part where their seed or source temperatures, at the same furnace hour, differ by more than this: on a
+ * 300 K/h ramp, a run 5 minutes behind the other (steps that waited a little longer) stays within it.
+ */
+export const PART_K = 25;
 /** Wide enough to read, narrow enough for an A4 page's printable width (186 mm is about 700 CSS px). */
 const CHART_WIDTH = 680;
 const CHART_HEIGHT = 240;
@@ -156,20 +159,34 @@ function aligned(times, other, column) {
   return out;
 }
 
-/** The first furnace hour at which the seed or source temperatures of the two runs differ by more than PART_K. */
+/**
+ * The first furnace hour at which the seed or source temperatures of the two runs differ by more than PART_K. A
+ * reading at the least value either run has of it is not compared: below its range a pyrometer reads its floor.
+ */
 function partingPoint(trend, other) {
   const mine = ['seed_c', 'source_c'].filter((c) => trend.series[c] && other.series[c]);
   const theirs = mine.map((c) => aligned(trend.time_h, other, c));
+  const floors = mine.map((c) => Math.min(least(trend.series[c].last), least(other.series[c].last)));
   for (let i = 0; i < trend.time_h.length; i++) {
     for (let k = 0; k < mine.length; k++) {
       const a = trend.series[mine[k]].last[i];
       const b = theirs[k][i];
-      if (a !== null && b !== null && Math.abs(a - b) > PART_K) {
+      if (a !== null && b !== null && a > floors[k] && b > floors[k] && Math.abs(a - b) > PART_K) {
         return { timeH: trend.time_h[i], column: mine[k], value: a, reference: b, step: trend.step[i] };
       }
     }
   }
   return null;
+}
+
+function least(values) {
+  let min = Infinity;
+  for (const v of values) {
+    if (v !== null && v < min) {
+      min = v;
+    }
+  }
+  return min;
 }
 
 function showParting(parted, reference) {

@@ -114,6 +114,11 @@ public final class LivePlant implements AutoCloseable {
         return controller.exitValue();
     }
 
+    /** Whether the controller's process is running. */
+    public boolean controllerRunning() {
+        return controller != null && controller.isAlive();
+    }
+
     /** The controller's report directory: its run history. */
     public Path reportDir() {
         return dir.resolve("report");
