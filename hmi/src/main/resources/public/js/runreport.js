@@ -45,14 +45,17 @@ export async function renderReport(report) {
     getJson(d.summary), getJson(d.trend), d.audit ? getJson(d.audit) : Promise.resolve(null),
     d.referenceSummary ? loadReference(d) : Promise.resolve(null)]);
   const label = d.label || summary.id || summary.recipe;
-  facts(summary, label, reference);
+  const startH = runStartH(summary);
+  facts(summary, label, reference, startH);
   steps(summary, reference);
-  const parted = reference ? partingPoint(trend, reference.trend) : null;
+  const run = fromStart(trend, startH);
+  const other = reference ? fromStart(reference.trend, runStartH(reference.summary)) : null;
+  const parted = reference ? partingPoint(run, other) : null;
   showParting(parted, reference);
-  charts(trend, reference, parted, label);
-  alarms(summary);
+  charts(run, reference ? { ...reference, trend: other } : null, parted, label);
+  alarms(summary, startH);
   interventions(audit, summary);
-  events(summary);
+  events(summary, startH);
   status.textContent = (reference ? 'Compared with ' + reference.label + '. ' : '')
     + trend.rows + ' trend rows' + (trend.rows_per_bucket > 1 ? ', ' + trend.rows_per_bucket + ' to a point' : '');
   document.title = 'Run report ' + label + ' – ' + summary.recipe + ' – SiC furnace HMI';
@@ -67,7 +70,29 @@ async function loadReference(d) {
   return { summary, trend, label: d.referenceLabel || summary.id || summary.recipe };
 }
 
-function facts(s, label, reference) {
+/**
+ * When the run started, in the report's hours: the start of its first step. A controller counts its hours from its
+ * own start, which may be a while before an operator starts the run; a virtual run starts at once (0). A run taken up
+ * again after a restart has no first step in its report: its hours count from the restart.
+ */
+function runStartH(s) {
+  const first = (s.events || []).find((e) => e.what === 'step_started' && e.detail.startsWith('step 1 '));
+  return first ? first.time_h : 0;
+}
+
+/** The trend from the run's start on, its hours counted from it. */
+function fromStart(trend, startH) {
+  const first = trend.time_h.findIndex((t) => t >= startH);
+  const from = first < 0 ? trend.time_h.length : first;
+  const series = {};
+  for (const [name, s] of Object.entries(trend.series)) {
+    series[name] = { min: s.min.slice(from), max: s.max.slice(from), last: s.last.slice(from) };
+  }
+  return { ...trend, time_h: trend.time_h.slice(from).map((t) => t - startH), step: trend.step.slice(from),
+    state: trend.state.slice(from), series };
+}
+
+function facts(s, label, reference, startH) {
   const run = s.run || {};
   const list = document.getElementById('run-facts');
   const rows = [
@@ -80,7 +105,7 @@ function facts(s, label, reference) {
       + (run.started_by_role ? ' (' + run.started_by_role + ')' : '')],
     ['Start', run.started_at && dateTime(run.started_at)],
     ['End', run.ended_at && dateTime(run.ended_at)],
-    ['Furnace time', duration(s.furnace_hours * 3600)],
+    ['Furnace time', duration((s.furnace_hours - startH) * 3600)],
     ['Final state', s.final_state + (s.completed ? ' (completed)' : ' (not completed)')],
     ['Furnace', s.furnace],
     ['Boule length', s.boule_length_mm === null || s.boule_length_mm === undefined
@@ -93,7 +118,8 @@ function facts(s, label, reference) {
   ];
   if (reference) {
     rows.push(['Reference run', reference.label + ': ' + reference.summary.recipe + ', '
-      + duration(reference.summary.furnace_hours * 3600) + ', ' + reference.summary.final_state]);
+      + duration((reference.summary.furnace_hours - runStartH(reference.summary)) * 3600) + ', '
+      + reference.summary.final_state]);
   }
   for (const [term, value] of rows) {
     const dd = element('dd', 'val', value === undefined || value === null || value === '' ? '—' : String(value));
@@ -253,12 +279,22 @@ function options(chart, series, parted) {
     scales: { x: { time: false }, y: chart.log ? { distr: 3 } : {} },
     axes: [
       { stroke: '#333', grid: { stroke: '#c4c4c4' }, label: 'furnace hours', values: (u, ticks) => ticks.map(String) },
-      { stroke: '#333', grid: { stroke: '#c4c4c4' }, label: chart.unit, size: 60,
-        values: chart.log ? (u, ticks) => ticks.map(decade) : undefined },
+      chart.log ? { stroke: '#333', grid: { stroke: '#c4c4c4' }, label: chart.unit, size: 60, splits: decades,
+        values: (u, ticks) => ticks.map(decade) } : { stroke: '#333', grid: { stroke: '#c4c4c4' }, label: chart.unit,
+        size: 60 },
     ],
     cursor: { drag: { x: false, y: false } },
     hooks: { draw: [(u) => markParting(u, parted)] },
   };
+}
+
+/** Pressure ticks at the decades only: a log axis's 2, 3, 5 … ticks would crowd it. */
+function decades(u, axis, min, max) {
+  const ticks = [];
+  for (let e = Math.ceil(Math.log10(min)); e <= Math.floor(Math.log10(max)); e++) {
+    ticks.push(10 ** e);
+  }
+  return ticks;
 }
 
 /** A pressure decade's label (1E-3); nothing between decades. */
@@ -288,7 +324,7 @@ function markParting(u, parted) {
   ctx.restore();
 }
 
-function alarms(s) {
+function alarms(s, startH) {
   const k = s.alarm_kpis;
   const list = document.getElementById('alarm-kpis');
   const rows = k ? [
@@ -303,8 +339,9 @@ function alarms(s) {
   for (const [term, value] of rows) {
     list.append(element('dt', '', term), element('dd', 'val', value));
   }
-  fill('trip-table', s.trip_latches || [], (t) => [hours(t.time_h), t.trip, t.detail, t.first_out ? 'first out' : '']);
-  fill('alarm-list', s.alarms || [], (a) => [hours(a.time_h), a.what, a.detail]);
+  fill('trip-table', s.trip_latches || [], (t) => [hours(t.time_h - startH), t.trip, t.detail,
+    t.first_out ? 'first out' : '']);
+  fill('alarm-list', s.alarms || [], (a) => [hours(a.time_h - startH), a.what, a.detail]);
 }
 
 function names(list, text) {
@@ -330,8 +367,8 @@ function interventions(audit, s) {
     e.outcome, e.detail]);
 }
 
-function events(s) {
-  fill('event-table', s.events || [], (e) => [hours(e.time_h), e.what, e.detail]);
+function events(s, startH) {
+  fill('event-table', s.events || [], (e) => [hours(e.time_h - startH), e.what, e.detail]);
 }
 
 /** Rows of text cells into a table's body; a row saying "none" for an empty list. */

@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
 /**
  * The furnaces, for the screens: the fleet with each link's state, each furnace's live data over WebSocket
  * ({@link LiveRelay}), its controller's facts (the furnace type), catalogue, history, events, alarms, recipes,
- * audit trail and run history (each run's report, trend and audit records) passed through, and commands sent with the logged-in user's name and role (whatever the browser
- * claims). A command while the controller cannot be reached is refused on the spot (503), never kept for later.
+ * audit trail and run history (each run's report, trend and audit records) passed through, and commands sent
+ * with the logged-in user's name and role (whatever the browser claims). A command while the controller cannot be reached is refused on the spot (503), never kept for later.
  */
 public final class FurnaceApi {
     private static final ObjectMapper JSON = new ObjectMapper();

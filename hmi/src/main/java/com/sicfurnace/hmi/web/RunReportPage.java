@@ -43,7 +43,8 @@ public final class RunReportPage {
         reference.ifPresent(r -> html.append(attribute("reference-summary", r.summaryUrl()))
                 .append(attribute("reference-trend", r.trendUrl())).append(attribute("reference-label", r.label())));
         html.append(">\n<div class=\"report-tools\"><button type=\"button\" id=\"print-report\">Print…</button>")
-                .append("<span id=\"report-status\" class=\"muted\" role=\"status\">Loading the report…</span></div>\n")
+                .append("<span id=\"report-status\" class=\"muted\" role=\"status\">Loading the report…</span>")
+                .append("</div>\n")
                 .append("<section aria-labelledby=\"h-run\"><h2 id=\"h-run\">Run</h2>")
                 .append("<dl id=\"run-facts\" class=\"facts report-facts\"></dl></section>\n")
                 .append("<section aria-labelledby=\"h-steps\"><h2 id=\"h-steps\">Steps</h2>")
@@ -54,12 +55,13 @@ public final class RunReportPage {
                         + "while the pressure loop controlled; — where it did not.</p></section>\n")
                 .append("<section class=\"report-section\" aria-labelledby=\"h-charts\"><h2 id=\"h-charts\">"
                         + "Setpoints and values</h2><div id=\"charts\" class=\"report-charts\"></div>")
-                .append("<p class=\"muted\" id=\"chart-note\">Furnace hours from the start of the run, one point per "
-                        + "interval (its last value). Dotted: setpoint; solid: value.</p></section>\n")
+                .append("<p class=\"muted\" id=\"chart-note\">Furnace hours from the start of the run (its first "
+                        + "step's start; so are the run times below), one point per interval (its last value). Dotted: "
+                        + "setpoint; solid: value; dashed grey: the reference run.</p></section>\n")
                 .append("<section class=\"report-section\" aria-labelledby=\"h-alarms\"><h2 id=\"h-alarms\">Alarms "
                         + "and trips</h2><dl id=\"alarm-kpis\" class=\"facts report-facts\"></dl>")
-                .append("<h3>Trips</h3>").append(table("trip-table", "Time (h)", "Trip", "Effect", "First out"))
-                .append("<h3>Alarms raised</h3>").append(table("alarm-list", "Time (h)", "Alarm", "Detail"))
+                .append("<h3>Trips</h3>").append(table("trip-table", "Run time (h)", "Trip", "Effect", "First out"))
+                .append("<h3>Alarms raised</h3>").append(table("alarm-list", "Run time (h)", "Alarm", "Detail"))
                 .append("</section>\n")
                 .append("<section class=\"report-section\" aria-labelledby=\"h-audit\"><h2 id=\"h-audit\">"
                         + "Interventions</h2><p id=\"audit-state\" class=\"muted\"></p>")
@@ -67,7 +69,7 @@ public final class RunReportPage {
                         "Detail"))
                 .append("</section>\n")
                 .append("<section aria-labelledby=\"h-events\"><h2 id=\"h-events\">Run events</h2>")
-                .append(table("event-table", "Time (h)", "Event", "Detail")).append("</section>\n</div>");
+                .append(table("event-table", "Run time (h)", "Event", "Detail")).append("</section>\n</div>");
         return html.toString();
     }
 

@@ -8,8 +8,9 @@ import java.util.Optional;
 
 /**
  * The process screens, in the display hierarchy Fleet (level 1) → Furnace (level 2) → its Trends and Alarms, plus the
- * fleet's alarm table. Each page is a skeleton that its ES module fills from the furnaces' live data ({@code
- * /live/{furnace}}) and the furnace API; every screen carries the alarm banner of its scope.
+ * fleet's alarm table; and a furnace's run history with each run's report. Each page is a skeleton that its ES module
+ * fills from the furnaces' live data ({@code /live/{furnace}}) and the furnace API; every screen carries the alarm
+ * banner of its scope.
  */
 public final class ScreenPages {
     private static final String UPLOT_CSS = Webjar.UPLOT.path("dist/uPlot.min.css");
@@ -124,7 +125,8 @@ public final class ScreenPages {
         String body = "<div id=\"runs\" data-furnace=\"" + Html.escape(name) + "\">\n"
                 + "<div class=\"trend-tools\"><label for=\"reference\">Compare each report with</label>"
                 + "<select id=\"reference\"><option value=\"\">no reference run</option></select>"
-                + "<span id=\"runs-status\" class=\"muted\" role=\"status\">Asking the controller for its runs…</span>"
+                + "<span id=\"runs-status\" class=\"muted\" role=\"status\">Asking the controller for its runs…"
+                + "</span>"
                 + "</div>\n"
                 + "<table id=\"run-table\" class=\"report-table\">\n<thead><tr><th>Start (UTC)</th><th>End (UTC)</th>"
                 + "<th>Recipe</th><th>Version</th><th title=\"SHA-256 of the recipe file\">Hash</th><th>Operator</th>"

@@ -103,7 +103,8 @@ public final class RunReportBenchmark {
                     const nav = performance.getEntriesByType('navigation')[0];
                     return { rendered: Number(report.dataset.renderedMs), html: nav.responseEnd,
                       summary: one((e) => e.name.endsWith('/runs/' + report.dataset.label)),
-                      trend: one((e) => e.name.includes('/runs/' + report.dataset.label + '/trend?')), points: document.querySelector('figure.report-chart').dataset.points };
+                      trend: one((e) => e.name.includes('/runs/' + report.dataset.label + '/trend?')),
+                      points: document.querySelector('figure.report-chart').dataset.points };
                     """);
             if (i >= WARM_UP) {
                 rendered.add((Number) timing.get("rendered"));
