@@ -284,6 +284,7 @@ function options(chart, series, parted) {
         size: 60 },
     ],
     cursor: { drag: { x: false, y: false } },
+    legend: { live: false },
     hooks: { draw: [(u) => markParting(u, parted)] },
   };
 }

@@ -7,13 +7,16 @@ import java.util.Optional;
  * The run report's page body: a skeleton that {@code /static/js/runreport.js} fills from the URLs it names in its
  * data attributes, so that any source of a report renders it: a controller's run history (through the furnace API),
  * or a report made elsewhere with the same two documents, a summary (summary.json as written, with an optional
- * {@code id}) and a trend (the controller's {@code /runs/{id}/trend} shape, {@code report.TrendJson}). The audit
- * records are optional: a report without them shows none. Put {@link #body} into {@link Html#screen} with
- * {@link #STYLES} and {@link #MODULES}.
+ * {@code id}) and a trend (the controller's {@code /runs/{id}/trend} shape, {@code report.TrendJson}; the columns
+ * {@link #TREND_COLUMNS} are enough). The audit records are optional: a report without them shows none. Put
+ * {@link #body} into {@link Html#screen} with {@link #STYLES} and {@link #MODULES}.
  */
 public final class RunReportPage {
     /** The trend's buckets asked for: about one per 4 furnace minutes of a 141-hour run, finer than any chart. */
     public static final int TREND_WIDTH = 2000;
+    /** The trend's columns the charts draw (a furnace without one, a second supply, leaves it out). */
+    public static final String TREND_COLUMNS = "seed_sp_c,seed_c,source_sp_c,source_c,pressure_sp_mbar,pressure_mbar,"
+            + "ps1_power_sp_kw,ps1_power_kw,ps2_power_sp_kw,ps2_power_kw";
     public static final List<String> STYLES = List.of(Webjar.UPLOT.path("dist/uPlot.min.css"));
     public static final List<String> MODULES = List.of("/static/js/runreport.js");
 

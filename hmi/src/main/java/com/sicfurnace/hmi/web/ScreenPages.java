@@ -151,11 +151,10 @@ public final class ScreenPages {
             return;
         }
         String api = "/api/v1/furnaces/" + name + "/runs/";
-        RunReportPage.Source source = RunReportPage.Source.of(api + id, api + id + "/trend?width="
-                + RunReportPage.TREND_WIDTH, api + id + "/audit", id);
+        String trend = "/trend?width=" + RunReportPage.TREND_WIDTH + "&columns=" + RunReportPage.TREND_COLUMNS;
+        RunReportPage.Source source = RunReportPage.Source.of(api + id, api + id + trend, api + id + "/audit", id);
         Optional<RunReportPage.Source> against = Optional.ofNullable(reference).filter(r -> !r.isEmpty())
-                .map(r -> RunReportPage.Source.of(api + r, api + r + "/trend?width=" + RunReportPage.TREND_WIDTH,
-                        "", r));
+                .map(r -> RunReportPage.Source.of(api + r, api + r + trend, "", r));
         ctx.html(Html.screen("Run report " + id, Caller.required(ctx), Optional.of(name),
                 furnaceTrail(name, "runs") + " › <span>" + Html.escape(id) + "</span>",
                 RunReportPage.body(source, against), RunReportPage.STYLES, RunReportPage.MODULES));

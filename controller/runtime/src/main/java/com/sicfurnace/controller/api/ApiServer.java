@@ -164,7 +164,8 @@ public final class ApiServer implements AutoCloseable {
         config.routes.get(BASE + "/runs", ctx -> json(ctx, runs.list()));
         config.routes.get(BASE + "/runs/{id}", ctx -> json(ctx, runs.summary(ctx.pathParam("id"))));
         config.routes.get(BASE + "/runs/{id}/trend", ctx -> json(ctx, runs.trend(ctx.pathParam("id"),
-                ctx.queryParam("width") == null ? Optional.empty() : Optional.of(integer(ctx, "width", 0)))));
+                ctx.queryParam("width") == null ? Optional.empty() : Optional.of(integer(ctx, "width", 0)),
+                Optional.ofNullable(ctx.queryParam("columns")).map(c -> Arrays.asList(c.split(","))))));
         config.routes.get(BASE + "/runs/{id}/audit", ctx -> json(ctx, runs.audit(ctx.pathParam("id"))));
         config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST,
                 e.getMessage()));

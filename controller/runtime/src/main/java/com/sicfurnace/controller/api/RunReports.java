@@ -17,6 +17,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -74,14 +75,15 @@ final class RunReports {
 
     /**
      * A run's trend: furnace hours, step and state of each bucket, and per column min, max and last; {@code width}
-     * buckets at most, every row when absent.
+     * buckets at most, every row when absent; the columns named, or all.
      */
-    ObjectNode trend(String id, Optional<Integer> width) throws IOException {
+    ObjectNode trend(String id, Optional<Integer> width, Optional<List<String>> columns) throws IOException {
         if (width.isPresent() && (width.get() < 1 || width.get() > MAX_WIDTH)) {
             throw new IllegalArgumentException("query parameter width: 1.." + MAX_WIDTH + ", not " + width.get());
         }
         TrendFile trend = TrendFile.read(dir(id).resolve(ReportFiles.TREND));
-        ObjectNode o = width.isPresent() ? TrendJson.of(trend, width.get()) : TrendJson.of(trend);
+        ObjectNode o = TrendJson.of(trend, width.orElse(Math.max(1, trend.rows())),
+                columns.orElse(trend.columns()));
         o.put("id", id);
         return o;
     }

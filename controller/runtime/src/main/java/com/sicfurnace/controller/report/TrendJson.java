@@ -3,6 +3,7 @@ package com.sicfurnace.controller.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 
 /**
  * A run's trend as the run report reads it (the API's {@code /runs/{id}/trend}, and any other source of a report,
@@ -18,12 +19,23 @@ public final class TrendJson {
 
     /** The trend in at most {@code width} buckets. */
     public static ObjectNode of(TrendFile trend, int width) {
+        return of(trend, width, trend.columns());
+    }
+
+    /**
+     * The trend in at most {@code width} buckets, with only the columns asked for that it has; those it does not
+     * have (a furnace's trend has the columns of its own values only) are listed in {@code absent}.
+     */
+    public static ObjectNode of(TrendFile trend, int width, List<String> asked) {
+        List<String> only = asked.stream().filter(trend.columns()::contains).toList();
         TrendFile.Decimated d = trend.decimate(width);
         ObjectNode o = JSON.createObjectNode();
         o.put("rows", trend.rows());
         o.put("rows_per_bucket", d.rowsPerBucket());
         ArrayNode columns = o.putArray("columns");
-        trend.columns().forEach(columns::add);
+        only.forEach(columns::add);
+        ArrayNode absent = o.putArray("absent");
+        asked.stream().filter(c -> !only.contains(c)).forEach(absent::add);
         numbers(o.putArray("time_h"), d.timeH());
         ArrayNode steps = o.putArray("step");
         ArrayNode states = o.putArray("state");
@@ -33,6 +45,9 @@ public final class TrendJson {
         }
         ObjectNode series = o.putObject("series");
         for (int c = 0; c < trend.columns().size(); c++) {
+            if (!only.contains(trend.columns().get(c))) {
+                continue;
+            }
             ObjectNode one = series.putObject(trend.columns().get(c));
             numbers(one.putArray("min"), d.min()[c]);
             numbers(one.putArray("max"), d.max()[c]);

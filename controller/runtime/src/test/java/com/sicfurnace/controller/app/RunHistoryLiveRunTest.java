@@ -130,11 +130,21 @@ class RunHistoryLiveRunTest {
         assertEquals(404, status(base + "/runs/f01-no-such-run"));
         assertEquals(400, status(base + "/runs/..%2Fjournal"));
         assertEquals(400, status(base + "/runs/" + id + "/trend?width=0"));
+        JsonNode two = get(base + "/runs/" + id + "/trend?columns=seed_sp_c,seed_c,ps2_power_kw");
+        assertEquals(List.of("seed_c", "seed_sp_c"), fieldNames(two.path("series")), "only the columns asked for");
+        assertEquals("[\"ps2_power_kw\"]", two.path("absent").toString(), "a one-zone furnace has no second supply");
 
         assertTrue(run.writeReport(run.finish(), config.reportDir()).isEmpty(), "a run nobody started: no report");
         try (var kept = Files.list(config.reportDir())) {
             assertEquals(List.of(runDir), kept.toList());
         }
+    }
+
+    private static List<String> fieldNames(JsonNode o) {
+        List<String> names = new ArrayList<>();
+        o.fieldNames().forEachRemaining(names::add);
+        names.sort(null);
+        return names;
     }
 
     private String base() {
