@@ -258,9 +258,8 @@ class RunReportBrowserTest {
         screenshot("run-report-reference");
         WebElement seed = driver.findElement(By.cssSelector("figure[data-chart=seed_c]"));
         assertEquals("Setpoint|" + runId + "|" + REFERENCE, seed.getAttribute("data-series"));
-        Object dashed = driver.executeScript("const legend = arguments[0].querySelectorAll('.u-legend .u-series');"
-                + "return legend.length;", seed);
-        assertEquals(4L, dashed, "the legend has the time axis, the setpoint, this run and the reference");
+        assertEquals(List.of("Setpoint", runId, REFERENCE), seed.findElements(By.cssSelector(".u-legend .u-label"))
+                .stream().map(WebElement::getText).toList(), "uPlot drew the setpoint, this run and the reference");
         List<String> header = driver.findElements(By.cssSelector("#step-table thead th")).stream()
                 .map(WebElement::getText).toList();
         assertEquals("Reference", header.get(4), header.toString());
