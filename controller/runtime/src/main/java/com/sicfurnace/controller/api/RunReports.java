@@ -58,7 +58,10 @@ final class RunReports {
                 }
                 run.put("alarms", summary.path("alarms").size());
                 summary.path("run").fields().forEachRemaining(f -> run.set(f.getKey(), f.getValue()));
-                run.put("id", id);
+                run.put("id", id); // the directory's name; the controller's run id is run_id
+                if (summary.path("run").has("id")) {
+                    run.set("run_id", summary.path("run").get("id"));
+                }
             } catch (IOException e) {
                 run.put("problem", "its summary.json cannot be read: " + e.getMessage());
             }

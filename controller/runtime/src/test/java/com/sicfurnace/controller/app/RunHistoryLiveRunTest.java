@@ -97,6 +97,7 @@ class RunHistoryLiveRunTest {
         assertEquals(1, runs.size(), runs.toString());
         JsonNode listed = runs.get(0);
         assertEquals(id, listed.path("id").asText());
+        assertEquals(read.run().id(), listed.path("run_id").asText());
         assertEquals("smoke", listed.path("recipe").asText());
         assertEquals(read.run().recipeSha256(), listed.path("recipe_sha256").asText());
         assertEquals("olga", listed.path("started_by").asText());
