@@ -18,14 +18,15 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The furnaces, for the screens: the fleet with each link's state, each furnace's live data over WebSocket
- * ({@link LiveRelay}), its controller's facts (the furnace type), catalogue, history, events, alarms, recipes and
- * audit trail passed through (the audit trail and the loops' tuning to engineers only), and commands sent with the
- * logged-in user's name and role (whatever the browser claims); the controller's engineering commands only by
- * engineers and admins (403 otherwise). A command while the controller cannot be reached is refused on the spot
- * (503), never kept for later.
+ * ({@link LiveRelay}), its controller's facts (the furnace type), catalogue, history, events, alarms, recipes,
+ * audit trail and run history (each run's report, trend and audit records) passed through (the audit trail and the
+ * loops' tuning to engineers only), and commands sent with the logged-in user's name and role (whatever the browser
+ * claims); the controller's engineering commands only by engineers and admins (403 otherwise). A command while the
+ * controller cannot be reached is refused on the spot (503), never kept for later.
  */
 public final class FurnaceApi {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,6 +38,8 @@ public final class FurnaceApi {
      */
     static final Set<String> ENGINEERING = Set.of("bypass", "tune", "override_setpoint", "start_auto_tune",
             "accept_tuning", "reject_tuning");
+    /** The ids of the controller's run history: its reports' directory names. */
+    static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,127}");
     private final Fleet fleet;
     private final LiveRelay relay;
     private final RecipeStore recipes;
@@ -66,6 +69,14 @@ public final class FurnaceApi {
                 "a furnace's audit trail, from its controller", ctx -> pass(ctx, "audit")));
         routes.add(new Route(HandlerType.GET, BASE + "/{furnace}/loops", Access.ENGINEER,
                 "a furnace's loop tuning and relay auto-tune, from its controller", ctx -> pass(ctx, "loops")));
+        routes.add(new Route(HandlerType.GET, BASE + "/{furnace}/runs", Access.OPERATOR,
+                "a furnace's run history, from its controller", ctx -> pass(ctx, "runs")));
+        // a run's report, its trend and its audit records: the record of one boule, which its operators read too
+        for (String part : List.of("", "/trend", "/audit")) {
+            routes.add(new Route(HandlerType.GET, BASE + "/{furnace}/runs/{id}" + part, Access.OPERATOR,
+                    "a run's report" + (part.isEmpty() ? "" : " " + part.substring(1)) + ", from its controller",
+                    ctx -> passRun(ctx, part)));
+        }
         routes.add(new Route(HandlerType.POST, BASE + "/{furnace}/commands", Access.OPERATOR,
                 "a command to a furnace, as the logged-in user", this::command));
         return routes;
@@ -93,6 +104,16 @@ public final class FurnaceApi {
     private FurnaceLink link(Context ctx) {
         String name = ctx.pathParam("furnace");
         return fleet.link(name).orElseThrow(() -> new io.javalin.http.NotFoundResponse("no furnace named " + name));
+    }
+
+    /** A request of one run, whose id must be one the controller could have given (else 400 here). */
+    private void passRun(Context ctx, String part) throws IOException, InterruptedException {
+        String id = ctx.pathParam("id");
+        if (!RUN_ID.matcher(id).matches()) {
+            ApiError.send(ctx, 400, "invalid", "run id: '" + id + "' is no run's id (letters, digits, . _ -)");
+            return;
+        }
+        pass(ctx, "runs/" + id + part);
     }
 
     private void pass(Context ctx, String what) throws IOException, InterruptedException {

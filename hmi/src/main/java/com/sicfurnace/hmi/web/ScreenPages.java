@@ -8,8 +8,9 @@ import java.util.Optional;
 
 /**
  * The process screens, in the display hierarchy Fleet (level 1) → Furnace (level 2) → its Trends and Alarms, plus the
- * fleet's alarm table. Each page is a skeleton that its ES module fills from the furnaces' live data ({@code
- * /live/{furnace}}) and the furnace API; every screen carries the alarm banner of its scope.
+ * fleet's alarm table; and a furnace's run history with each run's report. Each page is a skeleton that its ES module
+ * fills from the furnaces' live data ({@code /live/{furnace}}) and the furnace API; every screen carries the alarm
+ * banner of its scope.
  */
 public final class ScreenPages {
     private static final String UPLOT_CSS = Webjar.UPLOT.path("dist/uPlot.min.css");
@@ -31,7 +32,12 @@ public final class ScreenPages {
                 new Route(HandlerType.GET, "/furnace/{furnace}/trends", Access.OPERATOR,
                         "a furnace's trends: history and live", ctx -> furnacePage(ctx, this::trends)),
                 new Route(HandlerType.GET, "/furnace/{furnace}/alarms", Access.OPERATOR,
-                        "a furnace's alarms: acknowledge, shelve", ctx -> furnacePage(ctx, this::furnaceAlarms)));
+                        "a furnace's alarms: acknowledge, shelve", ctx -> furnacePage(ctx, this::furnaceAlarms)),
+                new Route(HandlerType.GET, "/furnace/{furnace}/runs", Access.OPERATOR,
+                        "a furnace's run history", ctx -> furnacePage(ctx, this::runs)),
+                new Route(HandlerType.GET, "/furnace/{furnace}/runs/{id}", Access.OPERATOR,
+                        "a run's report, printable; ?reference= overlays another run",
+                        ctx -> furnacePage(ctx, this::runReport)));
     }
 
     private interface FurnacePage {
@@ -115,6 +121,45 @@ public final class ScreenPages {
                 alarmTable(name), List.of(), List.of("/static/js/alarms.js")));
     }
 
+    private void runs(Context ctx, String name) {
+        String body = "<div id=\"runs\" data-furnace=\"" + Html.escape(name) + "\">\n"
+                + "<div class=\"trend-tools\"><label for=\"reference\">Compare each report with</label>"
+                + "<select id=\"reference\"><option value=\"\">no reference run</option></select>"
+                + "<span id=\"runs-status\" class=\"muted\" role=\"status\">Asking the controller for its runs…"
+                + "</span>"
+                + "</div>\n"
+                + "<table id=\"run-table\" class=\"report-table\">\n<thead><tr><th>Start (UTC)</th><th>End (UTC)</th>"
+                + "<th>Recipe</th><th>Version</th><th title=\"SHA-256 of the recipe file\">Hash</th><th>Operator</th>"
+                + "<th>Final state</th><th>Boule</th><th>Report</th></tr></thead>\n<tbody></tbody>\n</table>\n"
+                + "<p class=\"muted\">The runs this furnace's controller kept a report of, newest first. A run "
+                + "ends when its recipe ends or its controller stops.</p>\n</div>";
+        ctx.html(Html.screen("Runs " + name, Caller.required(ctx), Optional.of(name), furnaceTrail(name, "runs"),
+                body, List.of(), List.of("/static/js/runs.js")));
+    }
+
+    /**
+     * A run's report. The page names where its data comes from ({@link RunReportPage}); {@code ?reference=} adds a
+     * second run of the same furnace to compare with.
+     */
+    private void runReport(Context ctx, String name) {
+        String id = ctx.pathParam("id");
+        String reference = ctx.queryParam("reference");
+        if (!FurnaceApi.RUN_ID.matcher(id).matches()
+                || reference != null && !reference.isEmpty() && !FurnaceApi.RUN_ID.matcher(reference).matches()) {
+            ctx.status(400).html(Html.page("No such run", Caller.of(ctx), "<p class=\"message\">That is no run's "
+                    + "id.</p>\n<p><a href=\"/furnace/" + Html.escape(name) + "/runs\">Runs</a></p>"));
+            return;
+        }
+        String api = "/api/v1/furnaces/" + name + "/runs/";
+        String trend = "/trend?width=" + RunReportPage.TREND_WIDTH + "&columns=" + RunReportPage.TREND_COLUMNS;
+        RunReportPage.Source source = RunReportPage.Source.of(api + id, api + id + trend, api + id + "/audit", id);
+        Optional<RunReportPage.Source> against = Optional.ofNullable(reference).filter(r -> !r.isEmpty())
+                .map(r -> RunReportPage.Source.of(api + r, api + r + trend, "", r));
+        ctx.html(Html.screen("Run report " + id, Caller.required(ctx), Optional.of(name),
+                furnaceTrail(name, "runs") + " › <span>" + Html.escape(id) + "</span>",
+                RunReportPage.body(source, against), RunReportPage.STYLES, RunReportPage.MODULES));
+    }
+
     /** Fleet › f01 and the furnace's other screens, the current one not a link. */
     private static String furnaceTrail(String name, String current) {
         String f = Html.escape(name);
@@ -123,7 +168,10 @@ public final class ScreenPages {
                 : "<a href=\"" + base + "\">" + f + "</a>") + " "
                 + (current.equals("trends") ? "<span>Trends</span>" : "<a href=\"" + base + "/trends\">Trends</a>")
                 + " "
-                + (current.equals("alarms") ? "<span>Alarms</span>" : "<a href=\"" + base + "/alarms\">Alarms</a>");
+                + (current.equals("alarms") ? "<span>Alarms</span>" : "<a href=\"" + base + "/alarms\">Alarms</a>")
+                + " "
+                + (current.equals("runs") ? "<a class=\"current\" href=\"" + base + "/runs\">Runs</a>"
+                : "<a href=\"" + base + "/runs\">Runs</a>");
     }
 
     /** The alarm table of one furnace, or of the fleet ({@code furnace} empty): filters, sort, the table. */

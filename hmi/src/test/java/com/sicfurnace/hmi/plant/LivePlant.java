@@ -102,6 +102,28 @@ public final class LivePlant implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits for the controller to end by itself (it does when its recipe ends, after writing the run's report);
+     * returns its exit code.
+     */
+    public int awaitControllerEnd(Duration timeout) throws InterruptedException, IOException {
+        if (!controller.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("the controller did not end within " + timeout.toSeconds() + " s: "
+                    + logs());
+        }
+        return controller.exitValue();
+    }
+
+    /** Whether the controller's process is running. */
+    public boolean controllerRunning() {
+        return controller != null && controller.isAlive();
+    }
+
+    /** The controller's report directory: its run history. */
+    public Path reportDir() {
+        return dir.resolve("report");
+    }
+
     /** The running controller's process id. */
     public long controllerPid() {
         return controller.pid();

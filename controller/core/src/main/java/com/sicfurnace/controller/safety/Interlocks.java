@@ -166,7 +166,8 @@ public final class Interlocks {
             active.remove(id);
             causeHeldS[id.ordinal()] = 0.0;
         }
-        if (!anyLatched()) {
+        // the first-out reset or cleared: the rows still latched followed it, and none of them is the cause
+        if (!anyLatched() || !active.contains(firstOut)) {
             firstOut = null;
         }
         activeView = active.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(active));

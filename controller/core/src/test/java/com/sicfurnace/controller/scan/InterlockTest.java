@@ -201,6 +201,30 @@ class InterlockTest {
         assertEquals(InterlockId.CHILLER_STOPPED, rig.last().safety().firstOut());
     }
 
+    /**
+     * The first-out reset while a row that followed it stays latched: no row left is the first out (the others were
+     * its consequences), and the matrix's state can still be journaled (it once named a row no longer latched, and the
+     * run's checkpoint stopped the scan loop).
+     */
+    @Test
+    void theFirstOutResetWhileAnotherRowStaysLatchedLeavesNoFirstOutAndACheckpoint() {
+        CoreRig rig = new CoreRig("6inch", TestRecipes.hot("6inch", HeaterMode.TEMPERATURE));
+        rig.startRun();
+        rig.scans(600);
+        set(rig, Signal.CHILLER_RUNNING, 0);
+        rig.scans(400);
+        set(rig, Signal.ESTOP_ACTIVE, 1);
+        rig.scans(1);
+        assertEquals(InterlockId.CHILLER_STOPPED, rig.last().safety().firstOut());
+        set(rig, Signal.CHILLER_RUNNING, 1);
+        rig.scans(30);
+        rig.apply(new Command.ResetInterlocks());
+        rig.scans(1);
+        assertEquals(Set.of(InterlockId.EMERGENCY_STOP), rig.last().safety().active());
+        assertEquals(null, rig.last().safety().firstOut());
+        assertEquals(Set.of(InterlockId.EMERGENCY_STOP), rig.checkpoint().interlocks().active());
+    }
+
     @Test
     void everyRowHasItsAlarm() {
         Arrays.stream(InterlockId.values()).forEach(id -> assertEquals("INTERLOCK_" + id.name(),

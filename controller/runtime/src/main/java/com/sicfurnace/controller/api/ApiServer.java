@@ -55,7 +55,8 @@ public final class ApiServer implements AutoCloseable {
     static final List<String> ROUTES = List.of("GET /api/v1/openapi.json", "GET /api/v1/controller",
             "GET /api/v1/signals", "GET /api/v1/snapshot", "WS /api/v1/stream", "GET /api/v1/history",
             "GET /api/v1/alarms", "GET /api/v1/events", "GET /api/v1/audit", "GET /api/v1/recipes",
-            "GET /api/v1/loops", "POST /api/v1/commands");
+            "GET /api/v1/loops", "POST /api/v1/commands", "GET /api/v1/runs", "GET /api/v1/runs/{id}",
+            "GET /api/v1/runs/{id}/trend", "GET /api/v1/runs/{id}/audit");
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(5);
     private static final int MAX_EVENTS = 1000;
 
@@ -68,6 +69,7 @@ public final class ApiServer implements AutoCloseable {
     private final LiveStream stream;
     private final CommandDesk commands;
     private final AuditIndex audit;
+    private final RunReports runs;
     private final ServiceToken token;
     private final byte[] openApi;
     private final Javalin app;
@@ -91,6 +93,7 @@ public final class ApiServer implements AutoCloseable {
         this.stream = new LiveStream(feed, snapshots, streamPeriodMillis);
         this.commands = new CommandDesk(queue, feed.events(), COMMAND_TIMEOUT);
         this.audit = AuditIndex.of(facts.auditDir()).warmingUp();
+        this.runs = new RunReports(facts.reportDir(), facts.auditDir());
         this.tls = settings.tls();
         this.app = Javalin.create(config -> configure(config, settings));
     }
@@ -160,7 +163,15 @@ public final class ApiServer implements AutoCloseable {
         config.routes.get(BASE + "/recipes", ctx -> json(ctx, recipes()));
         config.routes.get(BASE + "/loops", ctx -> json(ctx, loops()));
         config.routes.post(BASE + "/commands", this::command);
+        config.routes.get(BASE + "/runs", ctx -> json(ctx, runs.list()));
+        config.routes.get(BASE + "/runs/{id}", ctx -> json(ctx, runs.summary(ctx.pathParam("id"))));
+        config.routes.get(BASE + "/runs/{id}/trend", ctx -> json(ctx, runs.trend(ctx.pathParam("id"),
+                ctx.queryParam("width") == null ? Optional.empty() : Optional.of(integer(ctx, "width", 0)),
+                Optional.ofNullable(ctx.queryParam("columns")).map(c -> Arrays.asList(c.split(","))))));
+        config.routes.get(BASE + "/runs/{id}/audit", ctx -> json(ctx, runs.audit(ctx.pathParam("id"))));
         config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST,
+                e.getMessage()));
+        config.routes.exception(RunReports.NoSuchRun.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND,
                 e.getMessage()));
         config.routes.exception(NotScanning.class, (e, ctx) -> error(ctx, HttpStatus.SERVICE_UNAVAILABLE,
                 e.getMessage()));

@@ -14,8 +14,11 @@ import com.sicfurnace.controller.profile.FurnaceProfile;
 import com.sicfurnace.controller.program.HoldReason;
 import com.sicfurnace.controller.program.RunState;
 import com.sicfurnace.controller.recipe.Recipe;
+import com.sicfurnace.controller.report.RunFacts;
+import com.sicfurnace.controller.report.RunHistory;
 import com.sicfurnace.controller.report.RunRecorder;
 import com.sicfurnace.controller.report.RunSummary;
+import com.sicfurnace.controller.report.RunWatch;
 import com.sicfurnace.controller.report.TrendColumns;
 import com.sicfurnace.controller.run.CommandRecords;
 import com.sicfurnace.controller.run.ControllerRecords;
@@ -88,6 +91,7 @@ public final class LiveRun implements AutoCloseable {
     private final CommandQueue commands = new CommandQueue();
     private final ScanFeed feed = new ScanFeed();
     private final RunRecorder recorder;
+    private final RunWatch watch;
     private final ScanRunner runner;
     private final Optional<MetricsEndpoint> metrics;
     private final Optional<ApiServer> api;
@@ -162,6 +166,8 @@ public final class LiveRun implements AutoCloseable {
             }
             feed.listen(new RecipeSwitch(feed.events().reader(true), this::recipeLoaded));
             feed.listen(recorder);
+            this.watch = new RunWatch(feed.events().reader(true));
+            feed.listen(watch);
             if (telemetry != null) {
                 feed.listen(telemetry);
                 audit.onHead(head -> telemetry.auditHead(head.seq(), head.hash(), head.entry().time()));
@@ -188,7 +194,8 @@ public final class LiveRun implements AutoCloseable {
             this.metrics = serveMetrics(config.metrics(), furnaceTag, binders);
             this.api = serveApi(config, new ControllerFacts(furnaceTag, profile.furnace(), signals, recipe,
                     recipeFile.file(), recipeFile.sha256(), runId, config.auditDir(),
-                    profile.alarms().definitions(), Optional.of(recipeLibrary(config, furnaceProfile))));
+                    profile.alarms().definitions(), Optional.of(recipeLibrary(config, furnaceProfile)),
+                    Optional.of(config.reportDir())));
         } catch (RuntimeException e) {
             audit.record(controllerRecords.stop(clock.instant(), recipeFile, RunState.READY.label(), 0.0,
                     "the start failed: " + e.getMessage()));
@@ -447,7 +454,30 @@ public final class LiveRun implements AutoCloseable {
                 (System.nanoTime() - wallStartNanos) / 1e9, finalState == RunState.COMPLETE, finalState.label(),
                 recorder.stepSummaries(), null, null, recorder.trips().size(), recorder.trips(), recorder.alarms(),
                 recorder.alarmKpis(), recorder.events(), List.of(), recorder.tripLatches(),
-                recorder.alarmTransitions(), audit.head());
+                recorder.alarmTransitions(), audit.head(), facts());
+    }
+
+    /** Which run this is: its id, the recipe file it followed, who started it and when, when it ended. */
+    private RunFacts facts() {
+        ControllerRecords.RecipeFile file = recipeFile;
+        return new RunFacts(controllerRecords.runId(), file.file().getFileName().toString(),
+                RunFacts.storeVersion(file.file()), file.sha256(), watch.startedBy().map(Actor::user).orElse(null),
+                watch.startedBy().map(a -> a.role().label()).orElse(null),
+                watch.startedAt().map(Instant::toString).orElse(null),
+                watch.endedAt().map(Instant::toString).orElse(null));
+    }
+
+    /**
+     * Writes the report of a finished run into the run history under the report directory; a run nobody started
+     * (a controller that waited for a start and was stopped) leaves none. Returns the run's report directory.
+     */
+    public Optional<Path> writeReport(RunSummary summary, Path reportDir) throws IOException {
+        if (resumed.isEmpty() && watch.startedAt().isEmpty()) {
+            LOG.info("no report: the run was never started");
+            return Optional.empty();
+        }
+        return Optional.of(new RunHistory(reportDir).write(controllerRecords.runId(), summary,
+                recorder.columnNames(), recorder.trend()));
     }
 
     /** Why the controller stops, for its stop record. */

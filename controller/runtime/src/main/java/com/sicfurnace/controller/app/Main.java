@@ -2,8 +2,6 @@ package com.sicfurnace.controller.app;
 
 import com.sicfurnace.controller.profile.FurnaceProfile;
 import com.sicfurnace.controller.recipe.language.RecipeFiles;
-import com.sicfurnace.controller.report.ReportFiles;
-import com.sicfurnace.controller.report.RunRecorder;
 import com.sicfurnace.controller.report.RunSummary;
 import com.sicfurnace.controller.run.RunAudit;
 import java.io.PrintWriter;
@@ -193,7 +191,6 @@ public final class Main {
                         (System.nanoTime() - readingNanos) / 1_000_000);
             }
             RunSummary summary;
-            RunRecorder recorder;
             LiveRun started;
             try {
                 started = LiveRun.start(config, profile, loaded.recipe(), statusEvery, decision, !waitForStart);
@@ -202,7 +199,6 @@ public final class Main {
                 return Cli.INVALID_INPUT;
             }
             try (LiveRun run = started) {
-                recorder = run.recorder();
                 try {
                     while (!run.awaitEnd(Duration.ofSeconds(1))) {
                         // keeps waiting until the recipe ends; Ctrl-C interrupts
@@ -216,10 +212,14 @@ public final class Main {
             Thread.interrupted(); // acted upon above; the report must still be written
             if (started.resumed()) {
                 err.println("the run was taken up again from its journal: this report covers the run from the restart"
-                        + " on; the report of the part before stayed with the controller that stopped");
+                        + " on; the part before is in the run history beside it");
             }
-            ReportFiles.write(config.reportDir(), summary, recorder.columnNames(), recorder.trend());
-            Cli.printSummary(spec.commandLine().getOut(), summary, config.reportDir());
+            Optional<Path> written = started.writeReport(summary, config.reportDir());
+            if (written.isPresent()) {
+                Cli.printSummary(spec.commandLine().getOut(), summary, written.get());
+            } else {
+                err.println("no report: the run was never started");
+            }
             return summary.completed() ? 0 : Cli.NOT_COMPLETED;
         }
     }

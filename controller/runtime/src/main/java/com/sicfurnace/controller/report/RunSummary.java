@@ -1,5 +1,6 @@
 package com.sicfurnace.controller.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.sicfurnace.controller.audit.AuditHead;
 import java.util.List;
@@ -12,7 +13,8 @@ import java.util.Map;
  * ({@code faults}, empty in a live run, whose faults come from outside), every row of the interlock matrix that
  * latched with the first-out marked, and every alarm transition. {@code audit} is the head of the audit trail when
  * the run ended (null for a run without a trail, a virtual run by default): a copy outside the trail, against which
- * a trail rewritten wholesale is caught.
+ * a trail rewritten wholesale is caught. {@code run} says which run it is ({@link RunFacts}: run id, recipe file,
+ * version and SHA-256, who started it, start and end); a virtual run has none and leaves it out.
  */
 public record RunSummary(
         @JsonProperty("recipe") String recipe,
@@ -33,7 +35,19 @@ public record RunSummary(
         @JsonProperty("faults") List<AppliedFault> faults,
         @JsonProperty("trip_latches") List<TripLatch> tripLatches,
         @JsonProperty("alarm_transitions") List<AlarmTransition> alarmTransitions,
-        @JsonProperty("audit") AuditHead audit) {
+        @JsonProperty("audit") AuditHead audit,
+        @JsonProperty("run") @JsonInclude(JsonInclude.Include.NON_NULL) RunFacts run) {
+
+    /** A summary that does not say which run it is (a virtual run's). */
+    public RunSummary(String recipe, String furnace, long seed, double furnaceHours, double wallSeconds,
+                      boolean completed, String finalState, List<StepSummary> steps, Double bouleLengthMm,
+                      Double sourceUsedKg, int interlockTrips, List<TimedEntry> trips, List<TimedEntry> alarms,
+                      AlarmKpiSummary alarmKpis, List<TimedEntry> events, List<AppliedFault> faults,
+                      List<TripLatch> tripLatches, List<AlarmTransition> alarmTransitions, AuditHead audit) {
+        this(recipe, furnace, seed, furnaceHours, wallSeconds, completed, finalState, steps, bouleLengthMm,
+                sourceUsedKg, interlockTrips, trips, alarms, alarmKpis, events, faults, tripLatches, alarmTransitions,
+                audit, null);
+    }
 
     /** Something that happened at a furnace time, in hours from the start of the run. */
     public record TimedEntry(@JsonProperty("time_h") double timeH, @JsonProperty("what") String what,

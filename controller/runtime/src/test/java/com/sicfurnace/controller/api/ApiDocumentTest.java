@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Locale;
@@ -37,8 +38,11 @@ class ApiDocumentTest {
                 }
             }
             assertEquals(new TreeSet<>(ApiServer.ROUTES), documented);
+            Path run = Files.createDirectories(dir.resolve("report").resolve("doc-run"));
+            Files.writeString(run.resolve("summary.json"), "{\"recipe\": \"smoke\", \"run\": {\"id\": \"f07-run\"}}");
+            Files.writeString(run.resolve("trend.csv"), "time_h,step,state,seed_c\n0.0,heat-up,running,1600\n");
             for (String route : ApiServer.ROUTES) {
-                String path = route.substring(route.indexOf(' ') + 1);
+                String path = route.substring(route.indexOf(' ') + 1).replace("{id}", "doc-run");
                 if (route.startsWith("WS")) {
                     rig.scanning(20); // the stream sends as a scan ends
                     try (StreamClient client = rig.stream(rig.token())) {

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +48,8 @@ final class ApiRig implements AutoCloseable {
         Path audit = Files.createDirectories(dir.resolve("audit"));
         ControllerFacts facts = new ControllerFacts("f07", "6inch", IoList.fromClasspath().forFurnace("6inch"),
                 recipe, dir.resolve("hot.yaml"), "ab".repeat(32), "f07-run", audit,
-                processAlarms.apply(core.profile.alarms().definitions()));
+                processAlarms.apply(core.profile.alarms().definitions()), Optional.empty(),
+                Optional.of(dir.resolve("report")));
         this.server = ApiServer.start(settings, facts, feed, commands, 20);
     }
 

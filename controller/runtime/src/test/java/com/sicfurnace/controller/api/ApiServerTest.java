@@ -35,7 +35,7 @@ class ApiServerTest {
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(token)));
             assertTrue(rig.token().length() >= 40, "a long random token");
             for (String route : ApiServer.ROUTES) {
-                String path = route.substring(route.indexOf(' ') + 1);
+                String path = route.substring(route.indexOf(' ') + 1).replace("{id}", "any-run");
                 HttpRequest.Builder request = HttpRequest.newBuilder(rig.uri(path)).timeout(Duration.ofSeconds(5));
                 HttpResponse<String> none = rig.http.send(route.startsWith("POST")
                         ? request.POST(HttpRequest.BodyPublishers.ofString("{}")).build() : request.GET().build(),
