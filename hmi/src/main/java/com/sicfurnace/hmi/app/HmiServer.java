@@ -137,7 +137,7 @@ public final class HmiServer implements AutoCloseable {
                     .addAll(new SessionPages(sessions).routes())
                     .addAll(new UserApi(users, admin).routes())
                     .addAll(new RecipeApi(recipes, audit).routes())
-                    .addAll(new RecipePages().routes())
+                    .addAll(new RecipePages(dryRuns).routes())
                     .addAll(new DryRunApi(recipes, dryRuns, audit).routes())
                     .addAll(new UserPages().routes())
                     .addAll(furnaces.routes())

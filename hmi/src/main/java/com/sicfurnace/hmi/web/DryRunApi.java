@@ -1,6 +1,10 @@
 package com.sicfurnace.hmi.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sicfurnace.controller.audit.Outcome;
+import com.sicfurnace.controller.report.TrendFile;
+import com.sicfurnace.controller.report.TrendJson;
 import com.sicfurnace.hmi.audit.HmiAction;
 import com.sicfurnace.hmi.audit.HmiAudit;
 import com.sicfurnace.hmi.dryrun.DryRun;
@@ -12,7 +16,6 @@ import com.sicfurnace.hmi.user.Actor;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +28,8 @@ import java.util.Set;
  * SHA-256.
  */
 public final class DryRunApi {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_WIDTH = 20_000;
     private final RecipeStore store;
     private final DryRuns dryRuns;
     private final HmiAudit audit;
@@ -44,7 +49,9 @@ public final class DryRunApi {
                 new Route(HandlerType.GET, "/api/v1/dry-runs/{id}", Access.ENGINEER, "one dry run's state",
                         this::one),
                 new Route(HandlerType.GET, "/api/v1/dry-runs/{id}/summary", Access.ENGINEER,
-                        "a finished dry run's report: summary.json", this::summary));
+                        "a finished dry run's report: summary.json", this::summary),
+                new Route(HandlerType.GET, "/api/v1/dry-runs/{id}/trend", Access.ENGINEER,
+                        "a finished dry run's trend for the run report: ?width=&columns=", this::trend));
     }
 
     private void request(Context ctx) throws IOException {
@@ -71,11 +78,59 @@ public final class DryRunApi {
         ctx.json(existing(ctx).fields());
     }
 
+    /**
+     * The dry run's summary.json with the identity of what ran as a live run's report carries it ({@code run}): the
+     * store's version and SHA-256, who asked for it, and when (wall time; the run's own times are virtual).
+     */
     private void summary(Context ctx) throws IOException {
         DryRun run = existing(ctx);
-        Path report = dryRuns.report(run.id()).orElseThrow(() -> new RecipeRefused(409, "no_report",
+        ObjectNode summary = (ObjectNode) JSON.readTree(report(ctx).resolve("summary.json").toFile());
+        ObjectNode identity = summary.putObject("run");
+        identity.put("id", run.id());
+        identity.put("recipe_file", run.recipe() + ".yaml (dry run)");
+        identity.put("recipe_version", run.version());
+        identity.put("recipe_sha256", run.sha256());
+        identity.put("started_by", run.user());
+        identity.put("started_by_role", "dry run");
+        identity.put("started_at", run.requested().toString());
+        run.ended().ifPresent(t -> identity.put("ended_at", t.toString()));
+        ctx.json(summary);
+    }
+
+    /** As the controller serves a run's trend ({@code /runs/{id}/trend}): at most {@code width} buckets. */
+    private void trend(Context ctx) throws IOException {
+        Path report = report(ctx);
+        int width = width(ctx.queryParam("width"));
+        TrendFile trend = TrendFile.read(report.resolve("trend.csv"));
+        String columns = ctx.queryParam("columns");
+        ctx.json(TrendJson.of(trend, width, columns == null || columns.isBlank() ? trend.columns()
+                : List.of(columns.split(","))));
+    }
+
+    private static int width(String text) {
+        if (text == null) {
+            return RunReportPage.TREND_WIDTH;
+        }
+        int width;
+        try {
+            width = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw badWidth(text);
+        }
+        if (width < 1 || width > MAX_WIDTH) {
+            throw badWidth(text);
+        }
+        return width;
+    }
+
+    private static RecipeRefused badWidth(String text) {
+        return new RecipeRefused(400, "invalid", "query parameter width: 1.." + MAX_WIDTH + ", not '" + text + "'");
+    }
+
+    private Path report(Context ctx) {
+        DryRun run = existing(ctx);
+        return dryRuns.report(run.id()).orElseThrow(() -> new RecipeRefused(409, "no_report",
                 "dry run " + run.id() + " has no report: it is " + run.state().label()));
-        ctx.contentType("application/json").result(Files.readString(report.resolve("summary.json")));
     }
 
     private DryRun existing(Context ctx) {

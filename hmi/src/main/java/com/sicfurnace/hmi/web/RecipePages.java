@@ -1,5 +1,7 @@
 package com.sicfurnace.hmi.web;
 
+import com.sicfurnace.hmi.dryrun.DryRun;
+import com.sicfurnace.hmi.dryrun.DryRuns;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.util.List;
@@ -11,6 +13,12 @@ import java.util.Optional;
  * and the side-by-side difference of two versions. Each page is a skeleton its ES module fills from the recipe API.
  */
 public final class RecipePages {
+    private final DryRuns dryRuns;
+
+    public RecipePages(DryRuns dryRuns) {
+        this.dryRuns = dryRuns;
+    }
+
     public List<Route> routes() {
         return List.of(
                 new Route(HandlerType.GET, "/recipes", Access.ENGINEER, "Recipes screen: the store's recipes",
@@ -107,16 +115,70 @@ public final class RecipePages {
                 recipeTrail(name, "diff"), body, List.of(), List.of("/static/js/diff.js")));
     }
 
+    /**
+     * A dry run: while it is queued or running, its state, followed by {@code dryrun.js} (which loads the page again
+     * when it ends); once finished, its run report ({@link RunReportPage}), with {@code ?reference=} another finished
+     * dry run's curves and step durations beside it.
+     */
     private void dryRun(Context ctx) {
         String name = ctx.pathParam("name");
         String id = ctx.pathParam("id");
-        String body = "<div id=\"dry-run\" data-recipe=\"" + Html.escape(name) + "\" data-id=\"" + Html.escape(id)
-                + "\">\n<p id=\"dry-run-state\" class=\"message\" role=\"status\">Asking for the dry run…</p>\n"
-                + "<div class=\"trend-tools\" id=\"dry-run-compare\" hidden><label>Compare with the dry run "
-                + "<select id=\"reference\"></select></label></div>\n"
-                + "<div id=\"report\"></div>\n</div>";
-        ctx.html(Html.screen("Dry run " + id, Caller.required(ctx), Optional.empty(), recipeTrail(name, "dry run"),
-                body, List.of(Webjar.UPLOT.path("dist/uPlot.min.css")), List.of("/static/js/dryrun.js")));
+        Optional<DryRun> run = dryRuns.get(id).filter(r -> r.recipe().equals(name));
+        if (run.isEmpty()) {
+            ctx.status(404).html(Html.page("No such dry run", Caller.of(ctx), "<p class=\"message\">Recipe "
+                    + Html.escape(name) + " has no dry run " + Html.escape(id) + ".</p>\n<p><a href=\"/recipes/"
+                    + Html.escape(name) + "\">" + Html.escape(name) + "</a></p>"));
+            return;
+        }
+        String trail = recipeTrail(name, "dry run") + " <span>" + Html.escape(id) + "</span>";
+        if (run.get().state() != DryRun.State.FINISHED) {
+            String body = "<div id=\"dry-run\" data-recipe=\"" + Html.escape(name) + "\" data-id=\""
+                    + Html.escape(id) + "\">\n<p id=\"dry-run-state\" class=\"message\" role=\"status\">"
+                    + "Asking for the dry run…</p>\n</div>";
+            ctx.html(Html.screen("Dry run " + id, Caller.required(ctx), Optional.empty(), trail, body, List.of(),
+                    List.of("/static/js/dryrun.js")));
+            return;
+        }
+        Optional<DryRun> reference = Optional.ofNullable(ctx.queryParam("reference")).flatMap(dryRuns::get)
+                .filter(r -> r.state() == DryRun.State.FINISHED && !r.id().equals(id));
+        String body = dryRunFacts(run.get()) + compareForm(run.get(), reference)
+                + RunReportPage.body(reportSource(run.get()), reference.map(RecipePages::reportSource));
+        ctx.html(Html.screen("Dry run " + id, Caller.required(ctx), Optional.empty(), trail, body,
+                RunReportPage.STYLES, RunReportPage.MODULES));
+    }
+
+    private static RunReportPage.Source reportSource(DryRun run) {
+        String api = "/api/v1/dry-runs/" + run.id();
+        return RunReportPage.Source.of(api + "/summary", api + "/trend?width=" + RunReportPage.TREND_WIDTH
+                + "&columns=" + RunReportPage.TREND_COLUMNS, "", run.id() + " (v" + run.version() + ")");
+    }
+
+    private static String dryRunFacts(DryRun run) {
+        return "<p id=\"dry-run-state\" class=\"message\" role=\"status\">Dry run of version " + run.version()
+                + " (SHA-256 " + Html.escape(run.sha256().substring(0, 12)) + "…), asked by " + Html.escape(run.user())
+                + " at " + Html.time(run.requested()) + ": " + (run.completed() ? "ran to the recipe's end"
+                : "did not reach the recipe's end") + String.format(java.util.Locale.ROOT, ", %.1f s.", run.wallS())
+                + "</p>\n";
+    }
+
+    /** Another finished dry run of the recipe to overlay: a plain GET form, the page drawn again with it. */
+    private String compareForm(DryRun run, Optional<DryRun> reference) {
+        List<DryRun> others = dryRuns.of(run.recipe()).stream()
+                .filter(r -> r.state() == DryRun.State.FINISHED && !r.id().equals(run.id())).toList();
+        if (others.isEmpty()) {
+            return "<p class=\"muted\">No other finished dry run of " + Html.escape(run.recipe())
+                    + " to compare with yet.</p>\n";
+        }
+        StringBuilder form = new StringBuilder("<form id=\"dry-run-compare\" class=\"filters\" method=\"get\">")
+                .append("<label>Compare with <select name=\"reference\" id=\"reference\">")
+                .append("<option value=\"\">none</option>");
+        for (DryRun other : others) {
+            form.append("<option value=\"").append(Html.escape(other.id())).append("\"")
+                    .append(reference.filter(r -> r.id().equals(other.id())).isPresent() ? " selected" : "")
+                    .append(">").append(Html.escape(other.id())).append(" (v").append(other.version()).append(")")
+                    .append("</option>");
+        }
+        return form.append("</select></label><button type=\"submit\">Compare</button></form>\n").toString();
     }
 
     private static String number(String text) {

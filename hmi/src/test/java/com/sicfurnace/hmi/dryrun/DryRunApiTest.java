@@ -54,6 +54,16 @@ class DryRunApiTest {
             assertEquals("smoke", summary.path("recipe").asText());
             assertTrue(summary.path("completed").asBoolean());
             assertEquals(9, summary.path("steps").size(), summary.toString());
+            assertEquals(v1.path("sha256").asText(), summary.path("run").path("recipe_sha256").asText());
+            assertEquals(1, summary.path("run").path("recipe_version").asInt());
+            assertEquals("erika", summary.path("run").path("started_by").asText());
+            JsonNode trend = JSON.readTree(erika.get("/api/v1/dry-runs/smoke-v1-001/trend?width=100&columns=seed_c,"
+                    + "seed_sp_c,ps2_power_kw").body());
+            assertTrue(trend.path("time_h").size() <= 100 && trend.path("time_h").size() > 50, trend.toString());
+            assertEquals("[\"seed_c\",\"seed_sp_c\"]", trend.path("columns").toString(), "in the order asked");
+            assertEquals("[\"ps2_power_kw\"]", trend.path("absent").toString(), "a 6-inch furnace has one supply");
+            assertEquals(trend.path("time_h").size(), trend.path("series").path("seed_c").path("last").size());
+            assertEquals(400, erika.get("/api/v1/dry-runs/smoke-v1-001/trend?width=0").status());
             assertEquals(smoke, Files.readString(hmi.dataDir().resolve(HmiServer.DRY_RUNS_DIR)
                     .resolve("smoke-v1-001").resolve("smoke.yaml")), "the version's text is what ran");
             assertEquals("smoke-v1-001", JSON.readTree(erika.get("/api/v1/recipes/smoke/dry-runs").body()).path(0)

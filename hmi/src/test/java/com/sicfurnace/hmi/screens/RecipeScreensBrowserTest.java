@@ -222,6 +222,44 @@ class RecipeScreensBrowserTest {
                 "#version-table tr[data-version='1'] a[download]", "href").replaceAll("^https?://[^/]+", ""));
     }
 
+    @Test
+    @Order(6)
+    void aDryRunShowsItsRunReportAndComparesWithAnotherVersionsRun() {
+        screen.open("/recipes/smoke");
+        screen.await(() -> screen.count("button[data-dry-run='2']") == 1, 10, "v2's dry run button");
+        screen.click("button[data-dry-run='2']");
+        screen.await(() -> screen.driver.getCurrentUrl().endsWith("/recipes/smoke/dry-runs/smoke-v2-001"), 10,
+                "the dry run's page");
+        awaitReport("smoke-v2-001");
+        assertTrue(screen.text("#dry-run-state").startsWith("Dry run of version 2 (SHA-256 "),
+                screen.text("#dry-run-state"));
+        assertTrue(screen.text("#dry-run-state").contains("asked by erika"), screen.text("#dry-run-state"));
+        assertTrue(screen.text("#dry-run-state").contains("ran to the recipe's end"), screen.text("#dry-run-state"));
+        assertEquals(9, screen.count("#step-table tbody tr"), "the smoke recipe's steps");
+        assertTrue(screen.count("#charts .uplot") >= 3, "charts of setpoints against values");
+        screen.screenshot("dry-run");
+
+        screen.open("/recipes/smoke");
+        screen.await(() -> screen.count("button[data-dry-run='1']") == 1, 10, "v1's dry run button");
+        screen.click("button[data-dry-run='1']");
+        awaitReport("smoke-v1-001");
+        new org.openqa.selenium.support.ui.Select(screen.driver.findElement(By.id("reference")))
+                .selectByValue("smoke-v2-001");
+        screen.click("#dry-run-compare button[type=submit]");
+        screen.await(() -> screen.driver.getCurrentUrl().endsWith("?reference=smoke-v2-001"), 10, "compared");
+        awaitReport("smoke-v1-001");
+        assertTrue(screen.text("#report-status").startsWith("Compared with smoke-v2-001 (v2)."),
+                screen.text("#report-status"));
+        screen.open("/recipes/smoke");
+        screen.await(() -> screen.text("#dry-run-table tr[data-dry-run='smoke-v1-001'] td:nth-child(6)")
+                .startsWith("ran to the recipe's end in "), 10, "the dry runs listed on the recipe's page");
+    }
+
+    private void awaitReport(String id) {
+        screen.await(() -> screen.driver.getCurrentUrl().contains("/dry-runs/" + id)
+                && "true".equals(screen.attribute("#run-report", "data-rendered")), 180, id + "'s report drawn");
+    }
+
     // ---- typing in the editor ----
 
     /** Replaces the editor's whole text as a paste would (one input event). */
