@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sicfurnace.controller.secret.SecretFiles;
 import com.sicfurnace.hmi.data.DataFiles;
-import com.sicfurnace.hmi.recipe.RecipeRefused;
 import com.sicfurnace.hmi.recipe.RecipeVersion;
+import com.sicfurnace.hmi.refusal.Refused;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -81,13 +81,13 @@ public final class DryRuns implements AutoCloseable {
     /**
      * Queues a dry run of {@code version} for {@code user}.
      *
-     * @throws RecipeRefused 409 {@code busy} while {@link #MOST_WAITING} dry runs are queued or running
+     * @throws Refused 409 {@code busy} while {@link #MOST_WAITING} dry runs are queued or running
      */
     public synchronized DryRun request(RecipeVersion version, String user) throws IOException {
         long waiting = runs.values().stream().filter(r -> r.state() == DryRun.State.QUEUED
                 || r.state() == DryRun.State.RUNNING).count();
         if (waiting >= MOST_WAITING) {
-            throw new RecipeRefused(409, "busy", waiting + " dry runs are queued or running already; try again when "
+            throw new Refused(409, "busy", waiting + " dry runs are queued or running already; try again when "
                     + "one has ended");
         }
         String prefix = version.recipe() + "-v" + version.number() + "-";

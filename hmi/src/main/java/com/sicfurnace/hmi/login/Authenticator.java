@@ -3,6 +3,7 @@ package com.sicfurnace.hmi.login;
 import com.sicfurnace.controller.audit.Outcome;
 import com.sicfurnace.hmi.audit.HmiAction;
 import com.sicfurnace.hmi.audit.HmiAudit;
+import com.sicfurnace.hmi.refusal.Refused;
 import com.sicfurnace.hmi.user.PasswordPolicy;
 import com.sicfurnace.hmi.user.Passwords;
 import com.sicfurnace.hmi.user.User;

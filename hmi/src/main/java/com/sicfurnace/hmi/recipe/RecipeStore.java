@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sicfurnace.controller.audit.AuditRecord;
 import com.sicfurnace.controller.secret.SecretFiles;
 import com.sicfurnace.hmi.data.DataFiles;
+import com.sicfurnace.hmi.refusal.Refused;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,19 +62,19 @@ public final class RecipeStore {
     /**
      * Saves {@code yaml} as the next version of {@code recipe} (the first makes the recipe).
      *
-     * @throws RecipeRefused 400 naming what is wrong with the name, the text or the comment
+     * @throws Refused 400 naming what is wrong with the name, the text or the comment
      */
     public synchronized RecipeVersion save(String recipe, String yaml, String author, String comment)
             throws IOException {
         Path recipeDir = dir.resolve(checkedName(recipe));
         if (yaml == null || yaml.isBlank()) {
-            throw new RecipeRefused(400, "invalid", "the recipe's text is empty");
+            throw new Refused(400, "invalid", "the recipe's text is empty");
         }
         if (yaml.getBytes(StandardCharsets.UTF_8).length > MAX_YAML_BYTES) {
-            throw new RecipeRefused(400, "invalid", "the recipe's text is larger than " + MAX_YAML_BYTES + " bytes");
+            throw new Refused(400, "invalid", "the recipe's text is larger than " + MAX_YAML_BYTES + " bytes");
         }
         if (comment == null || comment.isBlank()) {
-            throw new RecipeRefused(400, "invalid", "a version needs a comment: what changed and why");
+            throw new Refused(400, "invalid", "a version needs a comment: what changed and why");
         }
         SecretFiles.ownerOnlyDirectory(recipeDir);
         int number = numbers(recipeDir).stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
@@ -94,29 +95,29 @@ public final class RecipeStore {
     /**
      * Approves a version for production.
      *
-     * @throws RecipeRefused 404 for an unknown recipe or version, 403 when the approver wrote it, 409 when the
+     * @throws Refused 404 for an unknown recipe or version, 403 when the approver wrote it, 409 when the
      *                       validator finds a problem or it is approved already, 400 without a comment
      */
     public synchronized RecipeApproval approve(String recipe, int number, String approver, String comment)
             throws IOException {
-        RecipeVersion version = version(recipe, number).orElseThrow(() -> new RecipeRefused(404, "unknown_version",
+        RecipeVersion version = version(recipe, number).orElseThrow(() -> new Refused(404, "unknown_version",
                 "recipe '" + recipe + "' has no version " + number));
         if (version.author().equals(approver)) {
-            throw new RecipeRefused(403, "four_eyes", "version " + number + " of '" + recipe + "' was saved by "
+            throw new Refused(403, "four_eyes", "version " + number + " of '" + recipe + "' was saved by "
                     + approver + ": another engineer or an admin approves it");
         }
         List<RecipeCheck.Problem> problems = RecipeCheck.problems(recipe, version.yaml());
         if (!problems.isEmpty()) {
-            throw new RecipeRefused(409, "invalid_recipe", "version " + number + " of '" + recipe + "' would not run: "
+            throw new Refused(409, "invalid_recipe", "version " + number + " of '" + recipe + "' would not run: "
                     + problems.get(0).text() + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)"
                     : ""));
         }
         if (approval(recipe, number).isPresent()) {
-            throw new RecipeRefused(409, "approved_already", "version " + number + " of '" + recipe
+            throw new Refused(409, "approved_already", "version " + number + " of '" + recipe
                     + "' is approved already");
         }
         if (comment == null || comment.isBlank()) {
-            throw new RecipeRefused(400, "invalid", "an approval needs a comment");
+            throw new Refused(400, "invalid", "an approval needs a comment");
         }
         RecipeApproval approval = new RecipeApproval(recipe, number, approver, clock.instant(), comment.strip());
         ObjectNode o = JSON.createObjectNode();
@@ -202,7 +203,7 @@ public final class RecipeStore {
 
     private static String checkedName(String recipe) {
         if (recipe == null || !NAME.matcher(recipe).matches()) {
-            throw new RecipeRefused(400, "invalid", "a recipe's name is 1 to 64 of a-z, 0-9, '-' and '_', starting "
+            throw new Refused(400, "invalid", "a recipe's name is 1 to 64 of a-z, 0-9, '-' and '_', starting "
                     + "with a letter or digit, not '" + recipe + "'");
         }
         return recipe;

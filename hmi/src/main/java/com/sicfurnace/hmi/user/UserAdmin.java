@@ -5,6 +5,7 @@ import com.sicfurnace.hmi.audit.HmiAction;
 import com.sicfurnace.hmi.audit.HmiAudit;
 import com.sicfurnace.hmi.data.DataFiles;
 import com.sicfurnace.hmi.login.LoginThrottle;
+import com.sicfurnace.hmi.refusal.Refused;
 import com.sicfurnace.hmi.session.SessionStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -9,9 +9,9 @@ import com.sicfurnace.hmi.audit.HmiAction;
 import com.sicfurnace.hmi.audit.HmiAudit;
 import com.sicfurnace.hmi.dryrun.DryRun;
 import com.sicfurnace.hmi.dryrun.DryRuns;
-import com.sicfurnace.hmi.recipe.RecipeRefused;
 import com.sicfurnace.hmi.recipe.RecipeStore;
 import com.sicfurnace.hmi.recipe.RecipeVersion;
+import com.sicfurnace.hmi.refusal.Refused;
 import com.sicfurnace.hmi.user.Actor;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -58,7 +58,7 @@ public final class DryRunApi {
         Actor actor = Caller.required(ctx).actor();
         String comment = ctx.body().isBlank() ? "" : JsonBody.of(ctx, Set.of("comment")).text("comment").orElse("");
         String name = ctx.pathParam("name");
-        RecipeVersion version = store.version(name, RecipeApi.number(ctx)).orElseThrow(() -> new RecipeRefused(404,
+        RecipeVersion version = store.version(name, RecipeApi.number(ctx)).orElseThrow(() -> new Refused(404,
                 "unknown_version", "recipe '" + name + "' has no version " + ctx.pathParam("number")));
         DryRun run = dryRuns.request(version, actor.name());
         Map<String, Object> after = new LinkedHashMap<>();
@@ -123,19 +123,19 @@ public final class DryRunApi {
         return width;
     }
 
-    private static RecipeRefused badWidth(String text) {
-        return new RecipeRefused(400, "invalid", "query parameter width: 1.." + MAX_WIDTH + ", not '" + text + "'");
+    private static Refused badWidth(String text) {
+        return new Refused(400, "invalid", "query parameter width: 1.." + MAX_WIDTH + ", not '" + text + "'");
     }
 
     private Path report(Context ctx) {
         DryRun run = existing(ctx);
-        return dryRuns.report(run.id()).orElseThrow(() -> new RecipeRefused(409, "no_report",
+        return dryRuns.report(run.id()).orElseThrow(() -> new Refused(409, "no_report",
                 "dry run " + run.id() + " has no report: it is " + run.state().label()));
     }
 
     private DryRun existing(Context ctx) {
         String id = ctx.pathParam("id");
-        return dryRuns.get(id).orElseThrow(() -> new RecipeRefused(404, "unknown_dry_run", "there is no dry run '"
+        return dryRuns.get(id).orElseThrow(() -> new Refused(404, "unknown_dry_run", "there is no dry run '"
                 + id + "'"));
     }
 }

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sicfurnace.hmi.furnace.Fleet;
 import com.sicfurnace.hmi.furnace.FurnaceLink;
 import com.sicfurnace.hmi.furnace.LiveRelay;
-import com.sicfurnace.hmi.recipe.RecipeRefused;
 import com.sicfurnace.hmi.recipe.RecipeStore;
 import com.sicfurnace.hmi.recipe.RecipeVersion;
+import com.sicfurnace.hmi.refusal.Refused;
 import com.sicfurnace.hmi.user.Role;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -181,10 +181,10 @@ public final class FurnaceApi {
     private void withApprovedVersion(ObjectNode command) throws IOException {
         String name = command.path("store_recipe").asText();
         int number = command.path("version").asInt(0);
-        RecipeVersion version = recipes.version(name, number).orElseThrow(() -> new RecipeRefused(404,
+        RecipeVersion version = recipes.version(name, number).orElseThrow(() -> new Refused(404,
                 "unknown_version", "recipe '" + name + "' of the store has no version " + command.path("version")));
         if (recipes.approval(name, number).isEmpty()) {
-            throw new RecipeRefused(409, "not_approved", "version " + number + " of '" + name + "' is not approved "
+            throw new Refused(409, "not_approved", "version " + number + " of '" + name + "' is not approved "
                     + "for production: only approved versions are loaded");
         }
         command.put("yaml", version.yaml());

@@ -1,5 +1,6 @@
 package com.sicfurnace.hmi.web;
 
+import com.sicfurnace.hmi.refusal.Refused;
 import com.sicfurnace.hmi.session.Session;
 import com.sicfurnace.hmi.session.SessionStore;
 import com.sicfurnace.hmi.session.Tokens;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sicfurnace.hmi.user.Refused;
+import com.sicfurnace.hmi.refusal.Refused;
 import io.javalin.http.Context;
 import java.util.Optional;
 import java.util.Set;

@@ -6,6 +6,7 @@ import com.sicfurnace.hmi.audit.HmiAudit;
 import com.sicfurnace.hmi.login.Authenticator;
 import com.sicfurnace.hmi.login.LoginFailure;
 import com.sicfurnace.hmi.login.LoginFormTokens;
+import com.sicfurnace.hmi.refusal.Refused;
 import com.sicfurnace.hmi.session.Session;
 import com.sicfurnace.hmi.session.SessionStore;
 import com.sicfurnace.hmi.user.User;

@@ -5,9 +5,9 @@ import com.sicfurnace.hmi.audit.HmiAction;
 import com.sicfurnace.hmi.audit.HmiAudit;
 import com.sicfurnace.hmi.recipe.RecipeApproval;
 import com.sicfurnace.hmi.recipe.RecipeCheck;
-import com.sicfurnace.hmi.recipe.RecipeRefused;
 import com.sicfurnace.hmi.recipe.RecipeStore;
 import com.sicfurnace.hmi.recipe.RecipeVersion;
+import com.sicfurnace.hmi.refusal.Refused;
 import com.sicfurnace.hmi.user.Actor;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -97,7 +97,7 @@ public final class RecipeApi {
         String name = ctx.pathParam("name");
         List<RecipeVersion> versions = store.versions(name);
         if (versions.isEmpty()) {
-            throw new RecipeRefused(404, "unknown_recipe", "there is no recipe '" + name + "'");
+            throw new Refused(404, "unknown_recipe", "there is no recipe '" + name + "'");
         }
         List<Map<String, Object>> list = new ArrayList<>();
         for (RecipeVersion version : versions) {
@@ -127,7 +127,7 @@ public final class RecipeApi {
 
     private RecipeVersion existing(Context ctx) throws IOException {
         return store.version(ctx.pathParam("name"), number(ctx)).orElseThrow(() ->
-                new RecipeRefused(404, "unknown_version", "recipe '" + ctx.pathParam("name") + "' has no version "
+                new Refused(404, "unknown_version", "recipe '" + ctx.pathParam("name") + "' has no version "
                         + ctx.pathParam("number")));
     }
 
@@ -174,7 +174,7 @@ public final class RecipeApi {
             after.put("approved_by", approval.approver());
             audit.record(actor, HmiAction.RECIPE_APPROVE, comment, version, after, Outcome.DONE, "");
             ctx.status(201).json(summary(store.version(name, number).orElseThrow()));
-        } catch (RecipeRefused e) {
+        } catch (Refused e) {
             audit.record(actor, HmiAction.RECIPE_APPROVE, comment, version, null, Outcome.REFUSED, e.getMessage());
             throw e;
         }
@@ -185,7 +185,7 @@ public final class RecipeApi {
         try {
             return Integer.parseInt(ctx.pathParam("number"));
         } catch (NumberFormatException e) {
-            throw new RecipeRefused(400, "invalid", "a version is a whole number, not '" + ctx.pathParam("number")
+            throw new Refused(400, "invalid", "a version is a whole number, not '" + ctx.pathParam("number")
                     + "'");
         }
     }

@@ -1,6 +1,6 @@
 package com.sicfurnace.hmi.web;
 
-import com.sicfurnace.hmi.user.Refused;
+import com.sicfurnace.hmi.refusal.Refused;
 import com.sicfurnace.hmi.user.Role;
 import com.sicfurnace.hmi.user.User;
 import com.sicfurnace.hmi.user.UserAdmin;

@@ -1,10 +1,9 @@
 package com.sicfurnace.hmi.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sicfurnace.hmi.refusal.Refused;
 import com.sicfurnace.hmi.tls.TlsMaterial;
 import com.sicfurnace.hmi.user.Passwords;
-import com.sicfurnace.hmi.recipe.RecipeRefused;
-import com.sicfurnace.hmi.user.Refused;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
@@ -70,8 +69,6 @@ public final class WebServer implements AutoCloseable {
                 }
                 ApiError.send(ctx, e.status(), e.code(), e.getMessage());
             });
-            config.routes.exception(RecipeRefused.class, (e, ctx) -> ApiError.send(ctx, e.status(), e.code(),
-                    e.getMessage()));
             config.routes.exception(Passwords.Busy.class, (e, ctx) -> {
                 ctx.header("Retry-After", "5");
                 ApiError.send(ctx, 503, "busy", e.getMessage());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sicfurnace.controller.audit.AuditRecord;
+import com.sicfurnace.hmi.refusal.Refused;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -60,17 +61,17 @@ class RecipeStoreTest {
     void theAuthorMayNotApproveTheirVersionAnotherMayOnce() throws Exception {
         RecipeStore store = store();
         store.save("smoke", Files.readString(SMOKE), "erika", "first cut");
-        RecipeRefused own = assertThrows(RecipeRefused.class, () -> store.approve("smoke", 1, "erika", "fine"));
+        Refused own = assertThrows(Refused.class, () -> store.approve("smoke", 1, "erika", "fine"));
         assertEquals(403, own.status());
         assertEquals("four_eyes", own.code());
         assertTrue(store.approval("smoke", 1).isEmpty());
         RecipeApproval approval = store.approve("smoke", 1, "jonas", "checked against the process brief");
         assertEquals("jonas", store.approval("smoke", 1).orElseThrow().approver());
         assertEquals(approval, store().approval("smoke", 1).orElseThrow());
-        assertEquals(409, assertThrows(RecipeRefused.class, () -> store.approve("smoke", 1, "anna", "again"))
+        assertEquals(409, assertThrows(Refused.class, () -> store.approve("smoke", 1, "anna", "again"))
                 .status());
-        assertEquals(404, assertThrows(RecipeRefused.class, () -> store.approve("smoke", 2, "jonas", "x")).status());
-        assertEquals(400, assertThrows(RecipeRefused.class, () -> {
+        assertEquals(404, assertThrows(Refused.class, () -> store.approve("smoke", 2, "jonas", "x")).status());
+        assertEquals(400, assertThrows(Refused.class, () -> {
             store.save("smoke", Files.readString(SMOKE), "erika", "second");
             store.approve("smoke", 2, "jonas", " ");
         }).status(), "an approval says why");
@@ -81,7 +82,7 @@ class RecipeStoreTest {
         RecipeStore store = store();
         String draft = Files.readString(SMOKE).replace("ar_sccm: 3000", "ar_sccm: -5");
         store.save("smoke", draft, "erika", "work in progress");
-        RecipeRefused refused = assertThrows(RecipeRefused.class, () -> store.approve("smoke", 1, "jonas", "ok"));
+        Refused refused = assertThrows(Refused.class, () -> store.approve("smoke", 1, "jonas", "ok"));
         assertEquals(409, refused.status());
         assertEquals("invalid_recipe", refused.code());
         assertTrue(refused.getMessage().matches("version 1 of 'smoke' would not run: smoke\\.yaml:\\d+: .*ar_sccm.*"),
@@ -93,13 +94,13 @@ class RecipeStoreTest {
     void badNamesTextsAndCommentsAreRefusedNamingWhatIsWrong() throws Exception {
         RecipeStore store = store();
         for (String name : new String[] {"../etc", "Smoke", "", "-x", "a/b"}) {
-            RecipeRefused refused = assertThrows(RecipeRefused.class, () -> store.save(name, YAML, "erika", "c"));
+            Refused refused = assertThrows(Refused.class, () -> store.save(name, YAML, "erika", "c"));
             assertEquals(400, refused.status(), name);
             assertTrue(refused.getMessage().contains("'" + name + "'"), refused.getMessage());
         }
-        assertTrue(assertThrows(RecipeRefused.class, () -> store.save("smoke", " \n", "erika", "c")).getMessage()
+        assertTrue(assertThrows(Refused.class, () -> store.save("smoke", " \n", "erika", "c")).getMessage()
                 .contains("empty"));
-        assertTrue(assertThrows(RecipeRefused.class, () -> store.save("smoke", YAML, "erika", "")).getMessage()
+        assertTrue(assertThrows(Refused.class, () -> store.save("smoke", YAML, "erika", "")).getMessage()
                 .contains("comment"));
         assertEquals(List.of(), store.recipes(), "nothing was saved");
     }

@@ -1,11 +1,12 @@
-package com.sicfurnace.hmi.user;
+package com.sicfurnace.hmi.refusal;
 
 import java.time.Duration;
 
 /**
- * A request about users that was refused, with the HTTP status it answers with and a short code for scripts:
- * 400 {@code invalid}, 403 {@code forbidden} or {@code wrong_password}, 404 {@code unknown_user}, 409 {@code exists} or
- * {@code last_admin}, 429 {@code throttled} (then {@link #retryAfter()}).
+ * A request the HMI refused, with the HTTP status it answers with and a short code for scripts, e.g. 400
+ * {@code invalid}, 403 {@code forbidden}, {@code wrong_password} or {@code four_eyes}, 404 {@code unknown_user} or
+ * {@code unknown_version}, 409 {@code exists}, {@code last_admin}, {@code approved_already} or {@code busy}, 429
+ * {@code throttled} (then {@link #retryAfter()}).
  */
 public final class Refused extends RuntimeException {
     private static final long serialVersionUID = 1L;
