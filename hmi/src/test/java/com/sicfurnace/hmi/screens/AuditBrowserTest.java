@@ -11,12 +11,10 @@ import com.sicfurnace.hmi.Browser;
 import com.sicfurnace.hmi.TestHmi;
 import com.sicfurnace.hmi.plant.LivePlant;
 import com.sicfurnace.hmi.web.Cookies;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
@@ -27,13 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The Audit screen in a real headless Chromium, against a real plant (simulator and controller jars) behind a real
@@ -45,7 +39,7 @@ import org.slf4j.LoggerFactory;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AuditBrowserTest {
-    private static final Logger LOG = LoggerFactory.getLogger(AuditBrowserTest.class);
+    private static final Path SHOTS = Path.of(System.getProperty("hmi.screenshots", "target/screenshots"));
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String REASON = "check the view port";
 
@@ -53,6 +47,7 @@ class AuditBrowserTest {
     private LivePlant f01;
     private TestHmi hmi;
     private Browser olga;
+    private ScreenDriver screen;
     private ChromeDriver driver;
     private String base;
 
@@ -65,18 +60,16 @@ class AuditBrowserTest {
         base = hmi.server.url().toString();
         olga = hmi.userWithRole("olga", "operator");
         hmi.userWithRole("erin", "engineer");
-        driver = Chromium.start(1500, 1000);
-        driver.get(base + "/login");
-        driver.findElement(By.name("username")).sendKeys("erin");
-        driver.findElement(By.name("password")).sendKeys("erin-password-long");
-        driver.findElement(By.cssSelector("form button[type=submit]")).click();
-        await(() -> driver.getCurrentUrl().equals(base + "/"), 10, "logged in as an engineer");
+        screen = new ScreenDriver(base.replaceAll("/$", ""), SHOTS, 1500, 1000,
+                () -> "count: " + text("#audit-count") + "; chains: " + text("#audit-chains"));
+        driver = screen.driver;
+        screen.login("erin", "erin-password-long");
     }
 
     @AfterAll
     void stop() throws Exception {
-        if (driver != null) {
-            driver.quit();
+        if (screen != null) {
+            screen.close();
         }
         if (hmi != null) {
             hmi.close();
@@ -212,16 +205,8 @@ class AuditBrowserTest {
                 .isEmpty(), 10, "the option " + value);
     }
 
-    /** A picture of the page in {@code target/screenshots} (never docs/screenshots: scripts/screenshots makes those). */
     private String screenshot(String name) {
-        Path file = Path.of("target/screenshots", name + ".png");
-        try {
-            Files.createDirectories(file.getParent());
-            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
-        } catch (IOException | WebDriverException e) {
-            LOG.warn("no screenshot {}: {}", file, e.toString());
-        }
-        return file.toAbsolutePath().toString();
+        return screen.screenshot(name);
     }
 
     private static String cell(WebElement row, String column) {
@@ -229,34 +214,15 @@ class AuditBrowserTest {
     }
 
     private String text(String css) {
-        try {
-            List<WebElement> found = driver.findElements(By.cssSelector(css));
-            return found.isEmpty() ? "" : found.get(0).getText();
-        } catch (WebDriverException redrawn) {
-            return "";
-        }
+        return screen.text(css);
     }
 
     private String attribute(String css, String name) {
-        List<WebElement> found = driver.findElements(By.cssSelector(css));
-        return found.isEmpty() ? "" : found.get(0).getAttribute(name);
+        String value = screen.attribute(css, name);
+        return value == null ? "" : value;
     }
 
     private void await(Supplier<Boolean> condition, int seconds, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        while (!Boolean.TRUE.equals(condition.get())) {
-            if (System.nanoTime() > deadline) {
-                String shot = screenshot("failed-audit-" + what.replaceAll("[^A-Za-z0-9]+", "-"));
-                throw new AssertionError("not within " + seconds + " s: " + what + " (screenshot " + shot + ", page "
-                        + driver.getCurrentUrl()
-                        + "; count: " + text("#audit-count") + "; chains: " + text("#audit-chains") + ")");
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting for " + what, e);
-            }
-        }
+        screen.await(condition, seconds, what);
     }
 }

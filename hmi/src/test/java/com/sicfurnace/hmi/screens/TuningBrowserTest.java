@@ -30,9 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -55,6 +52,7 @@ class TuningBrowserTest {
     private Path root;
     private LivePlant f01;
     private HmiServer hmi;
+    private ScreenDriver screen;
     private ChromeDriver driver;
     private String base;
 
@@ -77,18 +75,16 @@ class TuningBrowserTest {
                     + "\",\"role\":\"" + user[1] + "\",\"password\":\"" + PASSWORD + "\"}");
             assertEquals(201, created.status(), created.toString());
         }
-        driver = Chromium.start(1600, 1300);
-        driver.get(base + "/login");
-        driver.findElement(By.name("username")).sendKeys(ENGINEER);
-        driver.findElement(By.name("password")).sendKeys(PASSWORD);
-        driver.findElement(By.cssSelector("form button[type=submit]")).click();
-        await(() -> driver.getCurrentUrl().equals(base + "/"), 10, "logged in as an engineer in Chromium");
+        screen = new ScreenDriver(base, Path.of(System.getProperty("hmi.screenshots", "target/screenshots")), 1600,
+                1300, this::logs);
+        driver = screen.driver;
+        screen.login(ENGINEER, PASSWORD);
     }
 
     @AfterAll
     void stop() throws Exception {
-        if (driver != null) {
-            driver.quit();
+        if (screen != null) {
+            screen.close();
         }
         if (hmi != null) {
             hmi.close();
@@ -196,9 +192,7 @@ class TuningBrowserTest {
     }
 
     private void type(String css, String value) {
-        WebElement field = driver.findElement(By.cssSelector(css));
-        field.clear();
-        field.sendKeys(value);
+        screen.type(css, value);
     }
 
     private String dialogResult() {
@@ -206,83 +200,37 @@ class TuningBrowserTest {
         return result.isDisplayed() ? result.getText() : "";
     }
 
-    /** Clicks an element; found again if the page redrew it between finding and clicking (a live table does). */
     private void click(String css) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                driver.findElement(By.cssSelector(css)).click();
-                return;
-            } catch (StaleElementReferenceException redrawn) {
-                if (attempt == 3) {
-                    throw redrawn;
-                }
-            }
-        }
+        screen.click(css);
     }
 
     private String text(String css) {
-        try {
-            List<WebElement> found = driver.findElements(By.cssSelector(css));
-            return found.isEmpty() ? "" : found.get(0).getText();
-        } catch (WebDriverException redrawn) {
-            return "";
-        }
+        return screen.text(css);
     }
 
     private String attributeOr(String css, String name, String otherwise) {
-        try {
-            List<WebElement> found = driver.findElements(By.cssSelector(css));
-            String value = found.isEmpty() ? null : found.get(0).getAttribute(name);
-            return value == null ? otherwise : value;
-        } catch (WebDriverException redrawn) {
-            return otherwise;
-        }
+        String value = screen.attribute(css, name);
+        return value == null ? otherwise : value;
     }
 
     private void await(Supplier<Boolean> condition, int seconds, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        while (!Boolean.TRUE.equals(condition.get())) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + seconds + " s: " + what + " (screenshot " + shot("failed-"
-                        + what.replaceAll("[^A-Za-z0-9]+", "-"))
-                        + ", page " + driver.getCurrentUrl() + ")\n" + logs());
-            }
-            sleep(100);
-        }
+        screen.await(condition, seconds, what);
     }
 
-    /** A screenshot to {@code target/screenshots} (or {@code -Dhmi.screenshots}; failures always to the former). */
     private String shot(String name) {
-        Path dir = name.startsWith("failed-") ? Path.of("target/screenshots")
-                : Path.of(System.getProperty("hmi.screenshots", "target/screenshots"));
-        Path file = dir.resolve(name + ".png");
-        try {
-            Files.createDirectories(file.getParent());
-            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
-        } catch (IOException | WebDriverException e) {
-            return "not taken: " + e;
-        }
-        return file.toAbsolutePath().toString();
+        return screen.screenshot(name);
     }
 
+    /** The plant's logs, for a wait that failed. */
     private String logs() {
-        StringBuilder text = new StringBuilder();
         try {
-            driver.manage().logs().get("browser").getAll().forEach(e -> text.append("browser: ").append(e)
-                    .append('\n'));
-            text.append(f01.logs());
-        } catch (IOException | WebDriverException e) {
-            text.append("(logs not read: ").append(e).append(")");
+            return f01.logs();
+        } catch (IOException e) {
+            return "(logs not read: " + e + ")";
         }
-        return text.toString();
     }
 
     private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        ScreenDriver.pause(millis);
     }
 }
