@@ -1,6 +1,9 @@
 package com.sicfurnace.hmi.dryrun;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,7 +23,7 @@ public record DryRun(String id, String recipe, int version, String sha256, Strin
         QUEUED, RUNNING, FINISHED, FAILED;
 
         public String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -36,8 +39,8 @@ public record DryRun(String id, String recipe, int version, String sha256, Strin
     }
 
     /** Its fields by the names its file and the API give them. */
-    public java.util.Map<String, Object> fields() {
-        java.util.Map<String, Object> o = new java.util.LinkedHashMap<>();
+    public Map<String, Object> fields() {
+        Map<String, Object> o = new LinkedHashMap<>();
         o.put("id", id);
         o.put("recipe", recipe);
         o.put("version", version);

@@ -13,6 +13,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +89,7 @@ public final class RecipeApi {
                 }
             }
         }
-        approved.sort(java.util.Comparator.comparing((Map<String, Object> v) -> (String) v.get("approved_at"))
+        approved.sort(Comparator.comparing((Map<String, Object> v) -> (String) v.get("approved_at"))
                 .reversed());
         ctx.json(approved);
     }

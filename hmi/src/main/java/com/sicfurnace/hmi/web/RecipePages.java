@@ -5,6 +5,7 @@ import com.sicfurnace.hmi.dryrun.DryRuns;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -157,7 +158,7 @@ public final class RecipePages {
         return "<p id=\"dry-run-state\" class=\"message\" role=\"status\">Dry run of version " + run.version()
                 + " (SHA-256 " + Html.escape(run.sha256().substring(0, 12)) + "…), asked by " + Html.escape(run.user())
                 + " at " + Html.time(run.requested()) + ": " + (run.completed() ? "ran to the recipe's end"
-                : "did not reach the recipe's end") + String.format(java.util.Locale.ROOT, ", %.1f s.", run.wallS())
+                : "did not reach the recipe's end") + String.format(Locale.ROOT, ", %.1f s.", run.wallS())
                 + "</p>\n";
     }
 
