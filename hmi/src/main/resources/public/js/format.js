@@ -60,3 +60,21 @@ export function element(tag, className, text) {
   }
   return e;
 }
+
+/** Pressure ticks at the decades only (a uPlot axis's splits): a log axis's 2, 3, 5 … ticks would crowd it. */
+export function decades(u, axis, min, max) {
+  const ticks = [];
+  for (let e = Math.ceil(Math.log10(min)); e <= Math.floor(Math.log10(max)); e++) {
+    ticks.push(10 ** e);
+  }
+  return ticks;
+}
+
+/** A pressure decade's label (1E-3); nothing between decades. */
+export function decade(v) {
+  if (v === null || v <= 0) {
+    return '';
+  }
+  const exponent = Math.round(Math.log10(v));
+  return Math.abs(Math.log10(v) - exponent) < 1e-6 ? '1E' + exponent : '';
+}

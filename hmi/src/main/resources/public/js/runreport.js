@@ -10,7 +10,7 @@
 // since the page's navigation (tests and the benchmark wait for it).
 import uPlot from '/static/vendor/uplot/dist/uPlot.esm.js';
 import { getJson } from './api.js';
-import { dateTime, duration, element, number } from './format.js';
+import { dateTime, decade, decades, duration, element, number } from './format.js';
 
 /**
  * The runs part where their seed or source temperatures, at the same furnace hour, differ by more than this: on a
@@ -287,24 +287,6 @@ function options(chart, series, parted) {
     legend: { live: false },
     hooks: { draw: [(u) => markParting(u, parted)] },
   };
-}
-
-/** Pressure ticks at the decades only: a log axis's 2, 3, 5 … ticks would crowd it. */
-function decades(u, axis, min, max) {
-  const ticks = [];
-  for (let e = Math.ceil(Math.log10(min)); e <= Math.floor(Math.log10(max)); e++) {
-    ticks.push(10 ** e);
-  }
-  return ticks;
-}
-
-/** A pressure decade's label (1E-3); nothing between decades. */
-function decade(v) {
-  if (v === null || v <= 0) {
-    return '';
-  }
-  const exponent = Math.round(Math.log10(v));
-  return Math.abs(Math.log10(v) - exponent) < 1e-6 ? '1E' + exponent : '';
 }
 
 /** A vertical line where the runs part. */

@@ -6,7 +6,7 @@ import uPlot from '/static/vendor/uplot/dist/uPlot.esm.js';
 import { liveFor } from './live.js';
 import { catalogueOf } from './catalogue.js';
 import { getJson } from './api.js';
-import { clock, dateTime, element, withUnit } from './format.js';
+import { clock, dateTime, decade, decades, element, withUnit } from './format.js';
 import { showValue } from './values.js';
 
 const PENS = [
@@ -146,24 +146,6 @@ function timeLabels(u, ticks) {
     const time = span < 600 ? text.slice(11, 19) : text.slice(11, 16);
     return i === 0 ? time + '\n' + text.slice(0, 10) : time;
   });
-}
-
-/** Pressure ticks at the decades only: a log axis's 2, 3, 5 … ticks would crowd it. */
-function decades(u, axis, min, max) {
-  const ticks = [];
-  for (let e = Math.ceil(Math.log10(min)); e <= Math.floor(Math.log10(max)); e++) {
-    ticks.push(10 ** e);
-  }
-  return ticks;
-}
-
-/** A decade's label: 1E-3. */
-function decade(v) {
-  if (v === null || v <= 0) {
-    return '';
-  }
-  const exponent = Math.round(Math.log10(v));
-  return Math.abs(Math.log10(v) - exponent) < 1e-6 ? '1E' + exponent : '';
 }
 
 /** Loads the history of the current view and draws it. */

@@ -71,6 +71,7 @@ class RunReportBrowserTest {
     private Path root;
     private LivePlant f01;
     private HmiServer hmi;
+    private ScreenDriver screen;
     private ChromeDriver driver;
     private String base;
     private String runId;
@@ -102,12 +103,9 @@ class RunReportBrowserTest {
         }
         f01.startController(); // a controller serves the run history of its report directory
 
-        driver = Chromium.start(1400, 1100);
-        driver.get(base + "/login");
-        driver.findElement(By.name("username")).sendKeys(OPERATOR);
-        driver.findElement(By.name("password")).sendKeys(PASSWORD);
-        driver.findElement(By.cssSelector("form button[type=submit]")).click();
-        await(() -> driver.getCurrentUrl().equals(base + "/"), 10, "logged in as an operator in Chromium");
+        screen = new ScreenDriver(base, Path.of("target/screenshots"), 1400, 1100, this::logs);
+        driver = screen.driver;
+        screen.login(OPERATOR, PASSWORD);
     }
 
     /** Olga starts the smoke recipe through the HMI; the controller ends with it and leaves the run's report. */
@@ -160,8 +158,8 @@ class RunReportBrowserTest {
 
     @AfterAll
     void stop() throws Exception {
-        if (driver != null) {
-            driver.quit();
+        if (screen != null) {
+            screen.close();
         }
         if (hmi != null) {
             hmi.close();
@@ -330,24 +328,15 @@ class RunReportBrowserTest {
     }
 
     private void await(Supplier<Boolean> condition, int seconds, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        while (!Boolean.TRUE.equals(condition.get())) {
-            if (System.nanoTime() > deadline) {
-                String logs;
-                try {
-                    logs = f01.logs();
-                } catch (IOException e) {
-                    logs = "(logs not readable: " + e + ")";
-                }
-                throw new AssertionError("not within " + seconds + " s: " + what + " (page " + driver.getCurrentUrl()
-                        + ")\n" + logs);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
+        screen.await(condition, seconds, what);
+    }
+
+    /** The plant's logs, for a wait that failed. */
+    private String logs() {
+        try {
+            return f01.logs();
+        } catch (IOException e) {
+            return "(logs not readable: " + e + ")";
         }
     }
 }
